@@ -1,0 +1,30 @@
+package org.baiti.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.baiti.Application;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/** {@code serve}: runs the web application; every further argument goes to Spring Boot. */
+@Command(name = "serve", description = "Run Baiti (options like --server.port=8080 --baiti.data-dir=DIR)")
+public class ServeCommand implements Callable<Integer> {
+
+    private static volatile boolean serving;
+
+    @Unmatched
+    List<String> springArgs = List.of();
+
+    static boolean serving() {
+        return serving;
+    }
+
+    @Override
+    public Integer call() {
+        serving = true;
+        SpringApplication.run(Application.class, springArgs.toArray(String[]::new));
+        return 0;
+    }
+}
