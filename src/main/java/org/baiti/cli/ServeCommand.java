@@ -15,7 +15,7 @@ public class ServeCommand implements Callable<Integer> {
     private static volatile boolean serving;
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     static boolean serving() {
         return serving;

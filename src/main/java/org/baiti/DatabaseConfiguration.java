@@ -1,0 +1,66 @@
+package org.baiti;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: SQLite in the data folder unless {@code spring.datasource.url} names another one.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** SQLite settings: WAL, fsync on every commit, wait instead of failing when the file is busy. */
+    static final String SQLITE_PARAMS =
+            "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE";
+
+    @Bean
+    Dialect dialect(DataSource dataSource) {
+        return Dialect.of(((HikariDataSource) dataSource).getJdbcUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(@Value("${spring.datasource.url:}") String url,
+                          @Value("${spring.datasource.username:}") String user,
+                          @Value("${spring.datasource.password:}") String password,
+                          @Value("${baiti.data-dir:./data}") String dataDir,
+                          @Value("${baiti.db.pool-size:16}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        String jdbcUrl = url;
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create data folder 无法创建数据目录 " + dir, e);
+            }
+            jdbcUrl = "jdbc:sqlite:" + dir.resolve("baiti.db") + "?" + SQLITE_PARAMS;
+        } else if (jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains("?")) {
+            jdbcUrl = jdbcUrl + "?" + SQLITE_PARAMS;
+        }
+        config.setJdbcUrl(jdbcUrl);
+        if (!user.isBlank()) {
+            config.setUsername(user);
+        }
+        if (!password.isBlank()) {
+            config.setPassword(password);
+        }
+        config.setPoolName("baiti");
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
+            // One writer at a time anyway; a few connections let reads run beside it (WAL).
+            config.setMaximumPoolSize(Math.min(poolSize, 8));
+        } else {
+            config.setMaximumPoolSize(poolSize);
+        }
+        return new HikariDataSource(config);
+    }
+}

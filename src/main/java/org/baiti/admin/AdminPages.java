@@ -1,0 +1,157 @@
+package org.baiti.admin;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.baiti.bank.BankImport;
+import org.baiti.contest.Contest;
+import org.baiti.contest.ContestSettings;
+import org.baiti.contest.Contesting;
+import org.baiti.contest.ImportLog;
+import org.baiti.contest.ImportResult;
+import org.baiti.unit.UnitImport;
+import org.baiti.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organizer's pages: contests, settings, imports, bank and units. */
+@Controller
+class AdminPages {
+
+    private final Contesting contesting;
+    private final BankImport bankImport;
+    private final UnitImport unitImport;
+    private final ImportLog importLog;
+    private final ZoneId zone;
+
+    AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
+               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.contesting = contesting;
+        this.bankImport = bankImport;
+        this.unitImport = unitImport;
+        this.importLog = importLog;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/admin")
+    String contests(Model model) {
+        model.addAttribute("contests", contesting.all());
+        model.addAttribute("zone", zone);
+        return "admin/contests";
+    }
+
+    @PostMapping("/admin/contests")
+    String create(@RequestParam String name, @RequestParam(defaultValue = "0") int questionsPerPaper,
+                  @RequestParam(defaultValue = "0") int timeLimitMinutes, @RequestParam String opensAt,
+                  @RequestParam String closesAt, @RequestParam(defaultValue = "0") int onlineQuota,
+                  @RequestParam(defaultValue = "0") int drawQuota, @RequestParam(defaultValue = "0") int orgQuota,
+                  @RequestParam(defaultValue = "FIXED") Contest.PaperMode paperMode,
+                  RedirectAttributes flash) {
+        try {
+            Contest c = contesting.create(new ContestSettings(name, questionsPerPaper, timeLimitMinutes * 60,
+                    local(opensAt, "opensAt"), local(closesAt, "closesAt"), onlineQuota, drawQuota, orgQuota, paperMode,
+                    null, null, null, null, null));
+            flash.addFlashAttribute("notice", "已创建竞赛 / Contest created: " + c.name());
+            return "redirect:/admin/contests/" + c.id();
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("details", rows(e.details()));
+            return "redirect:/admin";
+        }
+    }
+
+    @GetMapping("/admin/contests/{id}")
+    String contest(@PathVariable long id, Model model) {
+        Contest c = contesting.get(id);
+        model.addAttribute("contest", c);
+        model.addAttribute("zone", zone);
+        model.addAttribute("questionCount", bankImport.all(id).size());
+        model.addAttribute("unitCount", unitImport.all(id).size());
+        model.addAttribute("imports", importLog.list(id));
+        return "admin/contest";
+    }
+
+    @PostMapping("/admin/contests/{id}/import/{kind}")
+    String importFile(@PathVariable long id, @PathVariable String kind, @RequestParam("file") MultipartFile file,
+                      Principal who, RedirectAttributes flash) throws IOException {
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("error", "请选择文件 / Choose a file");
+            return "redirect:/admin/contests/" + id;
+        }
+        String name = file.getOriginalFilename() == null ? kind : file.getOriginalFilename();
+        try {
+            ImportResult r = switch (kind) {
+                case "bank" -> bankImport.importFile(id, name, file.getInputStream(), who.getName());
+                case "units" -> unitImport.importFile(id, name, file.getInputStream(), who.getName());
+                default -> throw ApiException.notFound("未知导入类型", "Unknown import kind");
+            };
+            flash.addFlashAttribute("notice", "导入成功 / Imported: " + name + " — 共 " + r.imported() + " 行 / rows, 新增 "
+                    + r.added() + " / added, 更新 " + r.changed() + " / changed");
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", name + ": " + e.getMessage());
+            flash.addFlashAttribute("details", rows(e.details()));
+        }
+        return "redirect:/admin/contests/" + id;
+    }
+
+    @GetMapping("/admin/contests/{id}/bank")
+    String bank(@PathVariable long id, Model model) {
+        model.addAttribute("contest", contesting.get(id));
+        model.addAttribute("questions", bankImport.all(id));
+        return "admin/bank";
+    }
+
+    @GetMapping("/admin/contests/{id}/units")
+    String units(@PathVariable long id, Model model) {
+        model.addAttribute("contest", contesting.get(id));
+        model.addAttribute("units", unitImport.all(id));
+        return "admin/units";
+    }
+
+    /** Error details (records or maps) as maps, for the error table of the page. */
+    static List<java.util.Map<String, Object>> rows(List<?> details) {
+        List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Object d : details) {
+            java.util.Map<String, Object> m = new java.util.HashMap<>();
+            if (d instanceof java.util.Map<?, ?> map) {
+                map.forEach((k, v) -> m.put(String.valueOf(k), v));
+            } else if (d != null && d.getClass().isRecord()) {
+                for (var rc : d.getClass().getRecordComponents()) {
+                    try {
+                        m.put(rc.getName(), rc.getAccessor().invoke(d));
+                    } catch (ReflectiveOperationException e) {
+                        m.put(rc.getName(), null);
+                    }
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Instant local(String text, String field) {
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_field",
+                    "时间格式不对 / Invalid date and time", List.of(java.util.Map.of("field", field, "reason", text)));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.baiti.bank;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.baiti.sheet.RowError;
+
+/** Reading one question-bank row (SPEC §2.1) into a {@link Question}, or the reasons it is wrong. Plain Java. */
+public final class BankRules {
+
+    static final String ID = "题号 / id";
+    static final String TYPE = "题型 / type";
+    static final String STEM = "题干 / stem";
+    static final String ANSWER = "答案 / answer";
+    static final String POINTS = "分值 / points";
+    static final int MAX_OPTIONS = 8;
+
+    /** The result of reading a row: a question, or errors. */
+    public record Parsed(Question question, List<RowError> errors) {
+    }
+
+    private static final Map<String, Boolean> TRUE_FALSE = Map.ofEntries(
+            Map.entry("对", true), Map.entry("错", false),
+            Map.entry("正确", true), Map.entry("错误", false),
+            Map.entry("t", true), Map.entry("f", false),
+            Map.entry("true", true), Map.entry("false", false),
+            Map.entry("√", true), Map.entry("×", false),
+            Map.entry("✓", true), Map.entry("✗", false),
+            Map.entry("✔", true), Map.entry("✘", false));
+
+    private BankRules() {
+    }
+
+    public static String optionColumn(int i) {
+        char l = Question.letter(i);
+        return "选项" + l + " / option" + l;
+    }
+
+    /**
+     * @param cells values by column key: id, type, stem, optionA..optionH, answer, points, category, explanation
+     */
+    public static Parsed parse(long contestId, int row, int seq, Map<String, String> cells) {
+        List<RowError> errors = new ArrayList<>();
+        String id = cells.getOrDefault("id", "");
+        String stem = cells.getOrDefault("stem", "");
+        if (id.isEmpty()) {
+            errors.add(new RowError(row, ID, "必填 / required"));
+        } else if (id.length() > 64) {
+            errors.add(new RowError(row, ID, "题号过长（最多 64 个字符） / too long (64 characters at most)"));
+        }
+        QuestionType type = null;
+        String typeText = cells.getOrDefault("type", "");
+        if (typeText.isEmpty()) {
+            errors.add(new RowError(row, TYPE, "必填 / required"));
+        } else {
+            type = QuestionType.parse(typeText).orElse(null);
+            if (type == null) {
+                errors.add(new RowError(row, TYPE, "未知题型：" + typeText + "（应为 单选、多选 或 判断） / unknown type: "
+                        + typeText + " (single, multiple or truefalse)"));
+            }
+        }
+        if (stem.isEmpty()) {
+            errors.add(new RowError(row, STEM, "必填 / required"));
+        }
+        List<String> options = new ArrayList<>();
+        int last = -1;
+        for (int i = 0; i < MAX_OPTIONS; i++) {
+            if (!cells.getOrDefault("option" + Question.letter(i), "").isEmpty()) {
+                last = i;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            String text = cells.getOrDefault("option" + Question.letter(i), "");
+            if (text.isEmpty() && type != QuestionType.TRUEFALSE) {
+                errors.add(new RowError(row, optionColumn(i), "选项须从 A 起连续，此选项为空但后面还有选项 / options must be contiguous from A; this one is empty but a later one is filled"));
+            }
+            options.add(text);
+        }
+        if (type == QuestionType.TRUEFALSE) {
+            options = Question.TRUE_FALSE_OPTIONS;
+        } else if (type != null && options.size() < 2) {
+            errors.add(new RowError(row, optionColumn(options.size()), "单选题和多选题至少要有 2 个选项 / single and multiple choice need at least 2 options"));
+        }
+        String answerText = cells.getOrDefault("answer", "");
+        String answer = null;
+        if (answerText.isEmpty()) {
+            errors.add(new RowError(row, ANSWER, "必填 / required"));
+        } else if (type == QuestionType.TRUEFALSE) {
+            Boolean v = TRUE_FALSE.get(answerText.strip().toLowerCase(Locale.ROOT));
+            if (v == null) {
+                errors.add(new RowError(row, ANSWER, "判断题答案应为 对/错、正确/错误、T/F、true/false 或 √/×：" + answerText
+                        + " / a true/false answer must be 对/错, 正确/错误, T/F, true/false or √/×: " + answerText));
+            } else {
+                answer = v ? "A" : "B";
+            }
+        } else if (type != null) {
+            answer = choiceAnswer(row, type, answerText, options.size(), errors);
+        }
+        int points = 1;
+        String pointsText = cells.getOrDefault("points", "");
+        if (!pointsText.isEmpty()) {
+            try {
+                points = Integer.parseInt(pointsText.endsWith(".0") ? pointsText.substring(0, pointsText.length() - 2) : pointsText);
+                if (points < 1 || points > 1000) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new RowError(row, POINTS, "应为正整数：" + pointsText + " / must be a positive whole number: " + pointsText));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed(null, errors);
+        }
+        String category = cells.getOrDefault("category", "");
+        String explanation = cells.getOrDefault("explanation", "");
+        return new Parsed(new Question(contestId, id, seq, type, stem, List.copyOf(options), answer, points,
+                category.isEmpty() ? null : category, explanation.isEmpty() ? null : explanation), List.of());
+    }
+
+    private static String choiceAnswer(int row, QuestionType type, String text, int optionCount, List<RowError> errors) {
+        String cleaned = text.toUpperCase(Locale.ROOT).replaceAll("[\\s,，、;；|/]", "");
+        Set<Character> letters = new TreeSet<>();
+        for (char c : cleaned.toCharArray()) {
+            if (c < 'A' || c > 'H') {
+                errors.add(new RowError(row, ANSWER, "答案只能是选项字母：" + text + " / the answer must be option letters: " + text));
+                return null;
+            }
+            if (c - 'A' >= optionCount) {
+                errors.add(new RowError(row, ANSWER, "答案字母 " + c + " 没有对应的选项 / answer letter " + c + " has no option"));
+                return null;
+            }
+            if (!letters.add(c)) {
+                errors.add(new RowError(row, ANSWER, "答案字母 " + c + " 重复 / answer letter " + c + " is repeated"));
+                return null;
+            }
+        }
+        if (type == QuestionType.SINGLE && letters.size() != 1) {
+            errors.add(new RowError(row, ANSWER, "单选题答案应为一个字母：" + text + " / a single-choice answer is one letter: " + text));
+            return null;
+        }
+        if (type == QuestionType.MULTIPLE && letters.size() < 2) {
+            errors.add(new RowError(row, ANSWER, "多选题答案应为两个或更多字母：" + text + " / a multiple-choice answer has two or more letters: " + text));
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        letters.forEach(sb::append);
+        return sb.toString();
+    }
+}

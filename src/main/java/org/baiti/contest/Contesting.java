@@ -1,0 +1,120 @@
+package org.baiti.contest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.baiti.Ids;
+import org.baiti.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of a contest: create, change settings, freeze, and the checks other features ask for. */
+@Service
+public class Contesting {
+
+    private final Contests contests;
+    private final Clock clock;
+
+    Contesting(Contests contests, Clock clock) {
+        this.contests = contests;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Contest create(ContestSettings s) {
+        Contest c = build(Ids.next(), s, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        contests.insert(c);
+        return c;
+    }
+
+    @Transactional
+    public Contest update(long id, ContestSettings s) {
+        Contest old = get(id);
+        requireNotFrozen(old);
+        Contest c = build(id, s, old.createdAt());
+        contests.update(c);
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public Contest get(long id) {
+        return contests.find(id).orElseThrow(() -> ApiException.notFound("竞赛不存在", "No such contest"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Contest> all() {
+        return contests.all();
+    }
+
+    /** Freezes the results that feed awards; freezing twice is harmless. */
+    @Transactional
+    public Contest freeze(long id) {
+        get(id);
+        contests.freeze(id, Instant.now(clock));
+        return get(id);
+    }
+
+    /** Refuses any change to what feeds awards once the contest is frozen. */
+    public void requireNotFrozen(Contest c) {
+        if (c.frozen()) {
+            throw ApiException.conflict("frozen", "竞赛结果已冻结，不能再修改", "The contest is frozen; nothing that feeds an award may change");
+        }
+    }
+
+    private static Contest build(long id, ContestSettings s, Instant createdAt) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (s == null) {
+            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+        }
+        if (s.name() == null || s.name().isBlank()) {
+            errors.add(field("name", "必填", "required"));
+        }
+        check(errors, "questionsPerPaper", s.questionsPerPaper(), 1, 1000);
+        check(errors, "timeLimitSeconds", s.timeLimitSeconds(), 10, 86_400);
+        check(errors, "onlineQuota", s.onlineQuota(), 0, 1_000_000);
+        check(errors, "drawQuota", s.drawQuota(), 0, 1_000_000);
+        check(errors, "orgQuota", s.orgQuota(), 0, 10_000);
+        if (s.attemptsAllowed() != null && (s.attemptsAllowed() < 1 || s.attemptsAllowed() > 100)) {
+            errors.add(field("attemptsAllowed", "应为 1 到 100", "must be 1 to 100"));
+        }
+        if (s.opensAt() == null) {
+            errors.add(field("opensAt", "必填（ISO-8601 时间）", "required (ISO-8601 instant)"));
+        }
+        if (s.closesAt() == null) {
+            errors.add(field("closesAt", "必填（ISO-8601 时间）", "required (ISO-8601 instant)"));
+        }
+        if (s.opensAt() != null && s.closesAt() != null && !s.opensAt().isBefore(s.closesAt())) {
+            errors.add(field("closesAt", "结束时间必须晚于开始时间", "must be after opensAt"));
+        }
+        double wr = s.weightRate() == null ? 0.4 : s.weightRate();
+        double wa = s.weightAccuracy() == null ? 0.4 : s.weightAccuracy();
+        double wt = s.weightAttention() == null ? 0.2 : s.weightAttention();
+        if (wr < 0 || wa < 0 || wt < 0 || Math.abs(wr + wa + wt - 1.0) > 1e-9) {
+            errors.add(field("weightRate", "三项权重须非负且合计为 1", "the three weights must be non-negative and sum to 1"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "竞赛设置有误 / Invalid contest settings", errors);
+        }
+        return new Contest(id, s.name().strip(), s.questionsPerPaper(), s.timeLimitSeconds(), s.opensAt(), s.closesAt(),
+                s.onlineQuota(), s.drawQuota(), s.orgQuota(),
+                s.paperMode() == null ? Contest.PaperMode.FIXED : s.paperMode(),
+                s.attemptsAllowed() == null ? 1 : s.attemptsAllowed(),
+                Boolean.TRUE.equals(s.partialCredit()), wr, wa, wt, null, createdAt);
+    }
+
+    private static void check(List<Map<String, String>> errors, String name, Integer v, int min, int max) {
+        if (v == null) {
+            errors.add(field(name, "必填", "required"));
+        } else if (v < min || v > max) {
+            errors.add(field(name, "应在 " + min + " 到 " + max + " 之间", "must be between " + min + " and " + max));
+        }
+    }
+
+    private static Map<String, String> field(String name, String zh, String en) {
+        return Map.of("field", name, "reason", zh + " / " + en);
+    }
+}

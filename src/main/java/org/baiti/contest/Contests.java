@@ -1,0 +1,20 @@
+package org.baiti.contest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored contests. */
+public interface Contests {
+
+    void insert(Contest contest);
+
+    Optional<Contest> find(long id);
+
+    List<Contest> all();
+
+    void update(Contest contest);
+
+    /** Sets the freeze instant once; false when the contest was already frozen. */
+    boolean freeze(long id, Instant at);
+}

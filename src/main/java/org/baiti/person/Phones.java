@@ -1,0 +1,50 @@
+package org.baiti.person;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Mainland mobile numbers: normalizing (the identity of a person) and masking (what the public sees). */
+public final class Phones {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
+    private Phones() {
+    }
+
+    /**
+     * The 11-digit number, or empty when the text is not a mainland mobile number. Spaces, dashes and a
+     * {@code +86} / {@code 86} / {@code 0086} prefix are stripped (SPEC §2.3).
+     */
+    public static Optional<String> normalize(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String s = raw.replaceAll("[\\s\\u3000\\-()（）]", "");
+        if (s.startsWith("+86")) {
+            s = s.substring(3);
+        } else if (s.startsWith("0086")) {
+            s = s.substring(4);
+        } else if (s.length() == 13 && s.startsWith("86")) {
+            s = s.substring(2);
+        }
+        return MOBILE.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+    }
+
+    /** {@code 138****5678}: the only form of a phone number any public page or print export shows. */
+    public static String mask(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return "****";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** A name for public display: the family name and a star per further character (张*, 欧阳**). */
+    public static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return "*";
+        }
+        String n = name.strip();
+        int first = n.offsetByCodePoints(0, 1);
+        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+    }
+}

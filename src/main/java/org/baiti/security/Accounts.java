@@ -1,0 +1,16 @@
+package org.baiti.security;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored staff accounts. */
+public interface Accounts {
+
+    Optional<Account> find(String username);
+
+    List<Account> all();
+
+    boolean anyWithRole(Role role);
+
+    void insert(Account account);
+}

@@ -1,0 +1,73 @@
+package org.baiti.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the account {@code admin} when there is no administrator yet: the password comes from
+ * {@code BAITI_ADMIN_PASSWORD}, or a random one is printed once in the log (API.md).
+ */
+@Component
+@Order(0)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final Environment env;
+    private final Clock clock;
+
+    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Environment env, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (accounts.anyWithRole(Role.ADMIN)) {
+            return;
+        }
+        String password = env.getProperty("BAITI_ADMIN_PASSWORD");
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            password = randomPassword();
+        }
+        accounts.insert(new Account("admin", encoder.encode(password), Role.ADMIN, "管理员", true, Instant.now(clock)));
+        if (generated) {
+            log.warn("""
+
+                    ==================================================================
+                      Created the first administrator 已创建首个管理员账号
+                      user 用户名: admin    password 密码: {}
+                      This is shown only once. 仅显示这一次，请妥善保存。
+                    ==================================================================""", password);
+        } else {
+            log.info("Created the first administrator 'admin' with the password from BAITI_ADMIN_PASSWORD");
+        }
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package org.baiti.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcAccounts implements Accounts {
+
+    private final JdbcClient jdbc;
+
+    JdbcAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(JdbcAccounts::row).optional();
+    }
+
+    @Override
+    public List<Account> all() {
+        return jdbc.sql("SELECT * FROM account ORDER BY username").query(JdbcAccounts::row).list();
+    }
+
+    @Override
+    public boolean anyWithRole(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = ?").param(role.name()).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void insert(Account a) {
+        jdbc.sql("""
+                INSERT INTO account (username, password_hash, role, display_name, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """).params(a.username(), a.passwordHash(), a.role().name(), a.displayName(), a.enabled() ? 1 : 0,
+                a.createdAt().toEpochMilli()).update();
+    }
+
+    private static Account row(ResultSet rs, int n) throws SQLException {
+        return new Account(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                rs.getString("display_name"), rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,91 @@
+package org.baiti.unit;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.baiti.Ids;
+import org.baiti.contest.Contest;
+import org.baiti.contest.Contesting;
+import org.baiti.contest.ImportLog;
+import org.baiti.contest.ImportResult;
+import org.baiti.sheet.Column;
+import org.baiti.sheet.SheetException;
+import org.baiti.sheet.SheetReader;
+import org.baiti.sheet.Uploads;
+import org.baiti.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Imports a unit tree (SPEC §2.2): all rows or none, the same file twice changes nothing. */
+@Service
+public class UnitImport {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("code", List.of("单位编码", "code"), true),
+            new Column("name", List.of("单位名称", "name"), true),
+            new Column("parent", List.of("上级单位编码", "parent"), false),
+            new Column("headcount", List.of("应参赛人数", "headcount"), false));
+
+    private final Units units;
+    private final Contesting contesting;
+    private final ImportLog importLog;
+    private final Clock clock;
+
+    UnitImport(Units units, Contesting contesting, ImportLog importLog, Clock clock) {
+        this.units = units;
+        this.contesting = contesting;
+        this.importLog = importLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ImportResult importFile(long contestId, String fileName, InputStream in, String who) {
+        Contest contest = contesting.get(contestId);
+        contesting.requireNotFrozen(contest);
+        Uploads.Spooled file = Uploads.spool(in);
+        List<UnitTree.Row> rows = new ArrayList<>();
+        try {
+            SheetReader.read(file.path(), COLUMNS, r -> rows.add(new UnitTree.Row(r.rowNumber(),
+                    r.get("code"), r.get("name"), r.get("parent"), r.get("headcount"))));
+        } catch (SheetException e) {
+            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+        } finally {
+            file.delete();
+        }
+        if (rows.isEmpty()) {
+            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+        }
+        UnitTree.Plan plan = UnitTree.plan(contestId, units.all(contestId), rows);
+        if (!plan.errors().isEmpty()) {
+            throw ApiException.invalidFile("文件有 " + plan.errors().size() + " 处错误，未导入任何数据",
+                    plan.errors().size() + " error(s) in the file; nothing was imported", plan.errors());
+        }
+        units.upsert(plan.added(), plan.changed());
+        if (!plan.added().isEmpty() || !plan.changed().isEmpty()) {
+            importLog.record(new ImportLog.Entry(Ids.next(), contestId, "units", fileName, file.sha256(), rows.size(),
+                    plan.added().size(), plan.changed().size(), who, Instant.now(clock)));
+        }
+        return new ImportResult(rows.size(), plan.added().size(), plan.changed().size());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> all(long contestId) {
+        contesting.get(contestId);
+        return units.all(contestId);
+    }
+
+    @Transactional
+    public void setAttention(long contestId, String code, Integer score) {
+        Contest contest = contesting.get(contestId);
+        contesting.requireNotFrozen(contest);
+        if (score == null || score < 0 || score > 100) {
+            throw ApiException.badRequest("invalid_field", "关注度评分应为 0 到 100 的整数", "score must be a whole number from 0 to 100");
+        }
+        if (!units.setAttention(contestId, code, score)) {
+            throw ApiException.notFound("没有该顶级单位：" + code, "No such top-level unit: " + code);
+        }
+    }
+}

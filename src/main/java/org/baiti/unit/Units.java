@@ -1,0 +1,24 @@
+package org.baiti.unit;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored unit trees, one per contest. */
+public interface Units {
+
+    List<Unit> all(long contestId);
+
+    Optional<Unit> find(long contestId, String code);
+
+    /** Units whose name is exactly this text (to accept a unit name where a code is expected). */
+    List<Unit> byName(long contestId, String name);
+
+    /** Matches code or name, for the participant's unit picker. */
+    List<Unit> search(long contestId, String text, int limit);
+
+    /** Inserts new units and updates changed ones, in one batch. */
+    void upsert(List<Unit> added, List<Unit> changed);
+
+    /** Sets the judges' attention mark (0..100) of a top-level unit; false if there is no such unit. */
+    boolean setAttention(long contestId, String code, int score);
+}

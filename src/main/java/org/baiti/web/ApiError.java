@@ -1,0 +1,7 @@
+package org.baiti.web;
+
+import java.util.List;
+
+/** The JSON body of every error answer (API.md). */
+public record ApiError(String error, String message, List<?> details) {
+}

@@ -1,0 +1,31 @@
+package org.baiti.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole application on a real port over a fresh schema of the test PostgreSQL server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EnabledIfPostgres
+public abstract class PostgresApp implements App {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", Postgres::freshSchemaUrl);
+        App.common(r);
+    }
+
+    @Override
+    public Api api() {
+        return new Api(port);
+    }
+
+    @Override
+    public String database() {
+        return "postgresql";
+    }
+}
