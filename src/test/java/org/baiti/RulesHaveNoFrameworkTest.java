@@ -1,0 +1,47 @@
+package org.baiti;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules outsiders check (marking, import rules, the draw, the award formula) stay plain Java. */
+class RulesHaveNoFrameworkTest {
+
+    /** Every class named here must exist, or the rule could never fail. */
+    static final List<String> RULE_CLASSES = List.of(
+            "org.baiti.bank.Marking",
+            "org.baiti.bank.BankRules",
+            "org.baiti.bank.Question",
+            "org.baiti.unit.UnitTree",
+            "org.baiti.person.Phones",
+            "org.baiti.sheet.SheetReader");
+
+    static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet");
+
+    @Test
+    void ruleClassesAndPackagesDependOnNoFramework() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.baiti");
+        for (String name : RULE_CLASSES) {
+            assertThat(classes.contain(name)).as("rule class %s exists", name).isTrue();
+        }
+        for (String pkg : RULE_PACKAGES) {
+            assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals(pkg))).as("package %s exists", pkg).isTrue();
+        }
+        ArchRule rule = noClasses()
+                
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe("rule classes", (com.tngtech.archunit.core.domain.JavaClass c) -> RULE_CLASSES.contains(c.getName())
+                        || RULE_CLASSES.stream().anyMatch(r -> c.getName().startsWith(r + "$"))
+                        || RULE_PACKAGES.contains(c.getPackageName())))
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
+                        "com.fasterxml.jackson..", "jakarta..");
+        rule.check(classes);
+    }
+}

@@ -1,0 +1,81 @@
+package org.baiti.bank;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.baiti.testing.Api;
+import org.baiti.testing.App;
+import org.baiti.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The question bank import over HTTP (SPEC §2.1, API.md), run on SQLite and PostgreSQL. */
+interface BankImportContract extends App {
+
+    @Test
+    default void importsAnXlsxBankWithTheRightCountAndKeys() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/bank", "bank.xlsx", Fixtures.xlsx(Fixtures.bank()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("imported").asInt()).isEqualTo(6);
+
+        JsonNode bank = admin.get("/api/admin/contests/" + id + "/bank").json();
+        assertThat(bank).hasSize(6);
+        assertThat(bank.get(1).get("key").asString()).isEqualTo("Q2");
+        assertThat(bank.get(1).get("answer").asString()).isEqualTo("ACD");
+        assertThat(bank.get(1).get("points").asInt()).isEqualTo(2);
+        assertThat(bank.get(2).get("type").asString()).isEqualTo("TRUEFALSE");
+        assertThat(bank.get(2).get("answer").asString()).as("错 is the second option").isEqualTo("B");
+        assertThat(bank.get(3).get("points").asInt()).as("default points").isEqualTo(1);
+        assertThat(bank.get(4).get("answer").asString()).as("√ means true").isEqualTo("A");
+    }
+
+    @Test
+    default void aBankWithThreeBrokenRowsListsExactlyThoseRowsAndImportsNothing() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        List<List<String>> rows = new ArrayList<>(Fixtures.bank());
+        rows.add(List.of("Q7", "填空", "未知题型", "a", "b", "", "", "A", "1", "", ""));
+        rows.add(List.of("Q8", "单选", "答案没有选项", "a", "b", "c", "", "D", "1", "", ""));
+        rows.add(List.of("Q9", "单选", "", "a", "b", "", "", "A", "1", "", ""));
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/bank", "bad.xlsx", Fixtures.xlsx(rows));
+
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode details = r.json().get("details");
+        assertThat(details).hasSize(3);
+        assertThat(details.get(0).get("row").asInt()).isEqualTo(8);
+        assertThat(details.get(0).get("column").asString()).contains("题型");
+        assertThat(details.get(1).get("row").asInt()).isEqualTo(9);
+        assertThat(details.get(1).get("column").asString()).contains("答案");
+        assertThat(details.get(2).get("row").asInt()).isEqualTo(10);
+        assertThat(details.get(2).get("column").asString()).contains("题干");
+        assertThat(r.json().get("message").asString()).contains("未导入").contains("nothing was imported");
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
+    }
+
+    @Test
+    default void importingTheSameFileTwiceLeavesOneCopy() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        byte[] file = Fixtures.csv(Fixtures.bank());
+        Api.Response first = admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", file);
+        Api.Response second = admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", file);
+
+        assertThat(first.json().get("added").asInt()).isEqualTo(6);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("added").asInt()).isZero();
+        assertThat(second.json().get("changed").asInt()).isZero();
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).hasSize(6);
+    }
+
+    @Test
+    default void anonymousCallersCannotImport() {
+        long id = Fixtures.contest(api().admin(), 5);
+        Api.Response r = api().upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank()));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").asString()).isEqualTo("unauthorized");
+    }
+}

@@ -1,0 +1,6 @@
+package org.baiti.bank;
+
+import org.baiti.testing.PostgresApp;
+
+class BankImportPostgresTest extends PostgresApp implements BankImportContract {
+}

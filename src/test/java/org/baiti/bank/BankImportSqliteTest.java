@@ -1,0 +1,6 @@
+package org.baiti.bank;
+
+import org.baiti.testing.SqliteApp;
+
+class BankImportSqliteTest extends SqliteApp implements BankImportContract {
+}

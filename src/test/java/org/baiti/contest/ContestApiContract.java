@@ -1,0 +1,58 @@
+package org.baiti.contest;
+
+import java.util.Map;
+
+import org.baiti.testing.Api;
+import org.baiti.testing.App;
+import org.baiti.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creating contests, freezing, and the errors of bad bodies, on SQLite and PostgreSQL. */
+interface ContestApiContract extends App {
+
+    @Test
+    default void createsAContestWithTheApiFieldsAndDefaults() {
+        Api admin = api().admin();
+        Api.Response r = admin.postJson("/api/admin/contests", Map.of("name", "百题竞赛", "questionsPerPaper", 100,
+                "timeLimitSeconds", 1800, "opensAt", "2026-12-01T00:00:00Z", "closesAt", "2026-12-08T00:00:00Z",
+                "onlineQuota", 100, "drawQuota", 140, "orgQuota", 10));
+        assertThat(r.status()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        var stored = admin.get("/api/admin/contests/" + id).json();
+        assertThat(stored.get("name").asString()).isEqualTo("百题竞赛");
+        assertThat(stored.get("drawQuota").asInt()).isEqualTo(140);
+        assertThat(stored.get("opensAt").asString()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(stored.get("attemptsAllowed").asInt()).isEqualTo(1);
+        assertThat(stored.get("weightAttention").asDouble()).isEqualTo(0.2);
+    }
+
+    @Test
+    default void badContestBodiesGetFieldErrorsNotServerErrors() {
+        Api admin = api().admin();
+        Api.Response missing = admin.postJson("/api/admin/contests", Map.of("name", "x"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("questionsPerPaper").contains("opensAt");
+        Api.Response backwards = admin.postJson("/api/admin/contests", Map.of("name", "x", "questionsPerPaper", 10,
+                "timeLimitSeconds", 600, "opensAt", "2026-12-08T00:00:00Z", "closesAt", "2026-12-01T00:00:00Z",
+                "onlineQuota", 1, "drawQuota", 1, "orgQuota", 1));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("closesAt");
+        assertThat(admin.postJson("/api/admin/contests", "{not json").status()).isEqualTo(400);
+        assertThat(admin.postJson("/api/admin/contests", "{\"questionsPerPaper\": \"many\"}").json().get("error").asString())
+                .isEqualTo("malformed_body");
+        assertThat(admin.get("/api/admin/contests/123").status()).isEqualTo(404);
+    }
+
+    @Test
+    default void afterFreezeNoImportChangesTheContest() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        assertThat(admin.postJson("/api/admin/contests/" + id + "/freeze", "").status()).isEqualTo(200);
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank()));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("error").asString()).isEqualTo("frozen");
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
+    }
+}

@@ -1,0 +1,6 @@
+package org.baiti.contest;
+
+import org.baiti.testing.PostgresApp;
+
+class ContestApiPostgresTest extends PostgresApp implements ContestApiContract {
+}

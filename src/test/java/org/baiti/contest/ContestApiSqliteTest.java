@@ -1,0 +1,6 @@
+package org.baiti.contest;
+
+import org.baiti.testing.SqliteApp;
+
+class ContestApiSqliteTest extends SqliteApp implements ContestApiContract {
+}
