@@ -1,0 +1,67 @@
+package org.baiti;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.baiti.testing.Api;
+import org.baiti.testing.BaitiProcess;
+import org.baiti.testing.EnabledIfPostgres;
+import org.baiti.testing.Postgres;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code java -jar target/baiti.jar serve} as API.md describes it, on SQLite and on PostgreSQL. */
+class ServeIT {
+
+    @Test
+    void servesOnSqliteInTheDataFolderWithADemoContestAnyoneCanAnswer() throws Exception {
+        Path dir = Files.createTempDirectory("baiti-serve-");
+        int port = BaitiProcess.freePort();
+        try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", "serve-it-pw"),
+                "--baiti.data-dir=" + dir)) {
+            Duration took = p.awaitHealthy(Duration.ofSeconds(120));
+            System.out.println("SQLite: healthy after " + took.toMillis() + " ms");
+            assertThat(Files.exists(dir.resolve("baiti.db"))).isTrue();
+            Api api = new Api(port);
+            assertThat(api.get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
+            JsonNode contests = api.as("admin", "serve-it-pw").get("/api/admin/contests").json();
+            assertThat(contests).hasSize(1);
+            long id = contests.get(0).get("id").asLong();
+            assertThat(api.as("admin", "serve-it-pw").get("/api/admin/contests/" + id + "/bank").json().size())
+                    .isGreaterThanOrEqualTo(50);
+            assertThat(api.get("/v3/api-docs").body()).contains("\"openapi\"").contains("/api/admin/contests");
+            assertThat(api.get("/").body()).contains("开始答题");
+        }
+    }
+
+    @Test
+    void theDemoCanBeTurnedOffAndARandomAdminPasswordIsPrintedOnce() throws Exception {
+        Path dir = Files.createTempDirectory("baiti-serve-");
+        int port = BaitiProcess.freePort();
+        try (BaitiProcess p = BaitiProcess.start(port, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
+            p.awaitHealthy(Duration.ofSeconds(120));
+            String log = p.log();
+            var m = java.util.regex.Pattern.compile("password 密码: (\\S+)").matcher(log);
+            assertThat(m.find()).as(log).isTrue();
+            Api admin = new Api(port).as("admin", m.group(1));
+            assertThat(admin.get("/api/admin/contests").json()).isEmpty();
+        }
+    }
+
+    @Test
+    @EnabledIfPostgres
+    void servesOnPostgresqlWhenGivenItsUrl() {
+        int port = BaitiProcess.freePort();
+        try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", "serve-it-pw"),
+                "--spring.datasource.url=" + Postgres.freshSchemaUrl())) {
+            Duration took = p.awaitHealthy(Duration.ofSeconds(120));
+            System.out.println("PostgreSQL: healthy after " + took.toMillis() + " ms");
+            assertThat(p.log()).contains("PostgreSQL");
+            assertThat(new Api(port).as("admin", "serve-it-pw").get("/api/admin/contests").json()).hasSize(1);
+        }
+    }
+}
