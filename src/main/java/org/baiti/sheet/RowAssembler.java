@@ -1,0 +1,115 @@
+package org.baiti.sheet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns physical rows (cell texts by position) into {@link SheetRow}s: the first non-blank row is
+ * the header and is matched against the columns; later blank rows are skipped.
+ */
+final class RowAssembler {
+
+    private final List<Column> columns;
+    private final Map<String, Integer> columnByAlias = new HashMap<>();
+    private final Consumer<SheetRow> sink;
+    /** For each column, the cell position holding it, or -1; null until the header is read. */
+    private int[] positions;
+
+    RowAssembler(List<Column> columns, Consumer<SheetRow> sink) {
+        this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+        this.sink = Objects.requireNonNull(sink, "rows");
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < this.columns.size(); i++) {
+            Column column = this.columns.get(i);
+            if (!keys.add(column.key())) {
+                throw new IllegalArgumentException("duplicate column key: " + column.key());
+            }
+            for (String alias : column.aliases()) {
+                Integer other = columnByAlias.putIfAbsent(Text.headerKey(alias), i);
+                if (other != null && other != i) {
+                    throw new IllegalArgumentException("alias '" + alias + "' used by both "
+                            + this.columns.get(other).key() + " and " + column.key());
+                }
+            }
+        }
+    }
+
+    /**
+     * Feeds one physical row.
+     *
+     * @param rowNumber 1-based row number as seen in Excel
+     * @param cells     cell texts by 0-based position; entries may be {@code null}; not kept
+     * @throws SheetException if this is the header row and it lacks or repeats a column
+     */
+    void accept(int rowNumber, List<String> cells) {
+        if (Text.allBlank(cells)) {
+            return;
+        }
+        if (positions == null) {
+            positions = matchHeader(rowNumber, cells);
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>(columns.size() * 2);
+        for (int i = 0; i < columns.size(); i++) {
+            int position = positions[i];
+            String cell = position >= 0 && position < cells.size() ? cells.get(position) : null;
+            values.put(columns.get(i).key(), Text.trim(cell));
+        }
+        sink.accept(new SheetRow(rowNumber, values));
+    }
+
+    /** Called after the last row. @throws SheetException if there was no header row at all */
+    void finish() {
+        if (positions == null) {
+            throw new SheetException(RowError.of(1, "", "文件没有表头行（文件是空的）",
+                    "no header row (the file is empty)"));
+        }
+    }
+
+    private int[] matchHeader(int rowNumber, List<String> cells) {
+        int[] found = new int[columns.size()];
+        Arrays.fill(found, -1);
+        String[] foundAs = new String[columns.size()];
+        List<RowError> errors = new ArrayList<>();
+        for (int position = 0; position < cells.size(); position++) {
+            String name = Text.trim(cells.get(position));
+            Integer index = columnByAlias.get(Text.headerKey(name));
+            if (index == null) {
+                continue; // unknown or empty header cell: ignored
+            }
+            Column column = columns.get(index);
+            if (found[index] >= 0) {
+                String first = foundAs[index];
+                errors.add(first.equals(name)
+                        ? RowError.of(rowNumber, column.label(), "列“" + name + "”出现了不止一次",
+                                "column \"" + name + "\" appears more than once")
+                        : RowError.of(rowNumber, column.label(),
+                                "列重复：“" + first + "”和“" + name + "”是同一列",
+                                "duplicate column: \"" + first + "\" and \"" + name + "\" are the same column"));
+                continue;
+            }
+            found[index] = position;
+            foundAs[index] = name;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column.required() && found[i] < 0) {
+                errors.add(RowError.of(rowNumber, column.label(),
+                        "缺少必填列（可用列名：" + String.join("、", column.aliases()) + "）",
+                        "missing required column (accepted names: " + String.join(", ", column.aliases()) + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SheetException(errors);
+        }
+        return found;
+    }
+}
