@@ -238,10 +238,10 @@ class DrawAlgorithmTest {
         assertThatThrownBy(() -> fed(1L).uniform(-5)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    // ---- performance ---------------------------------------------------------------------------------------------
+    // ---- a large pool ----------------------------------------------------------------------------------------------
 
     @Test
-    void aMillionKeysSortDigestAndSelect140Quickly() {
+    void aMillionKeysSortDigestAndSelect140() {
         // Keys arrive unsorted, each string allocated as it is read (as when loaded from a database).
         List<Integer> numbers = new ArrayList<>(1_000_000);
         for (int i = 0; i < 1_000_000; i++) {
@@ -252,26 +252,13 @@ class DrawAlgorithmTest {
         for (int i : numbers) {
             keys.add("准考证" + (1_000_000 + i));
         }
-        for (int warmUp = 0; warmUp < 3; warmUp++) {
-            DrawAlgorithm.draw(keys.subList(0, 200_000), 140, List.of("warm-up"));
-        }
-
-        // Best of three, so that another process on the machine does not decide the outcome.
-        long millis = Long.MAX_VALUE;
-        DrawAlgorithm.Result r = null;
-        for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
-            r = DrawAlgorithm.draw(keys, 140, List.of("2026-11-29", "42"));
-            millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
-        }
-
-        System.out.println("1,000,000 keys: sort + digest + select 140 in " + millis + " ms");
+        // Speed is measured in the benchmarks (BENCHMARKS.md), not asserted here.
+        DrawAlgorithm.Result r = DrawAlgorithm.draw(keys, 140, List.of("2026-11-29", "42"));
         assertThat(r.sortedPool()).hasSize(1_000_000);
         assertThat(r.sortedPool().get(0)).isEqualTo("准考证1000000");
         assertThat(r.sortedPool().get(999_999)).isEqualTo("准考证1999999");
         assertThat(r.winners()).hasSize(140).doesNotHaveDuplicates();
         assertThat(r.winners()).allSatisfy(w -> assertThat(w).startsWith("准考证"));
-        // Typically a few hundred ms; the bound leaves room for a busy 2-core CI machine.
-        assertThat(millis).isLessThan(2_000);
+        assertThat(r.winners()).isEqualTo(DrawAlgorithm.select(r.sortedPool(), 140, r.seedDigest()));
     }
 }
