@@ -14,11 +14,13 @@ import org.baiti.contest.ContestSettings;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +54,9 @@ class AdminPages {
 
     @GetMapping("/admin")
     String contests(Model model) {
-        model.addAttribute("contests", contesting.all());
+        Staff staff = Staff.current().orElse(null);
+        model.addAttribute("contests", contesting.all().stream()
+                .filter(c -> staff == null || staff.seesContest(c.id())).toList());
         model.addAttribute("zone", zone);
         return "admin/contests";
     }
@@ -80,6 +84,7 @@ class AdminPages {
     @GetMapping("/admin/contests/{id}")
     String contest(@PathVariable long id, Model model) {
         Contest c = contesting.get(id);
+        Staff.current().ifPresent(s -> s.requireContest(id));
         model.addAttribute("contest", c);
         model.addAttribute("zone", zone);
         model.addAttribute("questionCount", bankImport.all(id).size());
@@ -123,6 +128,28 @@ class AdminPages {
         model.addAttribute("contest", contesting.get(id));
         model.addAttribute("units", unitImport.all(id));
         return "admin/units";
+    }
+
+    /** A judge's (or organizer's) attention mark for a top-level unit. */
+    @PostMapping("/admin/contests/{id}/units/{code}/attention")
+    String attention(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) Integer score,
+                     RedirectAttributes flash) {
+        try {
+            unitImport.setAttention(id, code, score);
+            flash.addFlashAttribute("notice", "已保存关注度评分 / Attention mark saved: " + code + " = " + score);
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/contests/" + id + "/units";
+    }
+
+    /** A refusal on a page (no such contest, not one of your units) shows the error page with its status. */
+    @ExceptionHandler(ApiException.class)
+    String refused(ApiException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("message", e.getMessage());
+        return "error";
     }
 
     /** Error details (records or maps) as maps, for the error table of the page. */
