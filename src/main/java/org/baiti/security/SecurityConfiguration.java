@@ -66,7 +66,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the command line (audit verify, import offline) runs without a web server
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/accounts", "/api/admin/accounts/**").hasRole(ADMIN)
@@ -76,11 +76,13 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
                         .requestMatchers(GET, "/api/admin/contests", "/api/admin/contests/*",
                                 "/api/admin/contests/*/units", "/api/admin/contests/*/units/*").hasAnyRole(ALL_STAFF)
+                        .requestMatchers(GET, "/api/admin/contests/*/roster").hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
                         .requestMatchers(GET, "/api/admin/**").hasAnyRole(READ_ALL)
                         .requestMatchers("/api/admin/**").hasAnyRole(MANAGE)
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
                 .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON))
                         .accessDeniedHandler((req, res, e) -> json(res, HttpStatus.FORBIDDEN, FORBIDDEN_JSON)))
