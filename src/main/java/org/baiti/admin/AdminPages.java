@@ -14,6 +14,8 @@ import org.baiti.contest.ContestSettings;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.identity.ParticipantIdentity;
+import org.baiti.identity.RosterImport;
 import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiException;
@@ -36,14 +38,19 @@ class AdminPages {
     private final BankImport bankImport;
     private final UnitImport unitImport;
     private final ImportLog importLog;
+    private final RosterImport rosterImport;
+    private final ParticipantIdentity identity;
     private final ZoneId zone;
 
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
+               RosterImport rosterImport, ParticipantIdentity identity,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.contesting = contesting;
         this.bankImport = bankImport;
         this.unitImport = unitImport;
         this.importLog = importLog;
+        this.rosterImport = rosterImport;
+        this.identity = identity;
         this.zone = ZoneId.of(zone);
     }
 
@@ -90,6 +97,8 @@ class AdminPages {
         model.addAttribute("questionCount", bankImport.all(id).size());
         model.addAttribute("unitCount", unitImport.all(id).size());
         model.addAttribute("imports", importLog.list(id));
+        model.addAttribute("rosterRequired", identity.rosterRequired(id));
+        model.addAttribute("rosterCount", rosterImport.all(id).size());
         return "admin/contest";
     }
 
@@ -105,6 +114,7 @@ class AdminPages {
             ImportResult r = switch (kind) {
                 case "bank" -> bankImport.importFile(id, name, file.getInputStream(), who.getName());
                 case "units" -> unitImport.importFile(id, name, file.getInputStream(), who.getName());
+                case "roster" -> rosterImport.importFile(id, name, file.getInputStream(), who.getName());
                 default -> throw ApiException.notFound("未知导入类型", "Unknown import kind");
             };
             flash.addFlashAttribute("notice", "导入成功 / Imported: " + name + " — 共 " + r.imported() + " 行 / rows, 新增 "
@@ -128,6 +138,14 @@ class AdminPages {
         model.addAttribute("contest", contesting.get(id));
         model.addAttribute("units", unitImport.all(id));
         return "admin/units";
+    }
+
+    /** Switches the roster requirement of a contest on or off. */
+    @PostMapping("/admin/contests/{id}/roster-required")
+    String rosterRequired(@PathVariable long id, @RequestParam boolean required, RedirectAttributes flash) {
+        identity.setRosterRequired(id, required);
+        flash.addFlashAttribute("notice", required ? "已要求参赛名单 / Roster required" : "不再要求参赛名单 / Roster not required");
+        return "redirect:/admin/contests/" + id;
     }
 
     /** A judge's (or organizer's) attention mark for a top-level unit. */

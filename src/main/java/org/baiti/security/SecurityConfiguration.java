@@ -102,6 +102,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/admin/audit", "/admin/audit/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(GET, "/admin/contests/*/bank").hasAnyRole(READ_ALL)
                         .requestMatchers(POST, "/admin/contests/*/units/*/attention").hasAnyRole(ADMIN, ORGANIZER, JUDGE)
+                        .requestMatchers(POST, "/admin/contests/*/import/roster").hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
                         .requestMatchers(GET, "/admin", "/admin/", "/admin/contests/*", "/admin/contests/*/units")
                         .hasAnyRole(ALL_STAFF)
                         .requestMatchers(GET, "/admin/**").hasAnyRole(READ_ALL)
