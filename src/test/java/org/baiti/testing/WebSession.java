@@ -76,6 +76,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a JSON text with extra headers (e.g. {@code Authorization}). */
+    public Page postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** Logs in through the login form (with its CSRF token); returns the answer to the form post. */
     public Page login(String user, String password) {
         Page form = get("/login");
