@@ -122,6 +122,8 @@ public class ImportCommand implements Runnable {
         private long phaseStarted = started;
         private long lastPrinted;
         private Phase phase;
+        private long lastRows = -1;
+        private Phase lastPhase;
 
         Progress(PrintWriter err) {
             this.err = err;
@@ -157,6 +159,11 @@ public class ImportCommand implements Runnable {
         }
 
         private void print(Phase p, long rowsRead, long rowsTotal, long now) {
+            if (rowsRead == lastRows && p == lastPhase) {
+                return;
+            }
+            lastRows = rowsRead;
+            lastPhase = p;
             double seconds = (now - phaseStarted) / 1e9;
             String name = p == Phase.VALIDATE ? "校验 validate" : "写入 insert";
             String of = rowsTotal > 0 ? " / " + String.format(Locale.ROOT, "%,d", rowsTotal) : "";

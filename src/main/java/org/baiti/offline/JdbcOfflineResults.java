@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.Dialect;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +21,26 @@ class JdbcOfflineResults implements OfflineResults {
 
     private static final int IN_CHUNK = 500;
 
+    /** SQLite page cache for a bulk write, in KiB (the default is 2 MiB, too small for indexes of 500,000 rows). */
+    private static final int BULK_CACHE_KIB = 64 * 1024;
+    private static final int DEFAULT_CACHE_KIB = 2_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Dialect dialect;
 
-    JdbcOfflineResults(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcOfflineResults(JdbcClient jdbc, JdbcTemplate template, Dialect dialect) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void bulkWrite(boolean on) {
+        if (dialect == Dialect.SQLITE) {
+            // Without it SQLite spills index pages to the WAL mid-transaction and reads them back, row after row.
+            template.execute("PRAGMA cache_size = -" + (on ? BULK_CACHE_KIB : DEFAULT_CACHE_KIB));
+        }
     }
 
     @Override

@@ -221,6 +221,17 @@ public class OfflineImport {
                                 OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
                                 ImportProgress progress) {
         contesting.requireNotFrozen(contesting.get(contestId));
+        results.bulkWrite(true);
+        try {
+            return write(contestId, fileName, sha256, who, file, paper, unitIndex, rows, added, progress);
+        } finally {
+            results.bulkWrite(false);
+        }
+    }
+
+    private ImportResult write(long contestId, String fileName, String sha256, String who, Path file,
+                               OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
+                               ImportProgress progress) {
         long importId = Ids.next();
         List<OfflineResult> batch = new ArrayList<>(BATCH);
         int[] read = {0};

@@ -13,6 +13,9 @@ public interface OfflineResults {
     /** The stored results among these tickets, by ticket. */
     Map<String, OfflineResult> byTickets(long contestId, Collection<String> tickets);
 
+    /** Sets up (true) or back (false) the current transaction's connection for writing many rows. */
+    void bulkWrite(boolean on);
+
     /** Inserts the results that are not there yet (a ticket already stored is left alone). */
     void insertNew(long contestId, long importId, List<OfflineResult> results);
 

@@ -1,12 +1,14 @@
 package org.baiti.offline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baiti.bank.Marking;
 import org.baiti.bank.Question;
 import org.baiti.person.Phones;
 import org.baiti.sheet.RowError;
@@ -36,11 +38,30 @@ public final class OfflineRules {
         private final List<Question> questions;
         private final boolean partialCredit;
         private final int maxScore;
+        /** {@link Marking#points} per question and set of letters (bit mask), filled as met; -1 = not yet. */
+        private final int[][] memo;
 
         public Paper(List<Question> questions, boolean partialCredit) {
             this.questions = List.copyOf(questions);
             this.partialCredit = partialCredit;
             this.maxScore = this.questions.stream().mapToInt(Question::points).sum();
+            this.memo = new int[this.questions.size()][];
+        }
+
+        /** The points of the question at {@code index} for the letters in {@code mask}, by {@link Marking#points}. */
+        int points(int index, int mask) {
+            int[] byMask = memo[index];
+            if (byMask == null) {
+                byMask = new int[1 << questions.get(index).options().size()];
+                Arrays.fill(byMask, -1);
+                memo[index] = byMask;
+            }
+            int p = byMask[mask];
+            if (p < 0) {
+                p = Marking.points(questions.get(index), AnswerSheet.letters(mask), partialCredit);
+                byMask[mask] = p;
+            }
+            return p;
         }
 
         public List<Question> questions() {
@@ -159,7 +180,7 @@ public final class OfflineRules {
                 errors.add(new RowError(row, ANSWERS, parsed.error()));
                 score = null;
             } else {
-                int marked = parsed.sheet().score(paper.questions(), paper.partialCredit());
+                int marked = parsed.sheet().score(paper);
                 answers = parsed.sheet().normalized();
                 if (given != null && given != marked) {
                     errors.add(new RowError(row, SCORE, "填写的得分 " + given + " 与按答案评出的 " + marked

@@ -61,11 +61,6 @@ class ImportCommandTest extends SqliteApp {
         assertThat(run.out()).contains("导入完成").contains("2 行").contains("新增 2");
         assertThat(run.err()).contains("校验 validate").contains("rows/s");
         assertThat(participants(id)).isEqualTo(2);
-
-        Run again = importOffline(file, id);
-        assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("新增 0");
-        assertThat(participants(id)).isEqualTo(2);
     }
 
     @Test

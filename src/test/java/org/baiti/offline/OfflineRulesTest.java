@@ -132,6 +132,28 @@ class OfflineRulesTest {
         assertThat(p.sheet().score(paper, false)).isEqualTo(points + 1);
     }
 
+    @Property(tries = 300)
+    void theMemoisedMarkingOfAPaperAgreesWithMarkingEachQuestion(
+            @ForAll @IntRange(min = 0, max = 15) int a, @ForAll @IntRange(min = 0, max = 15) int b,
+            @ForAll @IntRange(min = 0, max = 3) int c, @ForAll @IntRange(min = 0, max = 63) int d,
+            @ForAll boolean partialCredit) {
+        String text = String.join("|", letters(a & 15), letters(b), letters(c), letters(d));
+        AnswerSheet sheet = AnswerSheet.parse(text, PAPER).sheet();
+        OfflineRules.Paper paper = new OfflineRules.Paper(PAPER, partialCredit);
+        assertThat(sheet.score(paper)).isEqualTo(sheet.score(PAPER, partialCredit));
+        assertThat(sheet.score(paper)).as("memo hit").isEqualTo(sheet.score(PAPER, partialCredit));
+    }
+
+    static String letters(int mask) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if ((mask & (1 << i)) != 0) {
+                sb.append((char) ('A' + i));
+            }
+        }
+        return sb.toString();
+    }
+
     // --- rows ---
 
     static OfflineRules.Row row(String ticket, String name, String phone, String unit, String score, String answers) {
