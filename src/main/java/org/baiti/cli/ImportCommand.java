@@ -114,7 +114,7 @@ public class ImportCommand implements Runnable {
         }
     }
 
-    /** Progress lines on stderr, at most one a second, and when the phase changes. */
+    /** Progress lines on stderr, at most one every two seconds, and when the phase changes. */
     static final class Progress implements ImportProgress {
 
         private final PrintWriter err;
@@ -141,7 +141,7 @@ public class ImportCommand implements Runnable {
                 lastPrinted = now;
                 return;
             }
-            if (now - lastPrinted >= 1_000_000_000L) {
+            if (now - lastPrinted >= 2_000_000_000L) {
                 lastPrinted = now;
                 print(p, rowsRead, rowsTotal, now);
             }

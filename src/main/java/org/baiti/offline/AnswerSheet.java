@@ -74,8 +74,11 @@ public final class AnswerSheet {
             String problem = null;
             boolean tfWord = false;
             if (question.type() == QuestionType.TRUEFALSE) {
-                Integer tf = TRUE_FALSE.get(entry(text, start, end).toLowerCase(Locale.ROOT));
-                if (tf != null) {
+                int tf = end - start == 1 ? trueFalse(text.charAt(start)) : 0;
+                if (tf == 0 && end - start > 1) {
+                    tf = TRUE_FALSE.getOrDefault(entry(text, start, end).toLowerCase(Locale.ROOT), 0);
+                }
+                if (tf != 0) {
                     mask = tf;
                     tfWord = true;
                 }
@@ -153,10 +156,8 @@ public final class AnswerSheet {
             if (i > 0) {
                 sb.append('|');
             }
-            for (int b = 0; b < 26; b++) {
-                if ((masks[i] & (1 << b)) != 0) {
-                    sb.append((char) ('A' + b));
-                }
+            for (int m = masks[i]; m != 0; m &= m - 1) {
+                sb.append((char) ('A' + Integer.numberOfTrailingZeros(m)));
             }
         }
         return sb.toString();
@@ -199,7 +200,19 @@ public final class AnswerSheet {
     }
 
     private static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return false;
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** A one-character true/false word: 1 = true (A), 2 = false (B), 0 = not one. */
+    private static int trueFalse(char c) {
+        return switch (c) {
+            case '对', 'T', 't', '√', '✓', '✔' -> 1;
+            case '错', 'F', 'f', '×', '✗', '✘' -> 2;
+            default -> 0;
+        };
     }
 
     /** The entry's text without any space. */

@@ -64,8 +64,8 @@ class JdbcOfflineResults implements OfflineResults {
     }
 
     @Override
-    public void insertNew(long contestId, long importId, List<OfflineResult> results) {
-        template.batchUpdate("""
+    public long insertNew(long contestId, long importId, List<OfflineResult> results) {
+        int[] counts = template.batchUpdate("""
                 INSERT INTO offline_result (contest_id, ticket, name, phone, unit_code, top_code, score, max_score,
                     accuracy, perfect, venue, answers, import_id, row_no)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -103,6 +103,14 @@ class JdbcOfflineResults implements OfflineResults {
                 return results.size();
             }
         });
+        long inserted = 0;
+        for (int c : counts) {
+            if (c < 0) {
+                return -1; // the driver did not say (Statement.SUCCESS_NO_INFO)
+            }
+            inserted += c;
+        }
+        return inserted;
     }
 
     @Override

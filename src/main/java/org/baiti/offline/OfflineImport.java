@@ -235,6 +235,7 @@ public class OfflineImport {
         long importId = Ids.next();
         List<OfflineResult> batch = new ArrayList<>(BATCH);
         int[] read = {0};
+        long[] inserted = {0};
         progress.update(ImportProgress.Phase.INSERT, 0, rows);
         read(file, row -> {
             OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
@@ -243,7 +244,7 @@ public class OfflineImport {
             }
             batch.add(c.result());
             if (batch.size() == BATCH) {
-                results.insertNew(contestId, importId, batch);
+                inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
                 batch.clear();
             }
             if (++read[0] % PROGRESS_EVERY == 0) {
@@ -251,9 +252,10 @@ public class OfflineImport {
             }
         });
         if (!batch.isEmpty()) {
-            results.insertNew(contestId, importId, batch);
+            inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
         }
-        if (read[0] != rows || results.countImported(contestId, importId) != added) {
+        long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
+        if (read[0] != rows || insertedRows != added) {
             // Another import stored some of these tickets after the check: start again rather than guess.
             throw changedMeanwhile();
         }
@@ -261,6 +263,11 @@ public class OfflineImport {
         importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
                 Instant.now(clock)));
         return new ImportResult(rows, (int) added, 0);
+    }
+
+    /** Adds inserted counts; -1 (unknown) stays unknown. */
+    private static long sum(long total, long more) {
+        return total < 0 || more < 0 ? -1 : total + more;
     }
 
     private static void read(Path file, Consumer<OfflineRules.Row> rows) {

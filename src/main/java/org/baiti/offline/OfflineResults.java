@@ -16,8 +16,12 @@ public interface OfflineResults {
     /** Sets up (true) or back (false) the current transaction's connection for writing many rows. */
     void bulkWrite(boolean on);
 
-    /** Inserts the results that are not there yet (a ticket already stored is left alone). */
-    void insertNew(long contestId, long importId, List<OfflineResult> results);
+    /**
+     * Inserts the results that are not there yet (a ticket already stored is left alone).
+     *
+     * @return how many were inserted, or -1 when the driver does not tell
+     */
+    long insertNew(long contestId, long importId, List<OfflineResult> results);
 
     /** How many results an import added. */
     long countImported(long contestId, long importId);
