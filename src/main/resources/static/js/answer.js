@@ -108,6 +108,10 @@
       list.hidden = true;
       fieldError('unit', '');
     });
+    ['name', 'phone'].forEach(function (f) {
+      $(f).addEventListener('input', function () { fieldError(f, ''); });
+    });
+    search.addEventListener('input', function () { fieldError('unit', ''); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       start();

@@ -16,6 +16,27 @@ class JdbcRankingEntries implements RankingEntries {
     /** Exactly the columns and directions of the index {@code ranking_order} (V10). */
     static final String ORDER_BY = "ORDER BY r.accuracy DESC, r.duration_ms, r.submitted_at, r.phone";
 
+    /** A page of the ranking: reads {@code ranking_order} in index order and stops after the limit. */
+    static final String PAGE = """
+            SELECT r.name, r.unit_code, u.name AS unit_name, r.accuracy, r.duration_ms
+            FROM ranking_entry r
+            LEFT JOIN unit u ON u.contest_id = r.contest_id AND u.code = r.unit_code
+            WHERE r.contest_id = :c
+            """ + ORDER_BY + " LIMIT :limit OFFSET :offset";
+
+    /**
+     * Entries strictly before one (SPEC §4): "accuracy >= :a" bounds the range of {@code ranking_order} that is
+     * counted; the rest spells out "strictly before".
+     */
+    static final String COUNT_BEFORE = """
+            SELECT COUNT(*) FROM ranking_entry
+            WHERE contest_id = :c AND accuracy >= :a
+              AND (accuracy > :a
+                   OR (duration_ms < :d)
+                   OR (duration_ms = :d AND submitted_at < :s)
+                   OR (duration_ms = :d AND submitted_at = :s AND phone < :p))
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcRankingEntries(JdbcClient jdbc) {
@@ -56,14 +77,7 @@ class JdbcRankingEntries implements RankingEntries {
     @Override
     public long countBefore(RankingEntry e) {
         // "accuracy >= ?" bounds the index range; the rest is SPEC §4 spelled out as "strictly before".
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM ranking_entry
-                WHERE contest_id = :c AND accuracy >= :a
-                  AND (accuracy > :a
-                       OR (duration_ms < :d)
-                       OR (duration_ms = :d AND submitted_at < :s)
-                       OR (duration_ms = :d AND submitted_at = :s AND phone < :p))
-                """)
+        return jdbc.sql(COUNT_BEFORE)
                 .param("c", e.contestId()).param("a", e.accuracy()).param("d", e.durationMs())
                 .param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                 .query(Long.class).single();
@@ -72,13 +86,8 @@ class JdbcRankingEntries implements RankingEntries {
     @Override
     public List<RankingRow> page(long contestId, int offset, int limit) {
         List<RankingRow> rows = new ArrayList<>();
-        jdbc.sql("""
-                SELECT r.name, r.unit_code, u.name AS unit_name, r.accuracy, r.duration_ms
-                FROM ranking_entry r
-                LEFT JOIN unit u ON u.contest_id = r.contest_id AND u.code = r.unit_code
-                WHERE r.contest_id = ?
-                """ + ORDER_BY + " LIMIT ? OFFSET ?")
-                .params(contestId, limit, offset)
+        jdbc.sql(PAGE)
+                .param("c", contestId).param("limit", limit).param("offset", offset)
                 .query(rs -> {
                     String unit = rs.getString("unit_name");
                     rows.add(new RankingRow(offset + rows.size() + 1, rs.getString("name"),
