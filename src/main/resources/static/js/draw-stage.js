@@ -1,7 +1,7 @@
 /*
  * The stage screen of a live draw. Before the reveal it shows the commitment (rendered by the server) and polls the
  * draw's summary every 2 s; once sealed it reveals the winners tier by tier, in batches, with an animation.
- * URL options: ?batch=N (winners per screen, 1..15, default 10), ?interval=S (seconds per batch, default 8).
+ * URL options: ?batch=N (winners per screen, 1..10, default 10), ?interval=S (seconds per batch, default 8).
  * Keys: → / space / PageDown next batch, ← / PageUp previous, P pause or resume.
  */
 (function () {
@@ -12,7 +12,7 @@
     return;
   }
   var params = new URLSearchParams(location.search);
-  var batch = clamp(parseInt(params.get('batch'), 10) || 10, 1, 15);
+  var batch = clamp(parseInt(params.get('batch'), 10) || 10, 1, 10);
   var interval = clamp(parseFloat(params.get('interval')) || 8, 1, 600) * 1000;
   var POLL_MS = 2000;
 
@@ -139,15 +139,19 @@
 
     var count = step.entries.length;
     var cards = el('div', 'cards');
-    var cols = Math.min(5, count);
-    var rows = Math.ceil(count / 5);
-    if (count < 5) {
-      cards.classList.add('few');
-      cards.style.setProperty('--cols', String(Math.max(cols, count === 1 ? 1 : cols)));
-    }
-    cards.style.gridAutoRows = (count === 1 ? 40 : rows === 1 ? 30 : (64 - 2 * (rows - 1)) / rows) + 'vh';
+    var cols = count <= 5 ? 1 : 2;
+    var rows = Math.ceil(count / cols);
+    cards.style.setProperty('--cols', String(cols));
+    // Five rows fill about 62% of the screen height; fewer get the same rows, one gets a big card.
+    cards.style.setProperty('--row', (count === 1 ? 36 : Math.min(11.2, (62 - 1.4 * (rows - 1)) / rows)) + 'vh');
     if (count === 1) {
       cards.classList.add('solo');
+    } else if (cols === 1) {
+      cards.style.gridTemplateColumns = 'minmax(0, 48vw)';
+    } else {
+      // Read down the first column, then the second: #1–#5 left, #6–#10 right.
+      cards.style.gridAutoFlow = 'column';
+      cards.style.gridTemplateRows = 'repeat(' + rows + ', var(--row))';
     }
     step.entries.forEach(function (w, j) {
       var card = el('div', 'card-w');

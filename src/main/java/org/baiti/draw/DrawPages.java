@@ -140,6 +140,8 @@ class DrawPages {
         } catch (ApiException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("details", rows(e.details()));
+            flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
+                    "seedSources", seedSources));
         }
         return "redirect:/admin/contests/" + id + "/draws";
     }
