@@ -1,0 +1,266 @@
+package org.baiti.draw;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.baiti.contest.Contest;
+import org.baiti.contest.Contesting;
+import org.baiti.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The draw's pages: the public record, the stage screen and its QR code, and the organizer's draw page. */
+@Controller
+class DrawPages {
+
+    private static final Pattern TIER = Pattern.compile("^(.+?)\\s*[:：]\\s*(\\S+)$");
+
+    private final Drawing drawing;
+    private final Contesting contesting;
+    private final PublishedRecordWriter records;
+    private final ZoneId zone;
+    private final String publicUrl;
+
+    DrawPages(Drawing drawing, Contesting contesting, PublishedRecordWriter records,
+              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, @Value("${baiti.public-url:}") String publicUrl) {
+        this.drawing = drawing;
+        this.contesting = contesting;
+        this.records = records;
+        this.zone = ZoneId.of(zone);
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** The public record: facts, winners, find-my-ticket, downloads, and the check in the browser. */
+    @GetMapping("/draws/{id}")
+    String record(@PathVariable long id, @RequestParam(required = false) String ticket, Model model,
+                  HttpServletRequest request) {
+        DrawRecord d = drawing.get(id);
+        Contest contest = contesting.get(d.contestId());
+        model.addAttribute("draw", d);
+        model.addAttribute("contest", contest);
+        model.addAttribute("zone", zone);
+        model.addAttribute("byTier", Drawing.byTier(drawing.winners(d)));
+        model.addAttribute("allDraws", drawing.forContest(d.contestId()));
+        model.addAttribute("recordUrl", baseUrl(request) + "/draws/" + id);
+        model.addAttribute("jsonUrl", baseUrl(request) + "/api/draws/" + id);
+        if (ticket != null && !ticket.isBlank()) {
+            model.addAttribute("ticket", ticket.strip());
+            model.addAttribute("hit", drawing.findInPool(d, ticket));
+        }
+        return "draw/record";
+    }
+
+    /** The record as a file to keep and to verify offline. */
+    @GetMapping("/draws/{id}/record.json")
+    void download(@PathVariable long id, HttpServletResponse response) throws IOException {
+        DrawRecord d = drawing.get(id);
+        String contestName = contesting.get(d.contestId()).name();
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"baiti-draw-" + id + "-"
+                + d.status().name().toLowerCase(java.util.Locale.ROOT) + ".json\"");
+        records.write(d, contestName, response.getOutputStream());
+    }
+
+    /** The big screen of the live event (16:9). */
+    @GetMapping("/draws/{id}/stage")
+    String stage(@PathVariable long id, Model model, HttpServletRequest request) {
+        DrawRecord d = drawing.get(id);
+        model.addAttribute("draw", d);
+        model.addAttribute("contest", contesting.get(d.contestId()));
+        model.addAttribute("zone", zone);
+        model.addAttribute("recordUrl", baseUrl(request) + "/draws/" + id);
+        return "draw/stage";
+    }
+
+    /** A QR code (SVG) of the public record's address, for the stage screen and print. */
+    @GetMapping(value = "/draws/{id}/qr.svg", produces = "image/svg+xml")
+    @ResponseBody
+    ResponseEntity<String> qr(@PathVariable long id, HttpServletRequest request) {
+        drawing.get(id);
+        return ResponseEntity.ok().header("Cache-Control", "public, max-age=3600")
+                .contentType(MediaType.valueOf("image/svg+xml"))
+                .body(qrSvg(baseUrl(request) + "/draws/" + id));
+    }
+
+    @GetMapping("/admin/contests/{id}/draws")
+    String admin(@PathVariable long id, Model model) {
+        Contest contest = contesting.get(id);
+        List<DrawRecord> all = drawing.forContest(id);
+        model.addAttribute("contest", contest);
+        List<DrawRecord> newestFirst = new ArrayList<>(all);
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("draws", newestFirst);
+        model.addAttribute("poolSize", drawing.currentPoolSize(id));
+        model.addAttribute("zone", zone);
+        model.addAttribute("defaultName", "线下满分抽奖 Offline draw" + (all.isEmpty() ? "" : " " + (all.size() + 1)));
+        return "draw/admin";
+    }
+
+    @PostMapping("/admin/contests/{id}/draws")
+    String commit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(required = false) String k, @RequestParam(defaultValue = "") String pool,
+                  @RequestParam(defaultValue = "") String seedSources, @RequestParam(defaultValue = "") String tiers,
+                  Principal who, RedirectAttributes flash) {
+        try {
+            Integer winners = parseCount(k);
+            DrawRecord d = drawing.commit(id, new Drawing.CommitCommand(name, winners, pool, seedSources,
+                    parseTiers(tiers)), who.getName());
+            flash.addFlashAttribute("notice", "已承诺并公布抽奖池 / Committed: " + d.name() + " — n = " + d.n()
+                    + ", k = " + d.k() + ", P = " + d.poolDigest());
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("details", rows(e.details()));
+            flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
+                    "seedSources", seedSources));
+        }
+        return "redirect:/admin/contests/" + id + "/draws";
+    }
+
+    @PostMapping("/admin/draws/{drawId}/reveal")
+    String reveal(@PathVariable long drawId, @RequestParam(defaultValue = "") String seed,
+                  @RequestParam(required = false) String confirm, Principal who, RedirectAttributes flash) {
+        DrawRecord d = drawing.get(drawId);
+        try {
+            if (confirm == null) {
+                throw ApiException.badRequest("unconfirmed", "请勾选确认：这些就是现场公布的种子",
+                        "Tick the box to confirm these are the seed strings announced");
+            }
+            List<String> lines = seed.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            DrawRecord sealed = drawing.reveal(drawId, lines, who.getName());
+            flash.addFlashAttribute("notice", "已开奖并封存 / Revealed and sealed: " + sealed.name() + " — "
+                    + sealed.winners().size() + " 名中奖 / winners");
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", d.name() + ": " + e.getMessage());
+            flash.addFlashAttribute("details", rows(e.details()));
+        }
+        return "redirect:/admin/contests/" + d.contestId() + "/draws";
+    }
+
+    /** Unknown draw or contest on a page: the error page with the right status, not a stack trace. */
+    @ExceptionHandler(ApiException.class)
+    String failed(ApiException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        return "error";
+    }
+
+    /** Tiers typed as {@code 一等奖:10, 二等奖:30, 三等奖:100}; blank means no tiers. */
+    static List<Drawing.TierSpec> parseTiers(String text) {
+        List<Drawing.TierSpec> out = new ArrayList<>();
+        for (String part : text.split("[,，;；\\r\\n]+")) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            Matcher m = TIER.matcher(item);
+            if (!m.matches()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "抽奖设置有误 / Invalid draw",
+                        List.of(Map.of("field", "tiers", "reason", "无法识别“" + item + "”，格式如 一等奖:10 / "
+                                + "cannot read \"" + item + "\"; write e.g. First:10")));
+            }
+            out.add(new Drawing.TierSpec(m.group(1), parseCount(m.group(2))));
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** A whole number, or null when the text is not one (the service then says what is wrong). */
+    private static Integer parseCount(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String baseUrl(HttpServletRequest request) {
+        if (!publicUrl.isBlank()) {
+            return publicUrl;
+        }
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
+    /** One SVG path of the dark modules, horizontal runs merged, with a white quiet zone. */
+    static String qrSvg(String text) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        hints.put(EncodeHintType.MARGIN, 2);
+        BitMatrix m;
+        try {
+            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+        } catch (WriterException e) {
+            throw new IllegalStateException("QR code: " + e.getMessage(), e);
+        }
+        int w = m.getWidth();
+        int h = m.getHeight();
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < h; y++) {
+            int x = 0;
+            while (x < w) {
+                if (!m.get(x, y)) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < w && m.get(x, y)) {
+                    x++;
+                }
+                path.append('M').append(start).append(' ').append(y).append('h').append(x - start)
+                        .append("v1h-").append(x - start).append('z');
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
+                + "\" shape-rendering=\"crispEdges\"><title>" + escape(text) + "</title>"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Error details (maps) as maps, for the error table of the page. */
+    private static List<Map<String, Object>> rows(List<?> details) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : details) {
+            Map<String, Object> m = new HashMap<>();
+            if (o instanceof Map<?, ?> map) {
+                map.forEach((key, v) -> m.put(String.valueOf(key), v));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}

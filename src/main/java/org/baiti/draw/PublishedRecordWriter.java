@@ -1,0 +1,94 @@
+package org.baiti.draw;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the published record of a draw (API.md, SPEC §5) as JSON, streaming the pool from the database so a large
+ * pool is never held in memory. Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
+ * {@code revealedAt} are null. Names are the masked ones stored at commit; no phone number is ever written.
+ */
+@Component
+class PublishedRecordWriter {
+
+    private final Drawing drawing;
+    private final JsonMapper json;
+
+    PublishedRecordWriter(Drawing drawing, JsonMapper json) {
+        this.drawing = drawing;
+        this.json = json;
+    }
+
+    void write(DrawRecord d, String contestName, OutputStream out) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberProperty("id", d.id());
+            g.writeNumberProperty("contestId", d.contestId());
+            g.writeStringProperty("contestName", contestName);
+            g.writeStringProperty("name", d.name());
+            g.writeStringProperty("algorithm", DrawAlgorithm.ALGORITHM);
+            g.writeStringProperty("status", d.status().name());
+            g.writeStringProperty("poolKind", d.poolKind());
+            g.writeStringProperty("seedSources", d.seedSources());
+            g.writeStringProperty("poolDigest", d.poolDigest());
+            g.writeNumberProperty("n", d.n());
+            g.writeNumberProperty("k", d.k());
+            g.writeName("tiers");
+            if (d.tiers() == null) {
+                g.writeNull();
+            } else {
+                g.writeStartArray();
+                int from = 0;
+                for (DrawRecord.Tier t : d.tiers()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("name", t.name());
+                    g.writeNumberProperty("count", t.count());
+                    g.writeName("winners");
+                    strings(g, d.winners() == null ? null : d.winners().subList(from, from + t.count()));
+                    g.writeEndObject();
+                    from += t.count();
+                }
+                g.writeEndArray();
+            }
+            g.writeStringProperty("committedAt", time(d.committedAt()));
+            g.writeName("seed");
+            strings(g, d.seed());
+            g.writeStringProperty("seedDigest", d.seedDigest());
+            g.writeName("winners");
+            strings(g, d.winners());
+            g.writeStringProperty("revealedAt", time(d.revealedAt()));
+            g.writeName("pool");
+            g.writeStartArray();
+            drawing.forEachEntry(d.id(), e -> {
+                g.writeStartObject();
+                g.writeStringProperty("key", e.key());
+                g.writeStringProperty("name", e.name());
+                g.writeStringProperty("unit", e.unit());
+                g.writeEndObject();
+            });
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void strings(JsonGenerator g, List<String> list) {
+        if (list == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartArray();
+        for (String s : list) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}
