@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.person.Phones;
@@ -36,11 +37,13 @@ public class Drawing {
     private final Draws draws;
     private final Contesting contesting;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Drawing(Draws draws, Contesting contesting, Clock clock) {
+    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit) {
         this.draws = draws;
         this.contesting = contesting;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What the organizer commits to: {@code tiers} may be null; their counts must add up to {@code k}. */
@@ -134,6 +137,14 @@ public class Drawing {
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, entries);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("drawId", draw.id());
+        detail.put("pool", DrawRecord.OFFLINE_PERFECT);
+        detail.put("poolDigest", poolDigest);
+        detail.put("n", n);
+        detail.put("k", k);
+        detail.put("seedSources", sources);
+        audit.record(who, "draw.commit", contest.id(), name, detail);
         return draw;
     }
 
@@ -162,6 +173,12 @@ public class Drawing {
         if (!draws.seal(drawId, seed, DrawAlgorithm.hex(d), winners, now(), who)) {
             throw alreadySealed();
         }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("drawId", drawId);
+        detail.put("seed", seed);
+        detail.put("seedDigest", DrawAlgorithm.hex(d));
+        detail.put("winners", winners);
+        audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
         return get(drawId);
     }
 
