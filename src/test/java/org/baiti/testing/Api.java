@@ -73,6 +73,11 @@ public final class Api {
         }
     }
 
+    /** A GET with a participant's bearer token. */
+    public Response get(String path, String bearer) {
+        return send(builder(path).header("Authorization", "Bearer " + bearer).GET());
+    }
+
     public Response postJson(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
