@@ -64,7 +64,10 @@ final class Exports {
             if (i > 0) {
                 sb.append(',');
             }
-            String v = cells.get(i) == null ? "" : String.valueOf(cells.get(i));
+            Object cell = cells.get(i);
+            String v = cell == null ? "" : cell instanceof Double d
+                    ? new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                    : String.valueOf(cell);
             // A leading =, +, - or @ would be read as a formula by Excel: neutralize it.
             if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?[0-9.]+")) {
                 v = "'" + v;

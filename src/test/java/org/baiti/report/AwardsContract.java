@@ -65,7 +65,7 @@ interface AwardsContract extends AwardsScenario {
             share.put(q.get("key").asString(), q.get("shareRight").asDouble());
             if (PAPER.contains(q.get("key").asString())) {
                 assertThat(q.get("answered").asLong()).isEqualTo(600);
-                assertThat(q.get("right").asLong()).as(q.get("key").asString()).isEqualTo(s.right.get(q.get("key").asString()));
+                assertThat(q.get("right").asLong()).as(q.get("key").asString()).isEqualTo((long) s.right.get(q.get("key").asString()));
             }
         }
         List<Double> shares = new ArrayList<>();

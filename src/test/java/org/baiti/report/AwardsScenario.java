@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 interface AwardsScenario extends App {
 
-    Pattern FULL_PHONE = Pattern.compile("1[3-9][0-9]{9}");
+    Pattern FULL_PHONE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
     /** The paper: the first five questions of {@link Fixtures#bank()}, with their keys and points. */
     Map<String, String> KEY = Map.of("Q1", "A", "Q2", "ACD", "Q3", "B", "Q4", "B", "Q5", "A");
