@@ -22,6 +22,9 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.unit.UnitTree",
             "org.baiti.person.Phones",
             "org.baiti.sheet.SheetReader",
+            "org.baiti.draw.DrawAlgorithm",
+            "org.baiti.draw.DrawVerifier",
+            "org.baiti.orgaward.OrgAwardFormula",
             "org.baiti.audit.AuditChain",
             "org.baiti.unit.UnitScope");
 
