@@ -220,6 +220,7 @@ interface ParticipantGuardContract extends App {
         assertThat(kinds.get(later.get(2))).containsExactly("many_attempts_from_address");
 
         JsonNode ranking = api().get("/api/contests/" + id + "/ranking?limit=10").json();
+        assertThat(api().get("/api/contests/" + id + "/ranking?limit=10").body()).as("SPEC §8").doesNotContain(fastPhone);
         assertThat(ranking).as("a signal never disqualifies").hasSize(1);
         for (JsonNode r : list.json()) {
             if (r.get("attemptId").asString().equals(attempt)) {

@@ -102,6 +102,27 @@ interface ScopedImportsContract extends App {
     }
 
     @Test
+    default void aCoordinatorReadsTheStatisticsLinesOfItsOwnUnitsOnly() {
+        Api admin = api().admin();
+        long id = contest(admin);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/offline-results", "r.csv", results(50, "U1", "U2", "U2-1")).status())
+                .isEqualTo(200);
+        List<String> all = new ArrayList<>();
+        admin.get("/api/admin/contests/" + id + "/statistics").json().get("units").forEach(u -> all.add(u.get("code").asString()));
+        assertThat(all).containsExactlyInAnyOrder("U1", "U2");
+
+        Staffing.Member coordinator = Staffing.member(admin, "COORDINATOR", id, "U2");
+        Api.Response mine = coordinator.api().get("/api/admin/contests/" + id + "/statistics");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.json().get("units")).hasSize(1);
+        assertThat(mine.json().get("units").get(0).get("code").asString()).isEqualTo("U2");
+        assertThat(mine.json().get("units").get(0).get("offline").asLong()).isEqualTo(2);
+        assertThat(coordinator.api().get("/api/admin/contests/" + contest(admin) + "/statistics").status()).isEqualTo(403);
+        assertThat(coordinator.api().get("/api/admin/contests/" + id + "/awards").status()).isEqualTo(403);
+        assertThat(coordinator.api().get("/api/admin/contests/" + id + "/exports/winners.csv").status()).isEqualTo(403);
+    }
+
+    @Test
     default void theDrawsCommitAndRevealAreAudited() {
         Api admin = api().admin();
         long id = contest(admin);
