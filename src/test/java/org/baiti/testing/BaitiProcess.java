@@ -44,6 +44,14 @@ public final class BaitiProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "serve", "--server.port=" + port));
         cmd.addAll(List.of(args));
+        // Every client of a test runs on 127.0.0.1: the per-address rate limits (docs/security.md) would throttle
+        // the test itself, so they are off unless the test sets them.
+        for (String limit : List.of("start", "submit", "code")) {
+            String name = "--baiti.rate-limit." + limit + "-per-minute=";
+            if (cmd.stream().noneMatch(a -> a.startsWith(name))) {
+                cmd.add(name + "0");
+            }
+        }
         try {
             Path log = Files.createTempFile("baiti-process-", ".log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
