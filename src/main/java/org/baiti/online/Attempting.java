@@ -292,7 +292,10 @@ public class Attempting {
             }
             List<OptionView> options = new ArrayList<>();
             for (Paper.Option o : item.options()) {
-                options.add(new OptionView(o.id(), q.options().get(o.letter() - 'A')));
+                int index = o.letter() - 'A';
+                if (index < q.options().size()) { // the bank may have lost an option since the paper was issued
+                    options.add(new OptionView(o.id(), q.options().get(index)));
+                }
             }
             out.add(new QuestionView(q.key(), q.type().apiName(), q.stem(), q.points(), options));
         }

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not part of the build (no Test suffix): the ranking queries over a million counted attempts. Run with
- * {@code ./mvnw test -Dtest='RankingBenchmark*'}; it prints medians and appends them to
+ * Not part of the build (no Test suffix, and off unless {@code baiti.bench=true}): the ranking queries over a
+ * million counted attempts. Run with {@code ./mvnw test -Dtest='RankingBenchmark*' -Dbaiti.bench=true}; it
+ * prints medians and appends them to
  * {@code target/benchmarks/ranking.txt}. The figures are recorded in docs/online.md.
  */
 interface RankingBenchmarkContract extends App {
