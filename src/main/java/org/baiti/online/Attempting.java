@@ -155,8 +155,12 @@ public class Attempting {
         if (attempt.submitted()) {
             return result(attempt, contest);
         }
-        SubmitTiming.Verdict verdict = contest.frozen() ? SubmitTiming.Verdict.CLOSED
-                : SubmitTiming.judge(attempt.issuedAt(), contest.timeLimitSeconds(), contest.closesAt(), grace, received);
+        if (contest.frozen()) {
+            throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
+                    "The contest is frozen; no more submissions are accepted");
+        }
+        SubmitTiming.Verdict verdict =
+                SubmitTiming.judge(attempt.issuedAt(), contest.timeLimitSeconds(), contest.closesAt(), grace, received);
         if (verdict == SubmitTiming.Verdict.CLOSED) {
             throw ApiException.conflict("window_closed",
                     "竞赛已于 " + local.format(contest.closesAt()) + " 截止答题，本次提交未被接收",
@@ -208,7 +212,7 @@ public class Attempting {
         } else {
             Optional<RankingEntry> entry = ranking.entryOf(contest.id(), a.phone());
             counted = entry.isPresent() && entry.get().attemptId().equals(a.id());
-            rank = ranking.rankOf(contest.id(), a.phone()).orElse(null);
+            rank = entry.map(ranking::rankOf).orElse(null);
             if (!counted && rank != null) {
                 message = "排名按您成绩最好的一次计算 / The ranking counts your best attempt";
             }

@@ -58,7 +58,12 @@ public class Ranking {
 
     /** The person's rank: 1 + the number of entries strictly before theirs; empty when they are not ranked. */
     public Optional<Long> rankOf(long contestId, String phone) {
-        return entries.find(contestId, phone).map(e -> 1 + entries.countBefore(e));
+        return entries.find(contestId, phone).map(this::rankOf);
+    }
+
+    /** The rank an entry has now: 1 + the number of entries strictly before it (SPEC §4). */
+    public long rankOf(RankingEntry entry) {
+        return 1 + entries.countBefore(entry);
     }
 
     /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
