@@ -315,6 +315,25 @@ interface DrawLifeContract extends App {
     }
 
     @Test
+    default void backslashesTabsAndQuotesSurviveTheSnapshotUnchanged() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        OfflineRows.insert(jdbc(), id, List.of(
+                new OfflineRows.Row("T\\1\"", "王小明", "13800000001", "X\\Y\tZ \"单位\"", "X", true),
+                new OfflineRows.Row("T2", "李四", "13800000002", "U9", "U9", true)));
+        Api.Response r = admin.postJson("/api/admin/contests/" + id + "/draws",
+                Map.of("name", "x", "k", 2, "pool", "offline-perfect", "seedSources", "dice"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("poolDigest").asString())
+                .isEqualTo(DrawAlgorithm.poolDigestHex(DrawAlgorithm.sortPool(List.of("T\\1\"", "T2"))));
+        JsonNode record = api().get("/api/draws/" + r.json().get("id").asLong()).json();
+        assertThat(record.get("pool").get(0).get("key").asString()).isEqualTo("T2");
+        assertThat(record.get("pool").get(1).get("key").asString()).isEqualTo("T\\1\"");
+        assertThat(record.get("pool").get(1).get("unit").asString()).as("an unknown unit shows its code")
+                .isEqualTo("X\\Y\tZ \"单位\"");
+    }
+
+    @Test
     default void unknownDrawsAreNotFoundOnTheApiAndThePages() {
         assertThat(api().get("/api/draws/31337").status()).isEqualTo(404);
         assertThat(api().get("/api/draws/31337").json().get("error").asString()).isEqualTo("not_found");
