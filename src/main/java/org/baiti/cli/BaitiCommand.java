@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The root {@code baiti} command; it only groups the subcommands. */
 @Command(name = "baiti", mixinStandardHelpOptions = true,
         description = "Baiti: open, checkable knowledge contests / 知识竞赛",
-        subcommands = {ServeCommand.class, DrawCommand.class})
+        subcommands = {ServeCommand.class, DrawCommand.class, ImportCommand.class, BackupCommand.class,
+                RestoreCommand.class})
 public class BaitiCommand implements Runnable {
 
     @Override

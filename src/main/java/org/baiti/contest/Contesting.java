@@ -72,6 +72,8 @@ public class Contesting {
         }
         if (s.name() == null || s.name().isBlank()) {
             errors.add(field("name", "必填", "required"));
+        } else if (s.name().strip().length() > 200) {
+            errors.add(field("name", "名称过长（最多 200 个字符）", "too long (200 characters at most)"));
         }
         check(errors, "questionsPerPaper", s.questionsPerPaper(), 1, 1000);
         check(errors, "timeLimitSeconds", s.timeLimitSeconds(), 10, 86_400);

@@ -57,6 +57,27 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    /** The raw bytes of a GET (downloads such as XLSX exports); fails unless the status is 200. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET with a participant's bearer token. */
+    public Response get(String path, String bearer) {
+        return send(builder(path).header("Authorization", "Bearer " + bearer).GET());
+    }
+
     public Response postJson(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));

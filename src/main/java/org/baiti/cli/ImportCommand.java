@@ -1,0 +1,175 @@
+package org.baiti.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.baiti.Application;
+import org.baiti.contest.ImportResult;
+import org.baiti.offline.ImportProgress;
+import org.baiti.offline.OfflineImport;
+import org.baiti.sheet.RowError;
+import org.baiti.web.ApiException;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code import}: imports without a browser; {@code import offline FILE --contest ID} for offline results. */
+@Command(name = "import", description = "Import files from the command line / 命令行导入",
+        subcommands = {ImportCommand.Offline.class})
+public class ImportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand 缺少子命令: offline");
+    }
+
+    /**
+     * Imports an offline results file (SPEC §2.3) as user {@code cli}: progress on stderr while it runs,
+     * then the result, or every bad row; exit 0 on success, 1 when the file (or the contest) is refused.
+     */
+    @Command(name = "offline", mixinStandardHelpOptions = true,
+            description = {"Import offline results (CSV/XLSX) into a contest / 导入线下成绩",
+                    "Further options go to Spring Boot, e.g. --baiti.data-dir=DIR or --spring.datasource.url=URL"})
+    public static class Offline implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "CSV or XLSX file")
+        Path file;
+
+        @Option(names = "--contest", required = true, paramLabel = "ID", description = "contest id")
+        long contest;
+
+        @Unmatched
+        List<String> springArgs = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("找不到文件或无法读取 / Cannot read the file: " + file);
+                err.flush();
+                return 1;
+            }
+            List<String> args = new ArrayList<>(springArgs);
+            addDefault(args, "baiti.demo", "false");
+            addDefault(args, "logging.level.root", "WARN");
+            ConfigurableApplicationContext context;
+            try {
+                context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+                        .logStartupInfo(false).run(args.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                err.println("无法启动 Baiti（数据库？）/ Cannot start Baiti (database?): " + rootMessage(e));
+                err.flush();
+                return 1;
+            }
+            try (context) {
+                Progress progress = new Progress(err);
+                ImportResult r = context.getBean(OfflineImport.class).importFile(contest, file, "cli", progress);
+                progress.finish(r.imported());
+                out.println("导入完成 / Imported: 共 " + r.imported() + " 行 rows, 新增 " + r.added() + " added, 更新 "
+                        + r.changed() + " changed");
+                out.flush();
+                return 0;
+            } catch (ApiException e) {
+                err.println(e.getMessage());
+                for (Object d : e.details()) {
+                    err.println("  " + (d instanceof RowError re ? re.describe() : String.valueOf(d)));
+                }
+                err.flush();
+                return 1;
+            }
+        }
+
+        /** Adds {@code --name=value} unless the caller gave that property already. */
+        private static void addDefault(List<String> args, String name, String value) {
+            if (args.stream().noneMatch(a -> a.startsWith("--" + name + "="))) {
+                args.add("--" + name + "=" + value);
+            }
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        }
+    }
+
+    /** Progress lines on stderr, at most one every two seconds, and when the phase changes. */
+    static final class Progress implements ImportProgress {
+
+        private final PrintWriter err;
+        private final long started = System.nanoTime();
+        private long phaseStarted = started;
+        private long lastPrinted;
+        private Phase phase;
+        private long lastRows = -1;
+        private Phase lastPhase;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(Phase p, long rowsRead, long rowsTotal) {
+            long now = System.nanoTime();
+            if (p != phase) {
+                if (phase != null) {
+                    print(phase, rowsTotal, rowsTotal, now);
+                }
+                phase = p;
+                phaseStarted = now;
+                lastPrinted = now;
+                return;
+            }
+            if (now - lastPrinted >= 2_000_000_000L) {
+                lastPrinted = now;
+                print(p, rowsRead, rowsTotal, now);
+            }
+        }
+
+        void finish(long rows) {
+            long now = System.nanoTime();
+            if (phase != null) {
+                print(phase, rows, rows, now);
+            }
+            double seconds = (now - started) / 1e9;
+            err.printf(Locale.ROOT, "总计 total: %,d 行 rows in %.1f s, %,.0f 行/秒 rows/s%n", rows, seconds,
+                    seconds > 0 ? rows / seconds : 0.0);
+            err.flush();
+        }
+
+        private void print(Phase p, long rowsRead, long rowsTotal, long now) {
+            if (rowsRead == lastRows && p == lastPhase) {
+                return;
+            }
+            lastRows = rowsRead;
+            lastPhase = p;
+            double seconds = (now - phaseStarted) / 1e9;
+            String name = p == Phase.VALIDATE ? "校验 validate" : "写入 insert";
+            String of = rowsTotal > 0 ? " / " + String.format(Locale.ROOT, "%,d", rowsTotal) : "";
+            err.printf(Locale.ROOT, "%s: %,d%s 行 rows, %,.0f 行/秒 rows/s%n", name, rowsRead, of,
+                    seconds > 0 ? rowsRead / seconds : 0.0);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.baiti.offline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.baiti.Ids;
+import org.baiti.bank.Questions;
+import org.baiti.contest.Contest;
+import org.baiti.contest.Contesting;
+import org.baiti.contest.ImportLog;
+import org.baiti.contest.ImportResult;
+import org.baiti.sheet.Column;
+import org.baiti.sheet.RowError;
+import org.baiti.sheet.SheetException;
+import org.baiti.sheet.SheetReader;
+import org.baiti.sheet.SheetRow;
+import org.baiti.sheet.Uploads;
+import org.baiti.unit.Units;
+import org.baiti.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports offline results (SPEC §2.3): all rows or none, the same file twice changes nothing, a later
+ * file may add rows. Streams the file twice: the first pass checks every row and keeps only the tickets
+ * seen; the second writes the rows in batches inside one transaction. Memory does not grow with the
+ * rows except for that ticket set.
+ */
+@Service
+public class OfflineImport {
+
+    /** Log kind of these imports in {@link ImportLog}. */
+    public static final String KIND = "offline";
+
+    /** At most this many errors are listed; a file with more says how many were left out. */
+    static final int MAX_LISTED_ERRORS = 10_000;
+
+    static final List<Column> COLUMNS = List.of(
+            Column.required("ticket", "准考证号", "ticket"),
+            Column.required("name", "姓名", "name"),
+            Column.required("phone", "手机号", "phone"),
+            Column.required("unit", "单位编码", "unit"),
+            Column.optional("score", "得分", "score"),
+            Column.optional("answers", "答案", "answers"),
+            Column.optional("venue", "考场", "venue"));
+
+    private static final int BATCH = 1_000;
+    private static final int CHECK_CHUNK = 500;
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private final Contesting contesting;
+    private final Questions questions;
+    private final Units units;
+    private final OfflineResults results;
+    private final ImportLog importLog;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    /** One writing pass at a time on this node: SQLite has one writer anyway, and it keeps imports from racing. */
+    private final ReentrantLock writing = new ReentrantLock(true);
+
+    OfflineImport(Contesting contesting, Questions questions, Units units, OfflineResults results, ImportLog importLog,
+                  PlatformTransactionManager transactions, Clock clock) {
+        this.contesting = contesting;
+        this.questions = questions;
+        this.units = units;
+        this.results = results;
+        this.importLog = importLog;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Imports an uploaded stream (spooled to a temporary file, deleted afterwards). */
+    public ImportResult importFile(long contestId, String fileName, InputStream in, String who, ImportProgress progress) {
+        Contest contest = contesting.get(contestId);
+        contesting.requireNotFrozen(contest);
+        Uploads.Spooled file = Uploads.spool(in);
+        try {
+            return importFile(contestId, fileName, file.path(), file.sha256(), who, progress);
+        } finally {
+            file.delete();
+        }
+    }
+
+    /** Imports a file on disk (the command line), named in the log by its file name. */
+    public ImportResult importFile(long contestId, Path file, String who, ImportProgress progress) {
+        return importFile(contestId, String.valueOf(file.getFileName()), file, sha256(file), who, progress);
+    }
+
+    /**
+     * Checks every row, then writes them; a file with any bad row imports nothing.
+     *
+     * @throws ApiException 400 with every bad row, 404 no such contest, 409 frozen or changed meanwhile
+     */
+    public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
+                                   ImportProgress progress) {
+        Contest contest = contesting.get(contestId);
+        contesting.requireNotFrozen(contest);
+        OfflineRules.Paper paper = new OfflineRules.Paper(
+                questions.firstN(contestId, contest.questionsPerPaper()), contest.partialCredit());
+        if (paper.questions().isEmpty() || paper.maxScore() == 0) {
+            throw ApiException.badRequest("no_bank", "竞赛还没有题库，无法确定试卷满分，请先导入题库",
+                    "The contest has no question bank yet, so the paper's maximum is unknown; import the bank first");
+        }
+        OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
+
+        Validation v = validate(contestId, file, paper, unitIndex, progress);
+        if (v.errorCount > 0) {
+            List<RowError> listed = new ArrayList<>(v.errors);
+            listed.sort(Comparator.comparingInt(RowError::row));
+            if (v.errorCount > listed.size()) {
+                long more = v.errorCount - listed.size();
+                listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
+                        more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
+            }
+            throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
+                    v.errorCount + " error(s) in the file; nothing was imported", listed);
+        }
+        if (v.rows == 0) {
+            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+        }
+        long added = v.rows - v.unchanged;
+        if (added == 0) {
+            return new ImportResult(v.rows, 0, 0);
+        }
+        writing.lock();
+        try {
+            return tx.execute(status -> insert(contestId, fileName, sha256, who, file, paper, unitIndex, v.rows,
+                    added, progress));
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** What the first pass learned. */
+    private static final class Validation {
+        final List<RowError> errors = new ArrayList<>();
+        long errorCount;
+        int rows;
+        int unchanged;
+
+        void error(RowError e) {
+            errorCount++;
+            if (errors.size() < MAX_LISTED_ERRORS) {
+                errors.add(e);
+            }
+        }
+    }
+
+    private Validation validate(long contestId, Path file, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
+                                ImportProgress progress) {
+        Validation v = new Validation();
+        Map<String, Integer> firstRow = new HashMap<>();
+        boolean anyStored = results.count(contestId) > 0;
+        List<OfflineResult> pending = new ArrayList<>(CHECK_CHUNK);
+        Runnable checkPending = () -> {
+            Map<String, OfflineResult> stored = results.byTickets(contestId,
+                    pending.stream().map(OfflineResult::ticket).toList());
+            for (OfflineResult r : pending) {
+                OfflineResult before = stored.get(r.ticket());
+                if (before == null) {
+                    continue;
+                }
+                if (before.sameDataAs(r)) {
+                    v.unchanged++;
+                } else {
+                    v.error(new RowError(r.rowNo(), OfflineRules.TICKET,
+                            "准考证号已在之前的导入中出现且内容不同 / ticket already imported with different data"));
+                }
+            }
+            pending.clear();
+        };
+        progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
+        read(file, row -> {
+            v.rows++;
+            OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
+            c.errors().forEach(v::error);
+            String ticket = row.ticket();
+            if (!ticket.isEmpty()) {
+                Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
+                if (before != null) {
+                    v.error(new RowError(row.rowNumber(), OfflineRules.TICKET, "准考证号与第 " + before
+                            + " 行重复 / duplicate ticket: also in row " + before));
+                    return;
+                }
+            }
+            if (c.result() != null && anyStored) {
+                pending.add(c.result());
+                if (pending.size() == CHECK_CHUNK) {
+                    checkPending.run();
+                }
+            }
+            if (v.rows % PROGRESS_EVERY == 0) {
+                progress.update(ImportProgress.Phase.VALIDATE, v.rows, 0);
+            }
+        });
+        if (!pending.isEmpty()) {
+            checkPending.run();
+        }
+        progress.update(ImportProgress.Phase.VALIDATE, v.rows, v.rows);
+        return v;
+    }
+
+    private ImportResult insert(long contestId, String fileName, String sha256, String who, Path file,
+                                OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
+                                ImportProgress progress) {
+        contesting.requireNotFrozen(contesting.get(contestId));
+        results.bulkWrite(true);
+        try {
+            return write(contestId, fileName, sha256, who, file, paper, unitIndex, rows, added, progress);
+        } finally {
+            results.bulkWrite(false);
+        }
+    }
+
+    private ImportResult write(long contestId, String fileName, String sha256, String who, Path file,
+                               OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
+                               ImportProgress progress) {
+        long importId = Ids.next();
+        List<OfflineResult> batch = new ArrayList<>(BATCH);
+        int[] read = {0};
+        long[] inserted = {0};
+        progress.update(ImportProgress.Phase.INSERT, 0, rows);
+        read(file, row -> {
+            OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
+            if (c.result() == null) {
+                throw changedMeanwhile();
+            }
+            batch.add(c.result());
+            if (batch.size() == BATCH) {
+                inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
+                batch.clear();
+            }
+            if (++read[0] % PROGRESS_EVERY == 0) {
+                progress.update(ImportProgress.Phase.INSERT, read[0], rows);
+            }
+        });
+        if (!batch.isEmpty()) {
+            inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
+        }
+        long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
+        if (read[0] != rows || insertedRows != added) {
+            // Another import stored some of these tickets after the check: start again rather than guess.
+            throw changedMeanwhile();
+        }
+        progress.update(ImportProgress.Phase.INSERT, rows, rows);
+        importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
+                Instant.now(clock)));
+        return new ImportResult(rows, (int) added, 0);
+    }
+
+    /** Adds inserted counts; -1 (unknown) stays unknown. */
+    private static long sum(long total, long more) {
+        return total < 0 || more < 0 ? -1 : total + more;
+    }
+
+    private static void read(Path file, Consumer<OfflineRules.Row> rows) {
+        try {
+            SheetReader.read(file, COLUMNS, (SheetRow r) -> rows.accept(new OfflineRules.Row(r.rowNumber(),
+                    r.get("ticket"), r.get("name"), r.get("phone"), r.get("unit"), r.get("score"), r.get("answers"),
+                    r.get("venue"))));
+        } catch (SheetException e) {
+            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+        }
+    }
+
+    private static ApiException changedMeanwhile() {
+        return new ApiException(HttpStatus.CONFLICT, "changed", "导入期间线下成绩或单位被其他操作修改，未导入任何数据，请重新导入 / "
+                + "Offline results or units changed while importing; nothing was imported, please import again", List.of());
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read 无法读取 " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

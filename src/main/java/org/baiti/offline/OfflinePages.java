@@ -1,0 +1,96 @@
+package org.baiti.offline;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.baiti.contest.Contest;
+import org.baiti.contest.Contesting;
+import org.baiti.contest.ImportLog;
+import org.baiti.sheet.Uploads;
+import org.baiti.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organizer's offline page: upload a results file (imported in the background, with progress), the
+ * list of offline imports and the results per top-level unit.
+ */
+@Controller
+class OfflinePages {
+
+    private final Contesting contesting;
+    private final OfflineFigures figures;
+    private final OfflineImportJobs jobs;
+    private final ImportLog importLog;
+    private final ZoneId zone;
+
+    OfflinePages(Contesting contesting, OfflineFigures figures, OfflineImportJobs jobs, ImportLog importLog,
+                 @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.contesting = contesting;
+        this.figures = figures;
+        this.jobs = jobs;
+        this.importLog = importLog;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/admin/contests/{id}/offline")
+    String page(@PathVariable long id, @RequestParam(required = false) String job, Model model) {
+        Contest contest = contesting.get(id);
+        model.addAttribute("contest", contest);
+        model.addAttribute("zone", zone);
+        model.addAttribute("summary", figures.summary(id));
+        model.addAttribute("imports", importLog.list(id).stream().filter(e -> OfflineImport.KIND.equals(e.kind())).toList());
+        jobs.find(job).filter(s -> s.contestId() == id).ifPresent(s -> model.addAttribute("job", s));
+        return "admin/offline";
+    }
+
+    @PostMapping("/admin/contests/{id}/offline")
+    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, Principal who,
+                  RedirectAttributes flash) throws IOException {
+        Contest contest = contesting.get(id);
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("error", "请选择文件 / Choose a file");
+            return "redirect:/admin/contests/" + id + "/offline";
+        }
+        try {
+            contesting.requireNotFrozen(contest);
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/admin/contests/" + id + "/offline";
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "offline-results" : file.getOriginalFilename();
+        Uploads.Spooled spooled = Uploads.spool(file.getInputStream());
+        OfflineImportJobs.Status s = jobs.start(id, name, spooled, who.getName());
+        return "redirect:/admin/contests/" + id + "/offline?job=" + s.jobId();
+    }
+
+    /** An unknown contest and the like: the site's error page with the right status, not a 500. */
+    @ExceptionHandler(ApiException.class)
+    String refused(ApiException e, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        return "error";
+    }
+
+    /** The job's progress for the page's script (the page is behind the login session, the API behind HTTP Basic). */
+    @GetMapping("/admin/contests/{id}/offline/jobs/{jobId}")
+    @ResponseBody
+    ResponseEntity<OfflineImportJobs.Status> job(@PathVariable long id, @PathVariable String jobId) {
+        return jobs.find(jobId).filter(s -> s.contestId() == id)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+}

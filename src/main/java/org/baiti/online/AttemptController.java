@@ -1,0 +1,105 @@
+package org.baiti.online;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.baiti.online.AttemptViews.AttemptView;
+import org.baiti.online.AttemptViews.ContestInfo;
+import org.baiti.online.AttemptViews.Result;
+import org.baiti.online.AttemptViews.Started;
+import org.baiti.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Participant API (API.md): start an attempt, submit it, read it again; no account, a bearer token per attempt. */
+@RestController
+class AttemptController {
+
+    private final Attempting attempting;
+
+    AttemptController(Attempting attempting) {
+        this.attempting = attempting;
+    }
+
+    @GetMapping("/api/contests/{id}")
+    ContestInfo contest(@PathVariable long id) {
+        return attempting.info(id);
+    }
+
+    /** Body {@code {"name", "phone", "unit"}}; answers {@code 201} with the paper and the attempt's token. */
+    @PostMapping("/api/contests/{id}/attempts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Started start(@PathVariable long id, @RequestBody(required = false) Attempting.StartCommand body,
+                  HttpServletRequest request) {
+        return attempting.start(id, body, request.getRemoteAddr());
+    }
+
+    /**
+     * Body {@code {"answers": {"<questionId>": ["<optionId>", ...]}}}. Only {@code answers} is read: whatever
+     * else the browser sends (a time, a score) is ignored.
+     */
+    @PostMapping("/api/attempts/{attemptId}/submit")
+    Result submit(@PathVariable String attemptId,
+                  @RequestHeader(value = "Authorization", required = false) String authorization,
+                  @RequestBody(required = false) JsonNode body) {
+        return attempting.submit(attemptId, bearer(authorization), () -> answers(body));
+    }
+
+    @GetMapping("/api/attempts/{attemptId}")
+    AttemptView attempt(@PathVariable String attemptId,
+                        @RequestHeader(value = "Authorization", required = false) String authorization) {
+        return attempting.view(attemptId, bearer(authorization));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String a = authorization.strip();
+        return a.toLowerCase(Locale.ROOT).startsWith("bearer ") ? a.substring(7).strip() : null;
+    }
+
+    /** The answers as question id → option ids; a body of the wrong shape is refused with every problem listed. */
+    static Map<String, List<String>> answers(JsonNode body) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        JsonNode node = body == null || !body.isObject() ? null : body.get("answers");
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("malformed_body", "请求内容应为 {\"answers\": {题号: [选项编号, ...]}}",
+                    "the body must be {\"answers\": {questionId: [optionId, ...]}}");
+        }
+        List<Map<String, String>> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            List<String> ids = new ArrayList<>();
+            if (v.isString()) {
+                ids.add(v.asString());
+            } else if (v.isArray()) {
+                for (JsonNode o : v) {
+                    if (o.isString()) {
+                        ids.add(o.asString());
+                    } else {
+                        problems.add(Map.of("question", e.getKey(), "reason", "选项编号应为字符串 / option ids are strings"));
+                    }
+                }
+            } else if (!v.isNull()) {
+                problems.add(Map.of("question", e.getKey(), "reason", "应为选项编号的数组 / must be an array of option ids"));
+            }
+            answers.put(e.getKey(), ids);
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_body", "答案格式不对 / Malformed answers", problems);
+        }
+        return answers;
+    }
+}

@@ -1,0 +1,47 @@
+package org.baiti.online;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON the participant API answers with (API.md, plus fields the page needs). */
+final class AttemptViews {
+
+    private AttemptViews() {
+    }
+
+    /** An option as the browser sees it: the attempt's own id and the text, never the letter. */
+    record OptionView(String id, String text) {
+    }
+
+    /** A question of the paper: the bank's 题号 as id, type single / multiple / truefalse, no key. */
+    record QuestionView(String id, String type, String stem, int points, List<OptionView> options) {
+    }
+
+    /** {@code 201} of {@code POST /api/contests/{id}/attempts}. */
+    record Started(String attemptId, String token, Instant issuedAt, Instant expiresAt, Instant serverTime,
+                   List<QuestionView> questions) {
+    }
+
+    /**
+     * The answer to a submission: the four API.md fields, the server's submission time (for checking the order of
+     * ties), whether it came late, the person's current rank, and a message when there is something to say.
+     */
+    record Result(int score, int maxScore, double accuracy, long durationMs, Instant submittedAt, boolean late,
+                  boolean counted, Long rank, String message) {
+    }
+
+    /** After the contest closed: the key and explanation of a question, and what the person chose. */
+    record Review(String id, List<String> correct, List<String> chosen, boolean right, String explanation) {
+    }
+
+    /** {@code GET /api/attempts/{id}}: the paper again (to resume), and the result once submitted. */
+    record AttemptView(String attemptId, long contestId, String contestName, String name, String unit,
+                       Instant issuedAt, Instant expiresAt, Instant serverTime, boolean submitted,
+                       List<QuestionView> questions, Result result, List<Review> review) {
+    }
+
+    /** {@code GET /api/contests/{id}}: what a participant needs before starting. */
+    record ContestInfo(long id, String name, Instant opensAt, Instant closesAt, int questionsPerPaper,
+                       int timeLimitSeconds, int attemptsAllowed, boolean open, Instant serverTime) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.baiti.online;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored attempts. */
+interface Attempts {
+
+    /**
+     * Inserts a new attempt unless the person already has one with the same number (the database decides, so
+     * two starts racing each other cannot both win); true when inserted.
+     */
+    boolean insertIfNew(Attempt attempt);
+
+    Optional<Attempt> find(String id);
+
+    /** The highest attempt number of a person in a contest, 0 when none. */
+    int lastAttemptNo(long contestId, String phone);
+
+    /** Whether the person has an attempt not yet submitted. */
+    boolean hasUnsubmitted(long contestId, String phone);
+
+    /** Stores the submission once: true when this call stored it, false when the attempt was already submitted. */
+    boolean markSubmitted(String id, Instant submittedAt, long durationMs, int score, int maxScore, double accuracy,
+                          boolean late, Map<String, String> answers);
+}

@@ -1,0 +1,47 @@
+package org.baiti.orgaward;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A person counts in every top-level unit where they have a counted online attempt or an offline result;
+ * their accuracy there is their best accuracy over all their results, in either channel.
+ */
+@Repository
+class JdbcParticipationFigures implements ParticipationFigures {
+
+    private final JdbcClient jdbc;
+
+    JdbcParticipationFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Figures> byTopUnit(long contestId) {
+        Map<String, Figures> result = new HashMap<>();
+        jdbc.sql("""
+                WITH r AS (
+                    SELECT phone, top_code, accuracy FROM ranking_entry WHERE contest_id = :c
+                    UNION ALL
+                    SELECT phone, top_code, accuracy FROM offline_result WHERE contest_id = :c
+                ),
+                best AS (SELECT phone, MAX(accuracy) AS best FROM r GROUP BY phone),
+                member AS (SELECT DISTINCT top_code, phone FROM r)
+                SELECT m.top_code AS top_code, COUNT(*) AS participants, SUM(b.best) AS accuracy_sum
+                FROM member m JOIN best b ON b.phone = m.phone
+                GROUP BY m.top_code
+                """)
+                .param("c", contestId)
+                .query((rs, n) -> {
+                    int participants = rs.getInt("participants");
+                    result.put(rs.getString("top_code"),
+                            new Figures(participants, participants == 0 ? 0 : rs.getDouble("accuracy_sum") / participants));
+                    return null;
+                })
+                .list();
+        return result;
+    }
+}

@@ -1,0 +1,75 @@
+package org.baiti.ranking;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The online ranking (SPEC §4): what the online channel enters when an attempt counts, and what the
+ * ranking API, the ranking page and the result page read.
+ */
+@Service
+public class Ranking {
+
+    /** Largest page of the ranking one request may ask for. */
+    public static final int MAX_LIMIT = 1000;
+
+    private final RankingEntries entries;
+
+    Ranking(RankingEntries entries) {
+        this.entries = entries;
+    }
+
+    /**
+     * Enters a submitted, in-time attempt. The person's first entry stays unless {@code keepBest} (a contest
+     * allowing several attempts), in which case the entry that ranks first by {@link RankingOrder} stays.
+     *
+     * @return whether the person's entry now holds this attempt
+     */
+    @Transactional
+    public boolean enter(RankingEntry entry, boolean keepBest) {
+        while (true) {
+            Optional<RankingEntry> current = entries.find(entry.contestId(), entry.phone());
+            if (current.isEmpty()) {
+                if (entries.insertIfAbsent(entry)) {
+                    return true;
+                }
+                continue; // someone entered first: look again
+            }
+            if (current.get().attemptId().equals(entry.attemptId())) {
+                return true;
+            }
+            if (!keepBest || !RankingOrder.better(entry.key(), current.get().key())) {
+                return false;
+            }
+            if (entries.replace(entry, current.get().attemptId())) {
+                return true;
+            }
+        }
+    }
+
+    /** The person's counted entry, if they have one. */
+    @Transactional(readOnly = true)
+    public Optional<RankingEntry> entryOf(long contestId, String phone) {
+        return entries.find(contestId, phone);
+    }
+
+    /** The person's rank: 1 + the number of entries strictly before theirs; empty when they are not ranked. */
+    @Transactional(readOnly = true)
+    public Optional<Long> rankOf(long contestId, String phone) {
+        return entries.find(contestId, phone).map(e -> 1 + entries.countBefore(e));
+    }
+
+    /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
+    @Transactional(readOnly = true)
+    public List<RankingRow> page(long contestId, int offset, int limit) {
+        return entries.page(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long contestId) {
+        return entries.count(contestId);
+    }
+}

@@ -1,0 +1,23 @@
+package org.baiti.report;
+
+import org.baiti.person.Phones;
+
+/**
+ * One individual award: channel ({@code online} by ranking, {@code offline} by draw), its order, tier, the
+ * person and their unit. The phone is kept for the roles that need it; {@link #maskedPhone()} is for print.
+ */
+public record Winner(String channel, int order, String tier, String name, String phone, String unit, String topUnit,
+                     String ticket, double accuracy, long durationMs) {
+
+    public String maskedPhone() {
+        return Phones.mask(phone);
+    }
+
+    public String channelName() {
+        return "online".equals(channel) ? "线上排名 Online ranking" : "线下抽奖 Offline draw";
+    }
+
+    Winner withOrder(int order, String tier) {
+        return new Winner(channel, order, tier, name, phone, unit, topUnit, ticket, accuracy, durationMs);
+    }
+}

@@ -1,0 +1,436 @@
+/*
+ * Baiti participant page: identify, answer, submit, result. Plain JavaScript, no framework.
+ * The attempt (id, token, paper, answers) is kept in localStorage so a reload or a dropped
+ * connection loses nothing; the server measures time, the countdown here is for display only.
+ */
+(function () {
+  'use strict';
+
+  var app = document.getElementById('app');
+  if (!app) { return; }
+  var contestId = app.getAttribute('data-contest');
+  var contestOpen = app.getAttribute('data-open') === 'true';
+  var attemptsAllowed = parseInt(app.getAttribute('data-attempts') || '1', 10);
+  var STORE = 'baiti.attempt.' + contestId;
+
+  var state = null;      // {attemptId, token, questions, expiresAt, skew, answers, current, result, review, who}
+  var timer = null;
+  var autoSubmitted = false;
+  var submitting = false;
+
+  function $(id) { return document.getElementById(id); }
+  function show(id) {
+    ['closed', 'identify', 'answering', 'sheet', 'result'].forEach(function (s) {
+      var el = $(s);
+      if (el) { el.hidden = s !== id; }
+    });
+    window.scrollTo(0, 0);
+  }
+  function text(el, s) { el.textContent = s; return el; }
+  function make(tag, cls, content) {
+    var el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    if (content != null) { el.textContent = content; }
+    return el;
+  }
+
+  // ---- storage: localStorage when the browser allows it, memory otherwise ----
+  var memory = {};
+  function save() {
+    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { memory[STORE] = state; }
+  }
+  function load() {
+    try {
+      var s = localStorage.getItem(STORE);
+      return s ? JSON.parse(s) : null;
+    } catch (e) { return memory[STORE] || null; }
+  }
+  function forget() {
+    try { localStorage.removeItem(STORE); } catch (e) { delete memory[STORE]; }
+    state = null;
+  }
+
+  // ---- HTTP ----
+  function api(method, path, body, token) {
+    var headers = { 'Accept': 'application/json' };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    if (token) { headers['Authorization'] = 'Bearer ' + token; }
+    var controller = window.AbortController ? new AbortController() : null;
+    var t = controller ? setTimeout(function () { controller.abort(); }, 20000) : null;
+    return fetch(path, {
+      method: method, headers: headers, credentials: 'omit',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller ? controller.signal : undefined
+    }).then(function (r) {
+      if (t) { clearTimeout(t); }
+      return r.text().then(function (txt) {
+        var json = null;
+        try { json = txt ? JSON.parse(txt) : null; } catch (e) { json = null; }
+        return { status: r.status, json: json };
+      });
+    }, function () {
+      if (t) { clearTimeout(t); }
+      return { status: 0, json: null };
+    });
+  }
+  var NETWORK = '网络不畅，请稍后再试；已答内容保存在本机，不会丢失。 / Network problem: try again — your answers are kept on this phone.';
+  function messageOf(r) {
+    if (r.status === 0) { return NETWORK; }
+    return (r.json && r.json.message) || ('出错了 / Error ' + r.status);
+  }
+
+  // ---- identify ----
+  var searchTimer = null;
+  function setupIdentify() {
+    var form = $('identify-form');
+    if (!form) { return; }
+    var search = $('unit-search');
+    var list = $('unit-list');
+    search.addEventListener('input', function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(function () { findUnits(search.value); }, 250);
+    });
+    search.addEventListener('focus', function () { findUnits(search.value); });
+    $('unit-change').addEventListener('click', function () {
+      $('unit').value = '';
+      $('unit-chosen').hidden = true;
+      search.hidden = false;
+      search.value = '';
+      search.focus();
+    });
+    list.addEventListener('click', function (e) {
+      var b = e.target.closest('button[data-code]');
+      if (!b) { return; }
+      $('unit').value = b.getAttribute('data-code');
+      text($('unit-chosen-name'), b.getAttribute('data-name'));
+      $('unit-chosen').hidden = false;
+      search.hidden = true;
+      list.hidden = true;
+      fieldError('unit', '');
+    });
+    ['name', 'phone'].forEach(function (f) {
+      $(f).addEventListener('input', function () { fieldError(f, ''); });
+    });
+    search.addEventListener('input', function () { fieldError('unit', ''); });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      start();
+    });
+  }
+
+  function findUnits(q) {
+    var list = $('unit-list');
+    api('GET', '/api/contests/' + contestId + '/units?limit=30&q=' + encodeURIComponent(q.trim())).then(function (r) {
+      list.innerHTML = '';
+      if (r.status !== 200 || !r.json) { return; }
+      if (r.json.length === 0) {
+        list.appendChild(make('li', 'none', '没有找到，换个关键词试试 / No match'));
+      }
+      r.json.forEach(function (u) {
+        var li = make('li');
+        var b = make('button', 'depth' + Math.min(u.depth, 3));
+        b.type = 'button';
+        b.setAttribute('data-code', u.code);
+        b.setAttribute('data-name', u.name);
+        b.appendChild(make('span', null, u.name));
+        b.appendChild(make('small', null, u.code));
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    });
+  }
+
+  function fieldError(field, msg) {
+    var el = document.querySelector('.field-error[data-for="' + field + '"]');
+    if (el) { text(el, msg); }
+  }
+
+  function start() {
+    var btn = $('start');
+    ['name', 'phone', 'unit'].forEach(function (f) { fieldError(f, ''); });
+    $('identify-error').hidden = true;
+    var body = { name: $('name').value.trim(), phone: $('phone').value.trim(), unit: $('unit').value };
+    var bad = false;
+    if (!body.name) { fieldError('name', '请填写姓名 / Required'); bad = true; }
+    if (!/^1\d{10}$/.test(body.phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
+      fieldError('phone', '请填写 11 位手机号码 / 11-digit mobile number'); bad = true;
+    }
+    if (!body.unit) { fieldError('unit', '请从列表中选择单位 / Choose your unit from the list'); bad = true; }
+    if (bad) { return; }
+    btn.disabled = true;
+    text(btn, '正在发卷… / Loading…');
+    api('POST', '/api/contests/' + contestId + '/attempts', body).then(function (r) {
+      btn.disabled = false;
+      text(btn, '开始答题 Start');
+      if (r.status === 201) {
+        var p = r.json;
+        state = {
+          attemptId: p.attemptId, token: p.token, questions: p.questions, expiresAt: p.expiresAt,
+          skew: Date.parse(p.serverTime) - Date.now(), answers: {}, current: 0, result: null,
+          who: body.name + ' · ' + $('unit-chosen-name').textContent
+        };
+        save();
+        startAnswering();
+        return;
+      }
+      if (r.status === 400 && r.json && r.json.details && r.json.details.length) {
+        r.json.details.forEach(function (d) { if (d.field) { fieldError(d.field, d.reason); } });
+      }
+      var err = $('identify-error');
+      text(err, messageOf(r));
+      err.hidden = false;
+    });
+  }
+
+  // ---- answering ----
+  var TYPES = { single: '单选题', multiple: '多选题（可选多项）', truefalse: '判断题' };
+  var LETTERS = 'ABCDEFGH';
+
+  function startAnswering() {
+    autoSubmitted = false;
+    render();
+    show('answering');
+    tick();
+    clearInterval(timer);
+    timer = setInterval(tick, 1000);
+  }
+
+  function answered(qid) {
+    var a = state.answers[qid];
+    return a && a.length > 0;
+  }
+
+  function answeredCount() {
+    return state.questions.filter(function (q) { return answered(q.id); }).length;
+  }
+
+  function render() {
+    var qs = state.questions;
+    var i = Math.max(0, Math.min(state.current || 0, qs.length - 1));
+    state.current = i;
+    var q = qs[i];
+    text($('progress'), '第 ' + (i + 1) + ' / ' + qs.length + ' 题');
+    $('track-fill').style.width = Math.round(100 * answeredCount() / qs.length) + '%';
+    text($('qtype'), (TYPES[q.type] || q.type) + (q.points > 1 ? ' · ' + q.points + ' 分' : ''));
+    text($('stem'), q.stem);
+    var box = $('options');
+    box.innerHTML = '';
+    var multi = q.type === 'multiple';
+    var chosen = state.answers[q.id] || [];
+    q.options.forEach(function (o, k) {
+      var label = make('label', 'opt' + (multi ? ' multi' : '') + (chosen.indexOf(o.id) >= 0 ? ' checked' : ''));
+      var input = document.createElement('input');
+      input.type = multi ? 'checkbox' : 'radio';
+      input.name = 'q';
+      input.value = o.id;
+      input.checked = chosen.indexOf(o.id) >= 0;
+      input.addEventListener('change', function () { choose(q, o.id, input.checked); });
+      label.appendChild(input);
+      label.appendChild(make('span', 'letter', LETTERS.charAt(k)));
+      label.appendChild(make('span', 'text', o.text));
+      box.appendChild(label);
+    });
+    $('prev').disabled = i === 0;
+    text($('next'), i === qs.length - 1 ? '交卷' : '下一题');
+  }
+
+  function choose(q, optionId, on) {
+    var list = (state.answers[q.id] || []).slice();
+    if (q.type === 'multiple') {
+      var at = list.indexOf(optionId);
+      if (on && at < 0) { list.push(optionId); }
+      if (!on && at >= 0) { list.splice(at, 1); }
+    } else {
+      list = [optionId];
+    }
+    state.answers[q.id] = list;
+    save();
+    var labels = $('options').querySelectorAll('label.opt');
+    for (var k = 0; k < labels.length; k++) {
+      var inp = labels[k].querySelector('input');
+      labels[k].className = labels[k].className.replace(/ checked/g, '') + (inp.checked ? ' checked' : '');
+    }
+    $('track-fill').style.width = Math.round(100 * answeredCount() / state.questions.length) + '%';
+    // single choice: move on after a short pause, as people expect on a phone
+    if (q.type !== 'multiple' && state.current < state.questions.length - 1) {
+      var at2 = state.current;
+      setTimeout(function () { if (state && state.current === at2 && !state.result) { go(at2 + 1); } }, 350);
+    }
+  }
+
+  function go(i) {
+    state.current = i;
+    save();
+    render();
+    window.scrollTo(0, 0);
+  }
+
+  function openSheet() {
+    var grid = $('sheet-grid');
+    grid.innerHTML = '';
+    state.questions.forEach(function (q, i) {
+      var b = make('button', (answered(q.id) ? 'done' : '') + (i === state.current ? ' current' : ''), String(i + 1));
+      b.type = 'button';
+      b.addEventListener('click', function () { go(i); show('answering'); });
+      grid.appendChild(b);
+    });
+    var left = state.questions.length - answeredCount();
+    text($('sheet-count'), '已答 ' + answeredCount() + ' 题，未答 ' + left + ' 题 · ' + answeredCount()
+      + ' answered, ' + left + ' left');
+    $('submit-error').hidden = true;
+    show('sheet');
+  }
+
+  function setupAnswering() {
+    $('prev').addEventListener('click', function () { if (state.current > 0) { go(state.current - 1); } });
+    $('next').addEventListener('click', function () {
+      if (state.current < state.questions.length - 1) { go(state.current + 1); } else { openSheet(); }
+    });
+    $('sheet-open').addEventListener('click', openSheet);
+    $('sheet-close').addEventListener('click', function () { show('answering'); });
+    $('submit').addEventListener('click', function () {
+      var left = state.questions.length - answeredCount();
+      text($('confirm-text'), left > 0
+        ? '还有 ' + left + ' 题未答，确认交卷吗？交卷后不能修改。 / ' + left + ' unanswered. Submit anyway? You cannot change answers afterwards.'
+        : '已全部答完，确认交卷吗？交卷后不能修改。 / All answered. Submit? You cannot change answers afterwards.');
+      $('confirm').hidden = false;
+    });
+    $('confirm-no').addEventListener('click', function () { $('confirm').hidden = true; });
+    $('confirm-yes').addEventListener('click', function () { $('confirm').hidden = true; submit(); });
+    $('again').addEventListener('click', function () { forget(); location.reload(); });
+  }
+
+  function remainingMs() {
+    return Date.parse(state.expiresAt) - (Date.now() + (state.skew || 0));
+  }
+
+  function tick() {
+    if (!state || state.result) { clearInterval(timer); return; }
+    var ms = Math.max(0, remainingMs());
+    var s = Math.floor(ms / 1000);
+    var h = Math.floor(s / 3600);
+    var mm = Math.floor((s % 3600) / 60);
+    var ss = s % 60;
+    var label = '剩余 ' + (h > 0 ? h + ':' + (mm < 10 ? '0' : '') : '') + mm + ':' + (ss < 10 ? '0' : '') + ss;
+    [$('countdown'), $('countdown2')].forEach(function (el) {
+      text(el, label);
+      el.className = 'countdown' + (s < 60 ? ' warn' : '');
+    });
+    if (ms <= 0 && !autoSubmitted) {
+      autoSubmitted = true;
+      $('confirm').hidden = true;
+      submit();
+    }
+  }
+
+  function submit() {
+    if (submitting) { return; }
+    submitting = true;
+    var btn = $('submit');
+    btn.disabled = true;
+    text(btn, '正在交卷… / Submitting…');
+    api('POST', '/api/attempts/' + state.attemptId + '/submit', { answers: state.answers }, state.token).then(function (r) {
+      submitting = false;
+      btn.disabled = false;
+      text(btn, '交卷 Submit');
+      if (r.status === 200) {
+        state.result = r.json;
+        save();
+        clearInterval(timer);
+        showResult();
+        return;
+      }
+      if (r.status === 403 || r.status === 404) {
+        forget();
+      }
+      openSheet();
+      var err = $('submit-error');
+      text(err, messageOf(r));
+      err.hidden = false;
+    });
+  }
+
+  // ---- result ----
+  function duration(ms) {
+    var s = ms / 1000;
+    var m = Math.floor(s / 60);
+    var rest = (s - m * 60).toFixed(3);
+    return (m > 0 ? m + '分' : '') + rest + '秒';
+  }
+
+  function showResult() {
+    var r = state.result;
+    text($('r-who'), state.who || '');
+    text($('r-score'), r.score);
+    text($('r-max'), r.maxScore);
+    var acc = r.accuracy >= 1 ? '100%' : (Math.floor(r.accuracy * 1000 + 1e-9) / 10).toFixed(1) + '%';
+    text($('r-accuracy'), acc);
+    text($('r-time'), duration(r.durationMs));
+    text($('r-rank'), r.rank ? '第 ' + r.rank + ' 名' : '不计排名');
+    var msg = $('r-message');
+    msg.hidden = !r.message;
+    text(msg, r.message || '');
+    $('again').hidden = attemptsAllowed <= 1 || !contestOpen;
+    renderReview();
+    show('result');
+  }
+
+  function renderReview() {
+    var box = $('review');
+    box.innerHTML = '';
+    if (!state.review || !state.questions) { return; }
+    var byId = {};
+    state.review.forEach(function (rv) { byId[rv.id] = rv; });
+    box.appendChild(make('h2', null, '答案解析 Review'));
+    state.questions.forEach(function (q, i) {
+      var rv = byId[q.id];
+      if (!rv) { return; }
+      var card = make('div', 'card review ' + (rv.right ? 'right' : 'wrong'));
+      card.appendChild(make('div', 'stem', (i + 1) + '. ' + q.stem));
+      q.options.forEach(function (o, k) {
+        var cls = 'ropt' + (rv.correct.indexOf(o.id) >= 0 ? ' correct' : '') + (rv.chosen.indexOf(o.id) >= 0 ? ' chosen' : '');
+        card.appendChild(make('div', cls, LETTERS.charAt(k) + '. ' + o.text));
+      });
+      if (rv.explanation) { card.appendChild(make('p', 'muted', '解析：' + rv.explanation)); }
+      box.appendChild(card);
+    });
+  }
+
+  // ---- resume after a reload ----
+  function resume() {
+    if (state.result) { showResult(); } else { startAnswering(); }
+    api('GET', '/api/attempts/' + state.attemptId, undefined, state.token).then(function (r) {
+      if (r.status === 403 || r.status === 404) {
+        forget();
+        show(contestOpen ? 'identify' : 'closed');
+        return;
+      }
+      if (r.status !== 200 || !state) { return; }
+      var v = r.json;
+      state.questions = v.questions;
+      state.expiresAt = v.expiresAt;
+      state.skew = Date.parse(v.serverTime) - Date.now();
+      state.who = v.name + ' · ' + v.unit;
+      state.review = v.review || null;
+      if (v.submitted) {
+        state.result = v.result;
+        save();
+        clearInterval(timer);
+        showResult();
+      } else {
+        save();
+        if (!$('answering').hidden) { render(); }
+      }
+    });
+  }
+
+  setupIdentify();
+  setupAnswering();
+  state = load();
+  if (state && state.attemptId && state.questions) {
+    resume();
+  } else {
+    state = null;
+  }
+}());

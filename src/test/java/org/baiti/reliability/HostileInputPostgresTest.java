@@ -1,0 +1,6 @@
+package org.baiti.reliability;
+
+import org.baiti.testing.PostgresApp;
+
+class HostileInputPostgresTest extends PostgresApp implements HostileInputContract {
+}
