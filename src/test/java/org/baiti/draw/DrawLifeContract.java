@@ -105,6 +105,18 @@ interface DrawLifeContract extends App {
         JsonNode last = record.get("pool").get(listed.size() - 1);
         assertThat(last.get("name").asString()).isEqualTo("诸**");
         assertThat(last.get("unit").asString()).as("the unit's name, not its code").isEqualTo("东城区街道办");
+
+        long id = c.get("id").asLong();
+        Api.Response page = api().get("/draws/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("已承诺，待开奖").contains(c.get("poolDigest").asString())
+                .contains("上证指数").contains("draw-verify.js").doesNotContain("<script>");
+        Api.Response stage = api().get("/draws/" + id + "/stage");
+        assertThat(stage.status()).isEqualTo(200);
+        assertThat(stage.body()).contains("等待开奖").contains(c.get("poolDigest").asString().substring(56));
+        Api.Response qr = api().get("/draws/" + id + "/qr.svg");
+        assertThat(qr.contentType()).startsWith("image/svg+xml");
+        assertThat(qr.body()).contains("/draws/" + id);
     }
 
     @Test
@@ -147,6 +159,9 @@ interface DrawLifeContract extends App {
         assertThat(first.get("place").asInt()).isEqualTo(1);
         assertThat(summary.get("winnerEntries").get(4).get("tier").asString()).isEqualTo("二等奖");
         assertThat(summary.has("pool")).isFalse();
+
+        String page = api().get("/draws/" + id).body();
+        assertThat(page).contains("已开奖").contains(expected.get(0)).contains("3089.26").contains(DrawAlgorithm.hex(d));
     }
 
     @Test
