@@ -24,7 +24,13 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.sheet.SheetReader",
             "org.baiti.draw.DrawAlgorithm",
             "org.baiti.draw.DrawVerifier",
-            "org.baiti.orgaward.OrgAwardFormula");
+            "org.baiti.orgaward.OrgAwardFormula",
+            "org.baiti.ranking.RankingOrder",
+            "org.baiti.online.PaperDraw",
+            "org.baiti.online.PaperMarking",
+            "org.baiti.online.SubmitTiming",
+            "org.baiti.offline.OfflineRules",
+            "org.baiti.offline.AnswerSheet");
 
     static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet");
 

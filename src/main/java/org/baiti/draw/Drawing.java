@@ -183,26 +183,22 @@ public class Drawing {
         return get(drawId);
     }
 
-    @Transactional(readOnly = true)
     public DrawRecord get(long drawId) {
         return draws.find(drawId).orElseThrow(() -> ApiException.notFound("抽奖不存在", "No such draw"));
     }
 
     /** Every draw ever committed for the contest (abandoned ones included), in commit order. */
-    @Transactional(readOnly = true)
     public List<DrawRecord> forContest(long contestId) {
         contesting.get(contestId);
         return draws.forContest(contestId);
     }
 
     /** How many entries a draw of the contest's offline perfect scorers would have now. */
-    @Transactional(readOnly = true)
     public int currentPoolSize(long contestId) {
         return draws.countOfflinePerfect(contestId);
     }
 
     /** The winners in draw order with masked name, unit and tier; empty before the reveal. */
-    @Transactional(readOnly = true)
     public List<DrawRecord.Winner> winners(DrawRecord draw) {
         if (draw.winners() == null) {
             return List.of();
@@ -228,7 +224,6 @@ public class Drawing {
     }
 
     /** Looks a ticket up in a draw's pool (the same facts the public record shows, nothing more). */
-    @Transactional(readOnly = true)
     public PoolHit findInPool(DrawRecord draw, String ticket) {
         String key = ticket == null ? "" : ticket.strip();
         Optional<DrawRecord.Entry> e = key.isEmpty() ? Optional.empty() : draws.entry(draw.id(), key);

@@ -71,7 +71,6 @@ public class UnitImport {
         return new ImportResult(rows.size(), plan.added().size(), plan.changed().size());
     }
 
-    @Transactional(readOnly = true)
     public List<Unit> all(long contestId) {
         contesting.get(contestId);
         return units.all(contestId);
