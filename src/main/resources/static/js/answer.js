@@ -148,9 +148,10 @@
 
   function start() {
     var btn = $('start');
-    ['name', 'phone', 'unit'].forEach(function (f) { fieldError(f, ''); });
+    ['name', 'phone', 'unit', 'code'].forEach(function (f) { fieldError(f, ''); });
     $('identify-error').hidden = true;
     var body = { name: $('name').value.trim(), phone: $('phone').value.trim(), unit: $('unit').value };
+    if ($('code-block') && !$('code-block').hidden) { body.code = $('code').value.trim(); }
     var bad = false;
     if (!body.name) { fieldError('name', '请填写姓名 / Required'); bad = true; }
     if (!/^1\d{10}$/.test(body.phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
@@ -177,6 +178,7 @@
       if (r.status === 400 && r.json && r.json.details && r.json.details.length) {
         r.json.details.forEach(function (d) { if (d.field) { fieldError(d.field, d.reason); } });
       }
+      if (r.json && r.json.error === 'code_required' && $('code-block')) { $('code-block').hidden = false; }
       var err = $('identify-error');
       text(err, messageOf(r));
       err.hidden = false;
@@ -434,7 +436,50 @@
     });
   }
 
+  // ---- one-time code, when the contest uses them ----
+  function setupCode() {
+    var button = $('send-code');
+    if (!button) { return; }
+    button.addEventListener('click', function () {
+      fieldError('code', '');
+      var phone = $('phone').value.trim();
+      if (!/^1\d{10}$/.test(phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
+        fieldError('phone', '请先填写 11 位手机号码 / Enter your 11-digit mobile number first');
+        return;
+      }
+      button.disabled = true;
+      api('POST', '/api/contests/' + contestId + '/codes', { phone: phone }).then(function (r) {
+        var sent = $('code-sent');
+        if (r.status === 200) {
+          text(sent, '验证码已发送至 ' + r.json.phone + ' / Code sent to ' + r.json.phone
+            + (r.json.developmentCode ? ' · 开发用验证码 development code: ' + r.json.developmentCode : ''));
+          sent.hidden = false;
+          setTimeout(function () { button.disabled = false; }, 60000);
+        } else {
+          button.disabled = false;
+          fieldError('code', messageOf(r));
+        }
+      });
+    });
+  }
+
+  // ---- anti-cheat: tell the server when the page is hidden while a paper is open; it never disqualifies ----
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState !== 'hidden' || !state || !state.attemptId || state.result) { return; }
+    state.hidden = (state.hidden || 0) + 1;
+    save();
+    try {
+      fetch('/api/attempts/' + state.attemptId + '/signals', {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + state.token },
+        body: JSON.stringify({ kind: 'page_hidden', count: state.hidden })
+      }).catch(function () { /* a report that does not arrive changes nothing */ });
+    } catch (e) { /* browsers without fetch options */ }
+  });
+
   setupIdentify();
+  setupCode();
   setupAnswering();
   state = load();
   if (state && state.attemptId && state.questions) {

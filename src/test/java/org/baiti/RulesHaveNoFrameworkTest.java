@@ -30,7 +30,9 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.online.PaperMarking",
             "org.baiti.online.SubmitTiming",
             "org.baiti.offline.OfflineRules",
-            "org.baiti.offline.AnswerSheet");
+            "org.baiti.offline.AnswerSheet",
+            "org.baiti.audit.AuditChain",
+            "org.baiti.unit.UnitScope");
 
     static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet");
 

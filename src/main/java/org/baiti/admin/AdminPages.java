@@ -14,11 +14,15 @@ import org.baiti.contest.ContestSettings;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.identity.ParticipantIdentity;
+import org.baiti.identity.RosterImport;
+import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +38,19 @@ class AdminPages {
     private final BankImport bankImport;
     private final UnitImport unitImport;
     private final ImportLog importLog;
+    private final RosterImport rosterImport;
+    private final ParticipantIdentity identity;
     private final ZoneId zone;
 
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
+               RosterImport rosterImport, ParticipantIdentity identity,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.contesting = contesting;
         this.bankImport = bankImport;
         this.unitImport = unitImport;
         this.importLog = importLog;
+        this.rosterImport = rosterImport;
+        this.identity = identity;
         this.zone = ZoneId.of(zone);
     }
 
@@ -52,7 +61,9 @@ class AdminPages {
 
     @GetMapping("/admin")
     String contests(Model model) {
-        model.addAttribute("contests", contesting.all());
+        Staff staff = Staff.current().orElse(null);
+        model.addAttribute("contests", contesting.all().stream()
+                .filter(c -> staff == null || staff.seesContest(c.id())).toList());
         model.addAttribute("zone", zone);
         return "admin/contests";
     }
@@ -80,11 +91,14 @@ class AdminPages {
     @GetMapping("/admin/contests/{id}")
     String contest(@PathVariable long id, Model model) {
         Contest c = contesting.get(id);
+        Staff.current().ifPresent(s -> s.requireContest(id));
         model.addAttribute("contest", c);
         model.addAttribute("zone", zone);
         model.addAttribute("questionCount", bankImport.all(id).size());
         model.addAttribute("unitCount", unitImport.all(id).size());
         model.addAttribute("imports", importLog.list(id));
+        model.addAttribute("rosterRequired", identity.rosterRequired(id));
+        model.addAttribute("rosterCount", rosterImport.all(id).size());
         return "admin/contest";
     }
 
@@ -100,6 +114,7 @@ class AdminPages {
             ImportResult r = switch (kind) {
                 case "bank" -> bankImport.importFile(id, name, file.getInputStream(), who.getName());
                 case "units" -> unitImport.importFile(id, name, file.getInputStream(), who.getName());
+                case "roster" -> rosterImport.importFile(id, name, file.getInputStream(), who.getName());
                 default -> throw ApiException.notFound("未知导入类型", "Unknown import kind");
             };
             flash.addFlashAttribute("notice", "导入成功 / Imported: " + name + " — 共 " + r.imported() + " 行 / rows, 新增 "
@@ -123,6 +138,36 @@ class AdminPages {
         model.addAttribute("contest", contesting.get(id));
         model.addAttribute("units", unitImport.all(id));
         return "admin/units";
+    }
+
+    /** Switches the roster requirement of a contest on or off. */
+    @PostMapping("/admin/contests/{id}/roster-required")
+    String rosterRequired(@PathVariable long id, @RequestParam boolean required, RedirectAttributes flash) {
+        identity.setRosterRequired(id, required);
+        flash.addFlashAttribute("notice", required ? "已要求参赛名单 / Roster required" : "不再要求参赛名单 / Roster not required");
+        return "redirect:/admin/contests/" + id;
+    }
+
+    /** A judge's (or organizer's) attention mark for a top-level unit. */
+    @PostMapping("/admin/contests/{id}/units/{code}/attention")
+    String attention(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) Integer score,
+                     RedirectAttributes flash) {
+        try {
+            unitImport.setAttention(id, code, score);
+            flash.addFlashAttribute("notice", "已保存关注度评分 / Attention mark saved: " + code + " = " + score);
+        } catch (ApiException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/contests/" + id + "/units";
+    }
+
+    /** A refusal on a page (no such contest, not one of your units) shows the error page with its status. */
+    @ExceptionHandler(ApiException.class)
+    String refused(ApiException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("message", e.getMessage());
+        return "error";
     }
 
     /** Error details (records or maps) as maps, for the error table of the page. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
@@ -48,12 +49,14 @@ public class BankImport {
     private final Contesting contesting;
     private final ImportLog importLog;
     private final Clock clock;
+    private final AuditLog audit;
 
-    BankImport(Questions questions, Contesting contesting, ImportLog importLog, Clock clock) {
+    BankImport(Questions questions, Contesting contesting, ImportLog importLog, Clock clock, AuditLog audit) {
         this.questions = questions;
         this.contesting = contesting;
         this.importLog = importLog;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -114,6 +117,12 @@ public class BankImport {
         if (!added.isEmpty() || !changed.isEmpty()) {
             importLog.record(new ImportLog.Entry(Ids.next(), contestId, "bank", fileName, file.sha256(), parsed.size(),
                     added.size(), changed.size(), who, Instant.now(clock)));
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("sha256", file.sha256());
+            detail.put("rows", parsed.size());
+            detail.put("added", added.size());
+            detail.put("changed", changed.size());
+            audit.record(who, "bank.import", contestId, fileName, detail);
         }
         return new ImportResult(parsed.size(), added.size(), changed.size());
     }

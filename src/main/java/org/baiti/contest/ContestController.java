@@ -2,6 +2,7 @@ package org.baiti.contest;
 
 import java.util.List;
 
+import org.baiti.security.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,14 +30,18 @@ class ContestController {
         return contesting.create(settings);
     }
 
+    /** All contests; a coordinator sees only the contest of its unit. */
     @GetMapping
     List<Contest> all() {
-        return contesting.all();
+        Staff staff = Staff.current().orElse(null);
+        return contesting.all().stream().filter(c -> staff == null || staff.seesContest(c.id())).toList();
     }
 
     @GetMapping("/{id}")
     Contest one(@PathVariable long id) {
-        return contesting.get(id);
+        Contest c = contesting.get(id);
+        Staff.current().ifPresent(s -> s.requireContest(id));
+        return c;
     }
 
     @PutMapping("/{id}")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -18,16 +19,19 @@ public class Contesting {
 
     private final Contests contests;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Contesting(Contests contests, Clock clock) {
+    Contesting(Contests contests, Clock clock, AuditLog audit) {
         this.contests = contests;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
     public Contest create(ContestSettings s) {
         Contest c = build(Ids.next(), s, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         contests.insert(c);
+        audit.record("contest.create", c.id(), c.name(), settings(c));
         return c;
     }
 
@@ -37,6 +41,7 @@ public class Contesting {
         requireNotFrozen(old);
         Contest c = build(id, s, old.createdAt());
         contests.update(c);
+        audit.record("contest.update", c.id(), c.name(), settings(c));
         return c;
     }
 
@@ -51,9 +56,31 @@ public class Contesting {
     /** Freezes the results that feed awards; freezing twice is harmless. */
     @Transactional
     public Contest freeze(long id) {
-        get(id);
+        Contest before = get(id);
         contests.freeze(id, Instant.now(clock));
-        return get(id);
+        Contest after = get(id);
+        if (!before.frozen()) {
+            audit.record("contest.freeze", id, after.name(), Map.of("frozenAt", after.frozenAt().toString()));
+        }
+        return after;
+    }
+
+    /** The settings of a contest as an audit detail. */
+    private static Map<String, Object> settings(Contest c) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("name", c.name());
+        d.put("questionsPerPaper", c.questionsPerPaper());
+        d.put("timeLimitSeconds", c.timeLimitSeconds());
+        d.put("opensAt", c.opensAt().toString());
+        d.put("closesAt", c.closesAt().toString());
+        d.put("onlineQuota", c.onlineQuota());
+        d.put("drawQuota", c.drawQuota());
+        d.put("orgQuota", c.orgQuota());
+        d.put("paperMode", c.paperMode().name());
+        d.put("attemptsAllowed", c.attemptsAllowed());
+        d.put("partialCredit", c.partialCredit());
+        d.put("weights", List.of(c.weightRate(), c.weightAccuracy(), c.weightAttention()));
+        return d;
     }
 
     /** Refuses any change to what feeds awards once the contest is frozen. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.person.Phones;
@@ -39,11 +40,13 @@ public class Drawing {
     private final Draws draws;
     private final Contesting contesting;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Drawing(Draws draws, Contesting contesting, Clock clock) {
+    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit) {
         this.draws = draws;
         this.contesting = contesting;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What the organizer commits to: {@code tiers} may be null; their counts must add up to {@code k}. */
@@ -144,6 +147,14 @@ public class Drawing {
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, entries);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("drawId", draw.id());
+        detail.put("pool", DrawRecord.OFFLINE_PERFECT);
+        detail.put("poolDigest", poolDigest);
+        detail.put("n", n);
+        detail.put("k", k);
+        detail.put("seedSources", sources);
+        audit.record(who, "draw.commit", contest.id(), name, detail);
         log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read {} ms, sort and digest {} ms, "
                         + "snapshot {} ms)", draw.id(), contest.id(), n, k, poolDigest, ms(read - start), ms(sorted - read),
                 ms(System.nanoTime() - sorted));
@@ -178,6 +189,12 @@ public class Drawing {
         if (!draws.seal(drawId, seed, result.seedDigestHex(), winners, now(), who)) {
             throw alreadySealed();
         }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("drawId", drawId);
+        detail.put("seed", seed);
+        detail.put("seedDigest", result.seedDigestHex());
+        detail.put("winners", winners);
+        audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
         log.info("Sealed draw {}: D = {} (read pool {} ms, draw {} ms, seal {} ms)", drawId, result.seedDigestHex(),
                 ms(read - start), ms(drawn - read), ms(System.nanoTime() - drawn));
         return get(drawId);

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.bank.Questions;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -30,6 +31,8 @@ import org.baiti.sheet.SheetException;
 import org.baiti.sheet.SheetReader;
 import org.baiti.sheet.SheetRow;
 import org.baiti.sheet.Uploads;
+import org.baiti.unit.UnitScope;
+import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
 import org.baiti.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -75,8 +78,13 @@ public class OfflineImport {
     /** One writing pass at a time on this node: SQLite has one writer anyway, and it keeps imports from racing. */
     private final ReentrantLock writing = new ReentrantLock(true);
 
+    private final UnitScopes scopes;
+    private final AuditLog audit;
+
     OfflineImport(Contesting contesting, Questions questions, Units units, OfflineResults results, ImportLog importLog,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  PlatformTransactionManager transactions, Clock clock, UnitScopes scopes, AuditLog audit) {
+        this.scopes = scopes;
+        this.audit = audit;
         this.contesting = contesting;
         this.questions = questions;
         this.units = units;
@@ -86,13 +94,17 @@ public class OfflineImport {
         this.clock = clock;
     }
 
-    /** Imports an uploaded stream (spooled to a temporary file, deleted afterwards). */
+    /**
+     * Imports an uploaded stream (spooled to a temporary file, deleted afterwards) for the signed-in account: a
+     * coordinator only rows of its own unit and the units below.
+     */
     public ImportResult importFile(long contestId, String fileName, InputStream in, String who, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
+        UnitScope scope = scopes.current(contestId);
         contesting.requireNotFrozen(contest);
         Uploads.Spooled file = Uploads.spool(in);
         try {
-            return importFile(contestId, fileName, file.path(), file.sha256(), who, progress);
+            return importFile(contestId, fileName, file.path(), file.sha256(), who, scope, progress);
         } finally {
             file.delete();
         }
@@ -100,16 +112,18 @@ public class OfflineImport {
 
     /** Imports a file on disk (the command line), named in the log by its file name. */
     public ImportResult importFile(long contestId, Path file, String who, ImportProgress progress) {
-        return importFile(contestId, String.valueOf(file.getFileName()), file, sha256(file), who, progress);
+        return importFile(contestId, String.valueOf(file.getFileName()), file, sha256(file), who,
+                scopes.current(contestId), progress);
     }
 
     /**
-     * Checks every row, then writes them; a file with any bad row imports nothing.
+     * Checks every row, then writes them; a file with any bad row imports nothing. A row whose unit is outside
+     * {@code scope} (a coordinator's units, decided in the request's thread) is a bad row.
      *
      * @throws ApiException 400 with every bad row, 404 no such contest, 409 frozen or changed meanwhile
      */
     public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
-                                   ImportProgress progress) {
+                                   UnitScope scope, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         OfflineRules.Paper paper = new OfflineRules.Paper(
@@ -120,7 +134,7 @@ public class OfflineImport {
         }
         OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
 
-        Validation v = validate(contestId, file, paper, unitIndex, progress);
+        Validation v = validate(contestId, file, paper, unitIndex, scope, progress);
         if (v.errorCount > 0) {
             List<RowError> listed = new ArrayList<>(v.errors);
             listed.sort(Comparator.comparingInt(RowError::row));
@@ -164,7 +178,7 @@ public class OfflineImport {
     }
 
     private Validation validate(long contestId, Path file, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
-                                ImportProgress progress) {
+                                UnitScope scope, ImportProgress progress) {
         Validation v = new Validation();
         Map<String, Integer> firstRow = new HashMap<>();
         boolean anyStored = results.count(contestId) > 0;
@@ -191,6 +205,10 @@ public class OfflineImport {
             v.rows++;
             OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
             c.errors().forEach(v::error);
+            if (c.result() != null && !scope.covers(c.result().unitCode())) {
+                v.error(new RowError(row.rowNumber(), OfflineRules.UNIT, "不属于您管理的单位 / not one of your units"));
+                return;
+            }
             String ticket = row.ticket();
             if (!ticket.isEmpty()) {
                 Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
@@ -262,6 +280,11 @@ public class OfflineImport {
         progress.update(ImportProgress.Phase.INSERT, rows, rows);
         importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
                 Instant.now(clock)));
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("sha256", sha256);
+        detail.put("rows", rows);
+        detail.put("added", added);
+        audit.record(who, "offline.import", contestId, fileName, detail);
         return new ImportResult(rows, (int) added, 0);
     }
 

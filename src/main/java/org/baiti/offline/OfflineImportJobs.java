@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.baiti.Ids;
+import org.baiti.unit.UnitScope;
 import org.baiti.contest.ImportResult;
 import org.baiti.sheet.Uploads;
 import org.baiti.web.ApiError;
@@ -58,11 +59,11 @@ public class OfflineImportJobs {
     }
 
     /** Starts importing the spooled upload; the job owns the file and deletes it when done. */
-    public Status start(long contestId, String fileName, Uploads.Spooled file, String who) {
+    public Status start(long contestId, String fileName, Uploads.Spooled file, String who, UnitScope scope) {
         forgetOld();
         Job job = new Job(Ids.token(), contestId, fileName, who, Instant.now(clock));
         jobs.put(job.id, job);
-        executor.execute(() -> run(job, file));
+        executor.execute(() -> run(job, file, scope));
         return job.status();
     }
 
@@ -71,10 +72,10 @@ public class OfflineImportJobs {
         return Optional.ofNullable(job).map(Job::status);
     }
 
-    private void run(Job job, Uploads.Spooled file) {
+    private void run(Job job, Uploads.Spooled file, UnitScope scope) {
         try {
             ImportResult r = offlineImport.importFile(job.contestId, job.fileName, file.path(), file.sha256(), job.who,
-                    (phase, rowsRead, rowsTotal) -> {
+                    scope, (phase, rowsRead, rowsTotal) -> {
                         job.phase = phase == ImportProgress.Phase.VALIDATE ? Phase.VALIDATE : Phase.INSERT;
                         job.rowsRead = rowsRead;
                         job.rowsTotal = rowsTotal;

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
+import org.baiti.security.Staff;
 import org.baiti.sheet.Uploads;
+import org.baiti.unit.UnitScopes;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -34,10 +36,12 @@ class OfflinePages {
     private final OfflineFigures figures;
     private final OfflineImportJobs jobs;
     private final ImportLog importLog;
+    private final UnitScopes scopes;
     private final ZoneId zone;
 
     OfflinePages(Contesting contesting, OfflineFigures figures, OfflineImportJobs jobs, ImportLog importLog,
-                 @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                 UnitScopes scopes, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.scopes = scopes;
         this.contesting = contesting;
         this.figures = figures;
         this.jobs = jobs;
@@ -48,9 +52,14 @@ class OfflinePages {
     @GetMapping("/admin/contests/{id}/offline")
     String page(@PathVariable long id, @RequestParam(required = false) String job, Model model) {
         Contest contest = contesting.get(id);
+        Staff staff = Staff.current().orElse(null);
+        if (staff != null) {
+            staff.requireContest(id);
+        }
         model.addAttribute("contest", contest);
         model.addAttribute("zone", zone);
-        model.addAttribute("summary", figures.summary(id));
+        // a coordinator imports for its units but does not see the contest-wide figures
+        model.addAttribute("summary", staff != null && staff.limitedToUnit() ? null : figures.summary(id));
         model.addAttribute("imports", importLog.list(id).stream().filter(e -> OfflineImport.KIND.equals(e.kind())).toList());
         jobs.find(job).filter(s -> s.contestId() == id).ifPresent(s -> model.addAttribute("job", s));
         return "admin/offline";
@@ -64,6 +73,7 @@ class OfflinePages {
             flash.addFlashAttribute("error", "请选择文件 / Choose a file");
             return "redirect:/admin/contests/" + id + "/offline";
         }
+        org.baiti.unit.UnitScope scope = scopes.current(id); // here, in the request's thread: the job runs in another
         try {
             contesting.requireNotFrozen(contest);
         } catch (ApiException e) {
@@ -73,7 +83,7 @@ class OfflinePages {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "offline-results" : file.getOriginalFilename();
         Uploads.Spooled spooled = Uploads.spool(file.getInputStream());
-        OfflineImportJobs.Status s = jobs.start(id, name, spooled, who.getName());
+        OfflineImportJobs.Status s = jobs.start(id, name, spooled, who.getName(), scope);
         return "redirect:/admin/contests/" + id + "/offline?job=" + s.jobId();
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.identity.ParticipantIdentity;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -25,9 +26,12 @@ class AnswerPage {
     private final Contesting contesting;
     private final Clock clock;
     private final ZoneId zone;
+    private final ParticipantIdentity identity;
 
-    AnswerPage(Contesting contesting, Clock clock, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+    AnswerPage(Contesting contesting, Clock clock, ParticipantIdentity identity,
+               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.contesting = contesting;
+        this.identity = identity;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -46,6 +50,7 @@ class AnswerPage {
         model.addAttribute("notYet", !contest.frozen() && now.isBefore(contest.opensAt()));
         model.addAttribute("zone", zone);
         model.addAttribute("minutes", (contest.timeLimitSeconds() + 59) / 60);
+        model.addAttribute("codes", identity.codesRequired());
         return "online/answer";
     }
 }

@@ -56,6 +56,24 @@ class AttemptController {
         return attempting.submit(attemptId, bearer(authorization), () -> answers(body));
     }
 
+    /**
+     * The page's anti-cheat report, with the attempt's token: {@code {"kind": "page_hidden", "count": N}}, N the
+     * times the page was hidden so far. Answers 204; it never changes a score.
+     */
+    @PostMapping("/api/attempts/{attemptId}/signals")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void signal(@PathVariable String attemptId,
+                @RequestHeader(value = "Authorization", required = false) String authorization,
+                @RequestBody(required = false) JsonNode body) {
+        String kind = body != null && body.isObject() && body.get("kind") != null ? body.get("kind").asString("") : "";
+        JsonNode count = body == null || !body.isObject() ? null : body.get("count");
+        if (!"page_hidden".equals(kind) || (count != null && !count.isIntegralNumber())) {
+            throw ApiException.badRequest("malformed_body", "只能报告 {\"kind\": \"page_hidden\", \"count\": 次数}",
+                    "only {\"kind\": \"page_hidden\", \"count\": N} can be reported");
+        }
+        attempting.reportPageHidden(attemptId, bearer(authorization), count == null ? 1 : count.asInt());
+    }
+
     @GetMapping("/api/attempts/{attemptId}")
     AttemptView attempt(@PathVariable String attemptId,
                         @RequestHeader(value = "Authorization", required = false) String authorization) {

@@ -19,11 +19,13 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.baiti.Ids;
+import org.baiti.anticheat.Signals;
 import org.baiti.bank.Marking;
 import org.baiti.bank.Question;
 import org.baiti.bank.Questions;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.identity.ParticipantIdentity;
 import org.baiti.online.AttemptViews.AttemptView;
 import org.baiti.online.AttemptViews.ContestInfo;
 import org.baiti.online.AttemptViews.OptionView;
@@ -63,10 +65,15 @@ public class Attempting {
     private final DateTimeFormatter local;
     private final SecureRandom random = new SecureRandom();
 
+    private final ParticipantIdentity identity;
+    private final Signals signals;
+
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
-               Clock clock, TransactionTemplate tx,
+               Clock clock, TransactionTemplate tx, ParticipantIdentity identity, Signals signals,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.identity = identity;
+        this.signals = signals;
         this.attempts = attempts;
         this.contesting = contesting;
         this.questions = questions;
@@ -78,8 +85,11 @@ public class Attempting {
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
     }
 
-    /** What a participant types in: name, phone, unit code. */
-    public record StartCommand(String name, String phone, String unit) {
+    /** What a participant types in: name, phone, unit code, and the one-time code when codes are switched on. */
+    public record StartCommand(String name, String phone, String unit, String code) {
+        public StartCommand(String name, String phone, String unit) {
+            this(name, phone, unit, null);
+        }
     }
 
     /** Public facts about a contest, for the page before the start. */
@@ -119,6 +129,8 @@ public class Attempting {
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "请检查填写的信息 / Please check the fields", errors);
         }
+        // the roster and the one-time code, when the contest uses them (docs/security.md)
+        identity.requireAllowed(contestId, name, phone.get(), unit.code(), cmd.code());
         List<Question> bank = contest.paperMode() == Contest.PaperMode.FIXED
                 ? questions.firstN(contestId, contest.questionsPerPaper())
                 : questions.all(contestId);
@@ -137,6 +149,7 @@ public class Attempting {
             Attempt a = new Attempt(Ids.token(), contestId, phone.get(), name, unit.code(), unit.topCode(), next,
                     sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp);
             if (attempts.insertIfNew(a)) {
+                signal(() -> signals.started(a.id(), contestId, clientIp));
                 return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)));
             }
         }
@@ -176,16 +189,41 @@ public class Attempting {
         PaperMarking.Marked marked = PaperMarking.mark(attempt.paper(), answers, paperQuestions, contest.partialCredit());
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
         boolean late = verdict == SubmitTiming.Verdict.LATE;
+        boolean[] storedHere = {false};
         tx.executeWithoutResult(status -> {
             boolean stored = attempts.markSubmitted(attempt.id(), received, durationMs, marked.score(),
                     marked.maxScore(), marked.accuracy(), late, marked.letters());
+            storedHere[0] = stored;
             if (stored && !late) {
                 ranking.enter(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
                         attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received),
                         contest.attemptsAllowed() > 1);
             }
         });
+        if (storedHere[0]) {
+            signal(() -> signals.submitted(attempt.id(), contest.id(), durationMs, attempt.paper().keys().size()));
+        }
         return result(attempts.find(attempt.id()).orElseThrow(), contest);
+    }
+
+    /**
+     * The page reports that it was hidden {@code count} times while the paper was open (Page Visibility API). Only a
+     * signal for the review list; reports after the submission are ignored.
+     */
+    public void reportPageHidden(String attemptId, String bearerToken, int count) {
+        Attempt a = authorized(attemptId, bearerToken);
+        if (!a.submitted()) {
+            signals.pageHidden(a.id(), a.contestId(), count);
+        }
+    }
+
+    /** A signal must never cost a participant an accepted start or submission. */
+    private static void signal(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Attempting.class).warn("Could not record an anti-cheat signal", e);
+        }
     }
 
     /** The attempt again, for a reload: its paper, the result once submitted, the key once the contest is over. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.baiti.contest.Contesting;
 import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
+import org.baiti.unit.UnitScope;
+import org.baiti.unit.UnitScopes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,8 +30,11 @@ class ReportController {
     private final OrgAwarding orgAwarding;
     private final Contesting contesting;
     private final Charts charts;
+    private final UnitScopes scopes;
 
-    ReportController(Reporting reporting, OrgAwarding orgAwarding, Contesting contesting, Charts charts) {
+    ReportController(Reporting reporting, OrgAwarding orgAwarding, Contesting contesting, Charts charts,
+                     UnitScopes scopes) {
+        this.scopes = scopes;
         this.reporting = reporting;
         this.orgAwarding = orgAwarding;
         this.contesting = contesting;
@@ -45,9 +50,17 @@ class ReportController {
         }
     }
 
+    /** The statistics; a coordinator sees the per-unit lines of its own units only (docs/security.md). */
     @GetMapping({"/api/admin/contests/{id}/statistics", "/admin/contests/{id}/statistics.json"})
     Statistics statistics(@PathVariable long id) {
-        return reporting.statistics(id);
+        UnitScope scope = scopes.current(id);
+        Statistics s = reporting.statistics(id);
+        if (scope.unlimited()) {
+            return s;
+        }
+        return new Statistics(s.onlineParticipants(), s.onlinePerfect(), s.offlineParticipants(), s.offlinePerfect(),
+                s.totalParticipants(), s.distinctPeople(), s.individualAwards(), s.organizationAwards(),
+                s.units().stream().filter(u -> scope.covers(u.code())).toList(), s.questions());
     }
 
     @GetMapping({"/api/admin/contests/{id}/awards", "/admin/contests/{id}/awards.json"})

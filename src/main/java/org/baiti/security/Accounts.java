@@ -12,5 +12,11 @@ public interface Accounts {
 
     boolean anyWithRole(Role role);
 
+    /** Enabled accounts with the role. */
+    long countEnabled(Role role);
+
     void insert(Account account);
+
+    /** Changes everything but the user name and the creation time. */
+    void update(Account account);
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.baiti.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,18 +29,21 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Environment env;
     private final Clock clock;
+    private final AuditLog audit;
 
-    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Environment env, Clock clock) {
+    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Environment env, Clock clock, AuditLog audit) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.env = env;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (accounts.anyWithRole(Role.ADMIN)) {
+        // Commands that only read (audit verify) start the application with baiti.first-admin=false.
+        if (!env.getProperty("baiti.first-admin", Boolean.class, true) || accounts.anyWithRole(Role.ADMIN)) {
             return;
         }
         String password = env.getProperty("BAITI_ADMIN_PASSWORD");
@@ -48,6 +52,8 @@ class FirstAdmin implements ApplicationRunner {
             password = randomPassword();
         }
         accounts.insert(new Account("admin", encoder.encode(password), Role.ADMIN, "管理员", true, Instant.now(clock)));
+        audit.record(AuditLog.SYSTEM, "account.create", null, "admin",
+                java.util.Map.of("role", Role.ADMIN.name(), "password", generated ? "generated" : "BAITI_ADMIN_PASSWORD"));
         if (generated) {
             log.warn("""
 

@@ -34,16 +34,35 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public long countEnabled(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = ? AND enabled = 1").param(role.name())
+                .query(Long.class).single();
+    }
+
+    @Override
     public void insert(Account a) {
         jdbc.sql("""
-                INSERT INTO account (username, password_hash, role, display_name, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """).params(a.username(), a.passwordHash(), a.role().name(), a.displayName(), a.enabled() ? 1 : 0,
-                a.createdAt().toEpochMilli()).update();
+                INSERT INTO account (username, password_hash, role, display_name, unit_contest, unit_code, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(a.username(), a.passwordHash(), a.role().name(), a.displayName(), a.unitContest(),
+                a.unitCode(), a.enabled() ? 1 : 0, a.createdAt().toEpochMilli()).update();
+    }
+
+    @Override
+    public void update(Account a) {
+        jdbc.sql("""
+                UPDATE account SET password_hash = ?, role = ?, display_name = ?, unit_contest = ?, unit_code = ?,
+                    enabled = ?
+                WHERE username = ?
+                """).params(a.passwordHash(), a.role().name(), a.displayName(), a.unitContest(), a.unitCode(),
+                a.enabled() ? 1 : 0, a.username()).update();
     }
 
     private static Account row(ResultSet rs, int n) throws SQLException {
+        long contest = rs.getLong("unit_contest");
+        Long unitContest = rs.wasNull() ? null : contest;
         return new Account(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-                rs.getString("display_name"), rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("display_name"), rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")),
+                unitContest, rs.getString("unit_code"));
     }
 }

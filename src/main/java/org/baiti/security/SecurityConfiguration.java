@@ -8,20 +8,45 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Who may call what: admin API by HTTP Basic, admin pages by form login, the rest public. */
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Who may call what (the matrix is in docs/security.md): the admin API by HTTP Basic, the admin pages by form login
+ * with a session and CSRF tokens, the rest public. Rules that depend only on the path are here; rules that depend on
+ * data (a coordinator's units) are in the services, starting from {@link Staff}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] STAFF = {"ADMIN", "ORGANIZER"};
+    static final String ADMIN = Role.ADMIN.name();
+    static final String ORGANIZER = Role.ORGANIZER.name();
+    static final String COORDINATOR = Role.COORDINATOR.name();
+    static final String JUDGE = Role.JUDGE.name();
+    static final String AUDITOR = Role.AUDITOR.name();
+    static final String[] ALL_STAFF = {ADMIN, ORGANIZER, COORDINATOR, JUDGE, AUDITOR};
+    /** Run contests: create, change, import, draw, freeze. */
+    static final String[] MANAGE = {ADMIN, ORGANIZER};
+    /** Read everything about contests. */
+    static final String[] READ_ALL = {ADMIN, ORGANIZER, AUDITOR};
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
     private static final String UNAUTHORIZED_JSON = "{\"error\":\"unauthorized\",\"message\":\"需要登录 / Authentication required\",\"details\":[]}";
     private static final String FORBIDDEN_JSON = "{\"error\":\"forbidden\",\"message\":\"无权访问 / Access denied\",\"details\":[]}";
@@ -34,24 +59,36 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Accounts accounts) {
         return username -> accounts.find(username)
-                .map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(a.role().name())
-                        .disabled(!a.enabled()).build())
+                .map(StaffUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
     @Bean
     @Order(1)
-    @ConditionalOnWebApplication // the command line (import offline ...) runs without a web server
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    @ConditionalOnWebApplication // the command line (audit verify, import offline) runs without a web server
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/admin/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/admin/accounts", "/api/admin/accounts/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/admin/audit", "/api/admin/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(PUT, "/api/admin/contests/*/units/*/attention").hasAnyRole(ADMIN, ORGANIZER, JUDGE)
+                        .requestMatchers(POST, "/api/admin/contests/*/offline-results", "/api/admin/contests/*/roster")
+                        .hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
+                        .requestMatchers(GET, "/api/admin/contests", "/api/admin/contests/*",
+                                "/api/admin/contests/*/units", "/api/admin/contests/*/units/*").hasAnyRole(ALL_STAFF)
+                        .requestMatchers(GET, "/api/admin/contests/*/roster", "/api/admin/contests/*/statistics")
+                        .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
+                        .requestMatchers(GET, "/api/admin/**").hasAnyRole(READ_ALL)
+                        .requestMatchers("/api/admin/**").hasAnyRole(MANAGE)
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
+                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON))
                         .accessDeniedHandler((req, res, e) -> json(res, HttpStatus.FORBIDDEN, FORBIDDEN_JSON)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::headers)
                 // Stateless API: no cookies are read, so there is nothing for a forged cross-site request to ride on.
                 .csrf(c -> c.disable());
         return http.build();
@@ -60,18 +97,39 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/admin/**").hasAnyRole(STAFF)
+                        .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/admin/audit", "/admin/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(GET, "/admin/contests/*/bank").hasAnyRole(READ_ALL)
+                        .requestMatchers(POST, "/admin/contests/*/units/*/attention", "/admin/contests/*/attention")
+                        .hasAnyRole(ADMIN, ORGANIZER, JUDGE)
+                        .requestMatchers(GET, "/admin/contests/*/statistics.json").hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
+                        .requestMatchers(POST, "/admin/contests/*/import/roster").hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
+                        .requestMatchers(POST, "/admin/contests/*/offline").hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
+                        .requestMatchers(GET, "/admin/contests/*/offline", "/admin/contests/*/offline/jobs/*")
+                        .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
+                        .requestMatchers(GET, "/admin", "/admin/", "/admin/contests/*", "/admin/contests/*/units")
+                        .hasAnyRole(ALL_STAFF)
+                        .requestMatchers(GET, "/admin/**").hasAnyRole(READ_ALL)
+                        .requestMatchers("/admin/**").hasAnyRole(MANAGE)
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'self'; form-action 'self'"))
-                        .frameOptions(f -> f.sameOrigin()));
+                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountStillValidFilter(accounts), AnonymousAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .csrf(Customizer.withDefaults())
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The same protective headers on pages and API answers. */
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.sameOrigin())
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     private static void json(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String body)

@@ -39,6 +39,11 @@ class UnitController {
         return unitImport.all(id);
     }
 
+    @GetMapping("/api/admin/contests/{id}/units/{code}")
+    Unit one(@PathVariable long id, @PathVariable String code) {
+        return unitImport.one(id, code);
+    }
+
     /** Body {@code {"score": 0..100}}. */
     @PutMapping("/api/admin/contests/{id}/units/{code}/attention")
     Map<String, Object> attention(@PathVariable long id, @PathVariable String code, @RequestBody AttentionMark mark) {

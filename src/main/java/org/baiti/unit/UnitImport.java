@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.baiti.Ids;
+import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
@@ -33,12 +34,16 @@ public class UnitImport {
     private final Contesting contesting;
     private final ImportLog importLog;
     private final Clock clock;
+    private final AuditLog audit;
+    private final UnitScopes scopes;
 
-    UnitImport(Units units, Contesting contesting, ImportLog importLog, Clock clock) {
+    UnitImport(Units units, Contesting contesting, ImportLog importLog, Clock clock, AuditLog audit, UnitScopes scopes) {
         this.units = units;
         this.contesting = contesting;
         this.importLog = importLog;
         this.clock = clock;
+        this.audit = audit;
+        this.scopes = scopes;
     }
 
     @Transactional
@@ -67,13 +72,30 @@ public class UnitImport {
         if (!plan.added().isEmpty() || !plan.changed().isEmpty()) {
             importLog.record(new ImportLog.Entry(Ids.next(), contestId, "units", fileName, file.sha256(), rows.size(),
                     plan.added().size(), plan.changed().size(), who, Instant.now(clock)));
+            audit.record(who, "units.import", contestId, fileName, importDetail(file.sha256(), rows.size(),
+                    plan.added().size(), plan.changed().size()));
         }
         return new ImportResult(rows.size(), plan.added().size(), plan.changed().size());
     }
 
+    /** The units of a contest the signed-in account may see (a coordinator: its unit and those below). */
     public List<Unit> all(long contestId) {
         contesting.get(contestId);
-        return units.all(contestId);
+        UnitScope scope = scopes.current(contestId);
+        List<Unit> all = units.all(contestId);
+        return scope.unlimited() ? all : all.stream().filter(u -> scope.covers(u.code())).toList();
+    }
+
+    /** One unit; 403 for a coordinator when it is not theirs or below. */
+    public Unit one(long contestId, String code) {
+        contesting.get(contestId);
+        UnitScope scope = scopes.current(contestId);
+        Unit u = units.find(contestId, code)
+                .orElseThrow(() -> ApiException.notFound("没有该单位：" + code, "No such unit: " + code));
+        if (!scope.covers(code)) {
+            throw org.baiti.security.Staff.forbiddenUnit();
+        }
+        return u;
     }
 
     @Transactional
@@ -83,8 +105,22 @@ public class UnitImport {
         if (score == null || score < 0 || score > 100) {
             throw ApiException.badRequest("invalid_field", "关注度评分应为 0 到 100 的整数", "score must be a whole number from 0 to 100");
         }
+        Integer before = units.find(contestId, code).map(Unit::attention).orElse(null);
         if (!units.setAttention(contestId, code, score)) {
             throw ApiException.notFound("没有该顶级单位：" + code, "No such top-level unit: " + code);
         }
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("from", before);
+        detail.put("to", score);
+        audit.record("unit.attention", contestId, code, detail);
+    }
+
+    static java.util.Map<String, Object> importDetail(String sha256, int rows, int added, int changed) {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("sha256", sha256);
+        d.put("rows", rows);
+        d.put("added", added);
+        d.put("changed", changed);
+        return d;
     }
 }

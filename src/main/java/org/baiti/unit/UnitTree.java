@@ -33,6 +33,30 @@ public final class UnitTree {
     private UnitTree() {
     }
 
+    /** The codes of a unit and every unit below it (empty when there is no such unit). */
+    public static Set<String> subtree(List<Unit> units, String rootCode) {
+        Map<String, List<String>> children = new HashMap<>();
+        boolean found = false;
+        for (Unit u : units) {
+            found |= u.code().equals(rootCode);
+            if (u.parentCode() != null) {
+                children.computeIfAbsent(u.parentCode(), k -> new ArrayList<>()).add(u.code());
+            }
+        }
+        Set<String> out = new HashSet<>();
+        if (!found) {
+            return out;
+        }
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(rootCode));
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            if (out.add(c)) {
+                todo.addAll(children.getOrDefault(c, List.of()));
+            }
+        }
+        return out;
+    }
+
     public static Plan plan(long contestId, List<Unit> existing, List<Row> rows) {
         List<RowError> errors = new ArrayList<>();
         Map<String, Row> byCode = new LinkedHashMap<>();

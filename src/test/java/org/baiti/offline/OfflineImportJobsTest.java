@@ -42,7 +42,8 @@ class OfflineImportJobsTest extends SqliteApp {
                 row("J1", "张三", "13800000001", "U1", "", PERFECT, ""),
                 row("J2", "李四", "13800000002", "U2", "5", "", "")));
 
-        OfflineImportJobs.Status started = jobs.start(id, "jobs.csv", Uploads.spool(new ByteArrayInputStream(file)), "admin");
+        OfflineImportJobs.Status started = jobs.start(id, "jobs.csv", Uploads.spool(new ByteArrayInputStream(file)), "admin",
+                org.baiti.unit.UnitScope.all());
         assertThat(started.jobId()).hasSize(32);
         JsonNode done = waitUntilDone(started.jobId());
 
@@ -60,7 +61,8 @@ class OfflineImportJobsTest extends SqliteApp {
                 row("J1", "张三", "1380000000", "U1", "3", "", ""),
                 row("J2", "李四", "13800000002", "U7", "3", "", "")));
 
-        String jobId = jobs.start(id, "bad.csv", Uploads.spool(new ByteArrayInputStream(file)), "admin").jobId();
+        String jobId = jobs.start(id, "bad.csv", Uploads.spool(new ByteArrayInputStream(file)), "admin",
+                org.baiti.unit.UnitScope.all()).jobId();
         JsonNode done = waitUntilDone(jobId);
 
         assertThat(done.get("phase").asString()).isEqualTo("failed");

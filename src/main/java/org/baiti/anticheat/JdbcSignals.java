@@ -1,0 +1,69 @@
+package org.baiti.anticheat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.baiti.person.Phones;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcSignals {
+
+    private final JdbcClient jdbc;
+
+    JdbcSignals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a signal once per attempt and kind; a later report keeps the highest count and the latest time. */
+    void upsert(Signal s) {
+        jdbc.sql("""
+                INSERT INTO attempt_signal (attempt_id, contest_id, kind, at, hits, detail) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (attempt_id, kind) DO UPDATE SET
+                    at = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.at ELSE attempt_signal.at END,
+                    detail = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.detail ELSE attempt_signal.detail END,
+                    hits = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.hits ELSE attempt_signal.hits END
+                """).params(s.attemptId(), s.contestId(), s.kind().code(), s.at().toEpochMilli(), s.count(), s.detail())
+                .update();
+    }
+
+    long attemptsFrom(long contestId, String address) {
+        return jdbc.sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND client_ip = ?").params(contestId, address)
+                .query(Long.class).single();
+    }
+
+    /** The review list: every attempt of the contest with a signal, newest signal first, phones masked. */
+    List<Review> review(long contestId, int limit) {
+        Map<String, Review> byAttempt = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT s.attempt_id, s.kind, s.at, s.hits, s.detail, a.name, a.phone, a.unit_code, a.client_ip,
+                       a.issued_at, a.submitted_at, a.duration_ms, a.accuracy, a.attempt_no
+                FROM attempt_signal s JOIN attempt a ON a.id = s.attempt_id
+                WHERE s.contest_id = ?
+                ORDER BY s.at DESC
+                LIMIT ?
+                """).params(contestId, limit).query(rs -> {
+            String id = rs.getString("attempt_id");
+            Review r = byAttempt.get(id);
+            if (r == null) {
+                long submitted = rs.getLong("submitted_at");
+                Instant submittedAt = rs.wasNull() ? null : Instant.ofEpochMilli(submitted);
+                long duration = rs.getLong("duration_ms");
+                Long durationMs = rs.wasNull() ? null : duration;
+                double accuracy = rs.getDouble("accuracy");
+                Double acc = rs.wasNull() ? null : accuracy;
+                r = new Review(id, rs.getString("name"), Phones.mask(rs.getString("phone")), rs.getString("unit_code"),
+                        rs.getString("client_ip"), rs.getInt("attempt_no"), Instant.ofEpochMilli(rs.getLong("issued_at")),
+                        submittedAt, durationMs, acc, new ArrayList<>());
+                byAttempt.put(id, r);
+            }
+            r.signals().add(new Review.Item(rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("at")),
+                    rs.getInt("hits"), rs.getString("detail")));
+        });
+        return new ArrayList<>(byAttempt.values());
+    }
+}

@@ -1,0 +1,43 @@
+package org.baiti.anticheat;
+
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.baiti.contest.Contesting;
+import org.baiti.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The organizer's review page of attempts with anti-cheat signals. */
+@Controller
+class ReviewPage {
+
+    private final Signals signals;
+    private final Contesting contesting;
+    private final ZoneId zone;
+
+    ReviewPage(Signals signals, Contesting contesting, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.signals = signals;
+        this.contesting = contesting;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/admin/contests/{id}/review")
+    String page(@PathVariable long id, Model model) {
+        model.addAttribute("contest", contesting.get(id));
+        model.addAttribute("reviews", signals.review(id, 1000));
+        model.addAttribute("zone", zone);
+        return "admin/review";
+    }
+
+    @ExceptionHandler(ApiException.class)
+    String refused(ApiException e, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        return "error";
+    }
+}

@@ -1,0 +1,89 @@
+package org.baiti.anticheat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records anti-cheat signals of online attempts and lists them for review. Nothing here changes a score, a ranking
+ * or an award: a signal only puts an attempt on the organizer's review list.
+ */
+@Service
+public class Signals {
+
+    /** The most page-hidden reports one attempt may claim (a page that reports nonsense is capped). */
+    static final int MAX_COUNT = 10_000;
+
+    private final JdbcSignals store;
+    private final Clock clock;
+    private final long minMsPerQuestion;
+    private final int maxAttemptsPerAddress;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Signals(JdbcSignals store, Clock clock,
+            @Value("${baiti.anticheat.min-ms-per-question:1500}") long minMsPerQuestion,
+            @Value("${baiti.anticheat.max-attempts-per-address:20}") int maxAttemptsPerAddress) {
+        this.store = store;
+        this.clock = clock;
+        this.minMsPerQuestion = minMsPerQuestion;
+        this.maxAttemptsPerAddress = maxAttemptsPerAddress;
+    }
+
+    /** The page says it was hidden {@code count} times so far while this attempt was open. */
+    @Transactional
+    public void pageHidden(String attemptId, long contestId, int count) {
+        int c = Math.max(1, Math.min(count, MAX_COUNT));
+        store.upsert(new Signal(attemptId, contestId, Signal.Kind.PAGE_HIDDEN, now(), c, detail("count", c)));
+    }
+
+    /** After a start: flags the attempt when its address has started more than the threshold in this contest. */
+    @Transactional
+    public void started(String attemptId, long contestId, String address) {
+        if (address == null || maxAttemptsPerAddress <= 0) {
+            return;
+        }
+        long n = store.attemptsFrom(contestId, address);
+        if (n > maxAttemptsPerAddress) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("address", address);
+            d.put("attempts", n);
+            d.put("threshold", maxAttemptsPerAddress);
+            store.upsert(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(), (int) Math.min(n, MAX_COUNT),
+                    json.writeValueAsString(d)));
+        }
+    }
+
+    /** After a submit: flags answers faster than the threshold per question (server-measured time). */
+    @Transactional
+    public void submitted(String attemptId, long contestId, long durationMs, int questions) {
+        if (questions <= 0 || minMsPerQuestion <= 0 || durationMs >= minMsPerQuestion * questions) {
+            return;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("durationMs", durationMs);
+        d.put("questions", questions);
+        d.put("msPerQuestion", durationMs / questions);
+        d.put("thresholdMsPerQuestion", minMsPerQuestion);
+        store.upsert(new Signal(attemptId, contestId, Signal.Kind.TOO_FAST, now(), 1, json.writeValueAsString(d)));
+    }
+
+    /** The review list of a contest, newest signal first. */
+    public List<Review> review(long contestId, int limit) {
+        return store.review(contestId, Math.max(1, Math.min(limit, 5_000)));
+    }
+
+    private String detail(String key, Object value) {
+        return json.writeValueAsString(Map.of(key, value));
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

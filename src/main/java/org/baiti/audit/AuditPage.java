@@ -1,0 +1,50 @@
+package org.baiti.audit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit trail page: entries, newest first, paged, and the result of checking the whole chain. */
+@Controller
+class AuditPage {
+
+    static final int PAGE_SIZE = 50;
+
+    private final AuditLog audit;
+    private final ZoneId zone;
+
+    AuditPage(AuditLog audit, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.audit = audit;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/admin/audit")
+    String page(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long contest,
+                @RequestParam(required = false) String action, Model model) {
+        int p = Math.max(0, page);
+        long total = audit.count(contest, action);
+        model.addAttribute("verification", audit.verify());
+        model.addAttribute("entries", audit.page(contest, action, p * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList());
+        model.addAttribute("total", total);
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("contest", contest);
+        model.addAttribute("action", action == null ? "" : action);
+        model.addAttribute("zone", zone);
+        return "admin/audit";
+    }
+
+    /** An entry as the page shows it. */
+    record Row(long seq, Instant at, String actor, String action, Long contestId, String subject, String detail,
+               String hash) {
+        static Row of(AuditChain.Entry e) {
+            return new Row(e.seq(), Instant.ofEpochMilli(e.at()), e.actor(), e.action(), e.contestId(), e.subject(),
+                    e.detail(), e.hash());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.baiti.identity;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.baiti.audit.AuditLog;
+import org.baiti.contest.Contesting;
+import org.baiti.person.Phones;
+import org.baiti.unit.Unit;
+import org.baiti.unit.Units;
+import org.baiti.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether a person may start an online attempt: on the roster when the contest requires one, and holding a valid
+ * one-time code when codes are switched on ({@code baiti.otp.enabled}).
+ */
+@Service
+public class ParticipantIdentity {
+
+    /** Seconds between two codes to the same phone. */
+    static final long RESEND_SECONDS = 60;
+
+    private final Rosters rosters;
+    private final Units units;
+    private final Contesting contesting;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final OneTimeCodes codes;
+    private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
+
+    ParticipantIdentity(Rosters rosters, Units units, Contesting contesting, AuditLog audit, Clock clock,
+                        ObjectProvider<OneTimeCodes> codes,
+                        @Value("${baiti.otp.enabled:false}") boolean enabled,
+                        @Value("${baiti.otp.provider:development}") String provider) {
+        this.rosters = rosters;
+        this.units = units;
+        this.contesting = contesting;
+        this.audit = audit;
+        this.clock = clock;
+        this.codes = enabled ? codes.getIfAvailable() : null;
+        if (enabled && this.codes == null) {
+            throw new IllegalStateException("baiti.otp.enabled=true but there is no OneTimeCodes bean for provider '"
+                    + provider + "' (docs/security.md explains how to plug in an SMS gateway) / 已开启验证码但没有对应的短信通道");
+        }
+    }
+
+    /** Whether an attempt start needs a one-time code. */
+    public boolean codesRequired() {
+        return codes != null;
+    }
+
+    public boolean rosterRequired(long contestId) {
+        return rosters.required(contestId);
+    }
+
+    /** Sends a code to the phone (at most one a minute per phone). */
+    public Map<String, Object> sendCode(long contestId, String rawPhone) {
+        contesting.get(contestId);
+        if (codes == null) {
+            throw ApiException.notFound("本竞赛不需要验证码", "One-time codes are not used here");
+        }
+        String phone = Phones.normalize(rawPhone).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+                "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
+                List.of(Map.of("field", "phone", "reason", "请填写 11 位手机号码 / an 11-digit mainland mobile number is required"))));
+        long now = clock.millis();
+        Long before = lastSent.get(phone);
+        if (before != null && now - before < RESEND_SECONDS * 1000) {
+            long wait = RESEND_SECONDS - (now - before) / 1000;
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_soon", "验证码已发送，请 " + wait
+                    + " 秒后再试 / A code was just sent; try again in " + wait + " s", List.of());
+        }
+        lastSent.put(phone, now);
+        codes.send(phone);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sent", true);
+        answer.put("phone", Phones.mask(phone));
+        if (codes instanceof DevelopmentOneTimeCodes dev) {
+            dev.lastCode(phone).ifPresent(c -> answer.put("developmentCode", c));
+        }
+        return answer;
+    }
+
+    /**
+     * Refuses a start that the contest's identity rules do not allow: {@code 400 code_required} /
+     * {@code 403 invalid_code} when codes are on, {@code 403 not_on_roster} when the roster is required and no entry
+     * matches the phone, the name and the unit (the entry's unit or one below it).
+     *
+     * @param phone the normalized phone
+     */
+    public void requireAllowed(long contestId, String name, String phone, String unitCode, String code) {
+        if (codes != null) {
+            if (code == null || code.isBlank()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "code_required", "请先获取并填写短信验证码 / "
+                        + "Ask for a one-time code and enter it", List.of(Map.of("field", "code", "reason", "必填 / required")));
+            }
+            if (!codes.check(phone, code.strip())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "invalid_code", "验证码不正确或已过期 / "
+                        + "The code is wrong or has expired", List.of());
+            }
+        }
+        if (rosters.required(contestId) && !onRoster(contestId, name, phone, unitCode)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "not_on_roster",
+                    "您不在参赛名单中：请核对姓名、手机号和单位，或联系本单位联络员 / You are not on the roster: check your "
+                            + "name, phone and unit, or ask your unit's coordinator", List.of());
+        }
+    }
+
+    private boolean onRoster(long contestId, String name, String phone, String unitCode) {
+        Optional<RosterEntry> e = rosters.find(contestId, phone);
+        if (e.isEmpty() || !e.get().name().equals(name == null ? "" : name.strip())) {
+            return false;
+        }
+        // the attempt's unit is the entry's unit or lies below it
+        String code = unitCode;
+        for (int depth = 0; code != null && depth < 64; depth++) {
+            if (code.equals(e.get().unitCode())) {
+                return true;
+            }
+            code = units.find(contestId, code).map(Unit::parentCode).orElse(null);
+        }
+        return false;
+    }
+
+    @Transactional
+    public boolean setRosterRequired(long contestId, boolean required) {
+        contesting.get(contestId);
+        boolean before = rosters.required(contestId);
+        if (before != required) {
+            rosters.setRequired(contestId, required);
+            audit.record("roster.required", contestId, Boolean.toString(required), Map.of("from", before, "to", required));
+        }
+        return required;
+    }
+}

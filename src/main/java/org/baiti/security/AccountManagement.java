@@ -1,0 +1,196 @@
+package org.baiti.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.baiti.audit.AuditLog;
+import org.baiti.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The administrator's use cases for staff accounts; every change is audited, never the password itself. */
+@Service
+public class AccountManagement {
+
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD = 128;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{1,39}");
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final UnitDirectory units;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountManagement(Accounts accounts, PasswordEncoder encoder, UnitDirectory units, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.units = units;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new account. */
+    public record NewAccount(String username, String displayName, Role role, String password, Long unitContest,
+                             String unitCode) {
+    }
+
+    /** A change; null fields stay as they are. */
+    public record Change(String displayName, Role role, Boolean enabled, String password, Long unitContest,
+                         String unitCode) {
+    }
+
+    /** An account as shown: never the password hash. */
+    public record View(String username, String displayName, Role role, Long unitContest, String unitCode,
+                       boolean enabled, Instant createdAt) {
+        static View of(Account a) {
+            return new View(a.username(), a.displayName(), a.role(), a.unitContest(), a.unitCode(), a.enabled(),
+                    a.createdAt());
+        }
+    }
+
+    public List<View> all() {
+        return accounts.all().stream().map(View::of).toList();
+    }
+
+    @Transactional
+    public View create(NewAccount cmd) {
+        if (cmd == null) {
+            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        String username = cmd.username() == null ? "" : cmd.username().strip();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(field("username", "用户名为 2–40 个字母、数字或 _ . @ -，以字母或数字开头",
+                    "2 to 40 letters, digits or _ . @ -, starting with a letter or digit"));
+        }
+        if (cmd.role() == null) {
+            errors.add(field("role", "必填：ADMIN、ORGANIZER、COORDINATOR、JUDGE 或 AUDITOR",
+                    "required: ADMIN, ORGANIZER, COORDINATOR, JUDGE or AUDITOR"));
+        }
+        checkPassword(cmd.password(), errors);
+        Long unitContest = null;
+        String unitCode = null;
+        if (cmd.role() == Role.COORDINATOR) {
+            unitContest = cmd.unitContest();
+            unitCode = blankToNull(cmd.unitCode());
+            checkUnit(unitContest, unitCode, errors);
+        }
+        invalid(errors);
+        if (accounts.find(username).isPresent()) {
+            throw ApiException.conflict("exists", "用户名已存在：" + username, "This user name exists already: " + username);
+        }
+        Account a = new Account(username, encoder.encode(cmd.password()), cmd.role(), displayName(cmd.displayName(), username),
+                true, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), unitContest, unitCode);
+        accounts.insert(a);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("role", a.role().name());
+        detail.put("displayName", a.displayName());
+        detail.put("unitContest", a.unitContest());
+        detail.put("unitCode", a.unitCode());
+        audit.record("account.create", a.unitContest(), a.username(), detail);
+        return View.of(a);
+    }
+
+    @Transactional
+    public View update(String username, Change cmd) {
+        Account old = accounts.find(username)
+                .orElseThrow(() -> ApiException.notFound("没有该账号：" + username, "No such account: " + username));
+        if (cmd == null) {
+            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        Role role = cmd.role() == null ? old.role() : cmd.role();
+        boolean enabled = cmd.enabled() == null ? old.enabled() : cmd.enabled();
+        String display = cmd.displayName() == null ? old.displayName() : displayName(cmd.displayName(), username);
+        if (cmd.password() != null) {
+            checkPassword(cmd.password(), errors);
+        }
+        Long unitContest = null;
+        String unitCode = null;
+        if (role == Role.COORDINATOR) {
+            unitContest = cmd.unitContest() != null ? cmd.unitContest() : old.unitContest();
+            unitCode = cmd.unitCode() != null ? blankToNull(cmd.unitCode()) : old.unitCode();
+            checkUnit(unitContest, unitCode, errors);
+        }
+        invalid(errors);
+        if (old.role() == Role.ADMIN && old.enabled() && (role != Role.ADMIN || !enabled)
+                && accounts.countEnabled(Role.ADMIN) <= 1) {
+            throw ApiException.conflict("last_admin", "这是最后一个启用的管理员账号，不能停用或改为其他角色",
+                    "This is the last enabled administrator; it cannot be disabled or given another role");
+        }
+        String hash = cmd.password() == null ? old.passwordHash() : encoder.encode(cmd.password());
+        Account a = new Account(username, hash, role, display, enabled, old.createdAt(), unitContest, unitCode);
+        accounts.update(a);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        diff(changes, "role", old.role().name(), a.role().name());
+        diff(changes, "enabled", old.enabled(), a.enabled());
+        diff(changes, "displayName", old.displayName(), a.displayName());
+        diff(changes, "unitContest", old.unitContest(), a.unitContest());
+        diff(changes, "unitCode", old.unitCode(), a.unitCode());
+        if (cmd.password() != null) {
+            changes.put("password", "reset");
+        }
+        if (!changes.isEmpty()) {
+            audit.record("account.update", a.unitContest(), username, changes);
+        }
+        return View.of(a);
+    }
+
+    private void checkUnit(Long unitContest, String unitCode, List<Map<String, String>> errors) {
+        if (unitContest == null || unitCode == null) {
+            errors.add(field("unitCode", "单位联络员账号须指定竞赛编号和单位编码",
+                    "a coordinator's account needs the contest id and the unit code"));
+        } else if (!units.exists(unitContest, unitCode)) {
+            errors.add(field("unitCode", "该竞赛中没有这个单位：" + unitCode, "no such unit in that contest: " + unitCode));
+        }
+    }
+
+    private static void checkPassword(String password, List<Map<String, String>> errors) {
+        int length = password == null ? 0 : password.codePointCount(0, password.length());
+        if (length < MIN_PASSWORD) {
+            errors.add(field("password", "密码至少 " + MIN_PASSWORD + " 个字符", "at least " + MIN_PASSWORD + " characters"));
+        } else if (length > MAX_PASSWORD) {
+            errors.add(field("password", "密码最多 " + MAX_PASSWORD + " 个字符", "at most " + MAX_PASSWORD + " characters"));
+        }
+    }
+
+    private static void invalid(List<Map<String, String>> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account", errors);
+        }
+    }
+
+    private static void diff(Map<String, Object> changes, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("from", before);
+            d.put("to", after);
+            changes.put(name, d);
+        }
+    }
+
+    private static String displayName(String given, String username) {
+        String s = given == null ? "" : given.strip();
+        if (s.length() > 100) {
+            s = s.substring(0, 100);
+        }
+        return s.isEmpty() ? username : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<String, String> field(String name, String zh, String en) {
+        return Map.of("field", name, "reason", zh + " / " + en);
+    }
+}

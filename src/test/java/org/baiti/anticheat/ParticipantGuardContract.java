@@ -1,0 +1,256 @@
+package org.baiti.anticheat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.baiti.testing.Api;
+import org.baiti.testing.App;
+import org.baiti.testing.Fixtures;
+import org.baiti.testing.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What protects the online channel, over HTTP on SQLite and PostgreSQL: one attempt per person enforced by the
+ * database even when starts race, the roster, one-time codes (the development implementation), and anti-cheat
+ * signals with the review list. Runs with codes switched on and a low many-attempts threshold (3).
+ */
+interface ParticipantGuardContract extends App {
+
+    JdbcClient jdbc();
+
+    /** An open contest with the small unit tree and bank (5 questions a paper). */
+    private long contest(Api admin) {
+        long id = Fixtures.contest(admin, 5);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank())).status()).isEqualTo(200);
+        return id;
+    }
+
+    static String phone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Asks for a code (the development implementation tells it) and returns it. */
+    private String code(long contest, String phone) {
+        Api.Response r = api().postJson("/api/contests/" + contest + "/codes", Map.of("phone", phone));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("developmentCode").asString();
+    }
+
+    private Api.Response start(long contest, String name, String phone, String unit, String code) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "phone", phone, "unit", unit));
+        if (code != null) {
+            body.put("code", code);
+        }
+        return api().postJson("/api/contests/" + contest + "/attempts", body);
+    }
+
+    private Api.Response start(long contest, String name, String phone, String unit) {
+        return start(contest, name, phone, unit, code(contest, phone));
+    }
+
+    @Test
+    default void tenStartsRacingForOnePhoneGiveExactlyOneAttemptAndTheDatabaseRefusesASecond() throws Exception {
+        long id = contest(api().admin());
+        String phone = phone();
+        String code = code(id, phone);
+        int n = 10;
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return start(id, "并发" + k, phone, "U1", code);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Response> f : answers) {
+                Api.Response r = f.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertThat(r.json().get("error").asString()).isEqualTo("already_attempted");
+                }
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND phone = ?").params(id, phone)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // Not only the code: the database itself refuses a second attempt number 1 for the phone.
+        assertThatThrownBy(() -> jdbc().sql("""
+                INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper,
+                                     issued_at, expires_at)
+                SELECT 'ffffffffffffffffffffffffffffffff', contest_id, phone, '另一个人', unit_code, top_code, 1,
+                       token_hash, paper, issued_at, expires_at
+                FROM attempt WHERE contest_id = ? AND phone = ?
+                """).params(id, phone).update())
+                // PostgreSQL: a DuplicateKeyException; SQLite's driver error stays uncategorized, so check the words
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("attempt")
+                        .containsPattern("(?i)UNIQUE constraint failed: attempt.contest_id, attempt.phone, attempt.attempt_no"
+                                + "|duplicate key value violates unique constraint"));
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND phone = ?").params(id, phone)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    default void oneTimeCodesAreAskedForAndChecked() {
+        long id = contest(api().admin());
+        String phone = phone();
+        Api.Response sent = api().postJson("/api/contests/" + id + "/codes", Map.of("phone", phone));
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().get("phone").asString()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        String code = sent.json().get("developmentCode").asString();
+        assertThat(code).matches("\\d{6}");
+
+        Api.Response again = api().postJson("/api/contests/" + id + "/codes", Map.of("phone", phone));
+        assertThat(again.status()).as("one code a minute per phone").isEqualTo(429);
+        assertThat(api().postJson("/api/contests/" + id + "/codes", Map.of("phone", "12345")).status()).isEqualTo(400);
+
+        Api.Response missing = start(id, "张三", phone, "U1", null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("error").asString()).isEqualTo("code_required");
+        String wrongCode = code.equals("000000") ? "111111" : "000000";
+        Api.Response wrong = start(id, "张三", phone, "U1", wrongCode);
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.json().get("error").asString()).isEqualTo("invalid_code");
+        assertThat(start(id, "张三", phone, "U1", code).status()).isEqualTo(201);
+    }
+
+    @Test
+    default void whenTheRosterIsRequiredOnlyListedPeopleInTheirUnitOrBelowMayStart() {
+        Api admin = api().admin();
+        long id = contest(admin);
+        String zhang = phone();
+        String li = phone();
+        String stranger = phone();
+        Api.Response imported = admin.upload("/api/admin/contests/" + id + "/roster", "roster.csv", Fixtures.csv(List.of(
+                List.of("姓名", "手机号", "单位编码"),
+                List.of("张三", zhang, "U1"),
+                List.of("李四", li, "U2"))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String zhangCode = code(id, zhang);
+        String liCode = code(id, li);
+        assertThat(start(id, "路人", stranger, "U1").status()).as("not required yet").isEqualTo(201);
+        assertThat(admin.putJson("/api/admin/contests/" + id + "/roster-required", Map.of("required", true)).status()).isEqualTo(200);
+
+        Api.Response notListed = start(id, "王五", phone(), "U1");
+        assertThat(notListed.status()).isEqualTo(403);
+        assertThat(notListed.json().get("error").asString()).isEqualTo("not_on_roster");
+        assertThat(notListed.json().get("message").asString()).contains("参赛名单").contains("roster");
+        assertThat(start(id, "李四", li, "U1", liCode).status()).as("another unit").isEqualTo(403);
+        assertThat(start(id, "李 四", li, "U2", liCode).status()).as("another name").isEqualTo(403);
+        assertThat(start(id, "张三", zhang, "U1-1-1", zhangCode).status()).as("a unit below the roster's").isEqualTo(201);
+        assertThat(start(id, "李四", li, "U2-1", liCode).status()).isEqualTo(201);
+    }
+
+    @Test
+    default void signalsPutAttemptsOnTheReviewListWithMaskedPhonesAndChangeNoScore() {
+        Api admin = api().admin();
+        long id = contest(admin);
+        String fastPhone = phone();
+        Api.Response fast = start(id, "快手", fastPhone, "U1");
+        assertThat(fast.status()).isEqualTo(201);
+        String attempt = fast.json().get("attemptId").asString();
+        String token = fast.json().get("token").asString();
+
+        String path = "/api/attempts/" + attempt + "/signals";
+        assertThat(api().postJson(path, Map.of("kind", "page_hidden", "count", 3)).status()).as("no token").isEqualTo(401);
+        assertThat(api().postJson(path, Map.of("kind", "page_hidden", "count", 3), "0".repeat(32)).status()).isEqualTo(403);
+        assertThat(api().postJson(path, Map.of("kind", "too_fast", "count", 1), token).status()).as("only the page's own kind").isEqualTo(400);
+        assertThat(api().postJson(path, Map.of("kind", "page_hidden", "count", 2), token).status()).isEqualTo(204);
+        assertThat(api().postJson(path, Map.of("kind", "page_hidden", "count", 3), token).status()).isEqualTo(204);
+        assertThat(api().postJson(path, Map.of("kind", "page_hidden", "count", 1), token).status()).isEqualTo(204);
+
+        Map<String, List<String>> answers = new HashMap<>();
+        for (JsonNode q : fast.json().get("questions")) {
+            answers.put(q.get("id").asString(), List.of(q.get("options").get(0).get("id").asString()));
+        }
+        Api.Response submitted = api().postJson("/api/attempts/" + attempt + "/submit", Map.of("answers", answers), token);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        int score = submitted.json().get("score").asInt();
+
+        // three more starts from this address: the fourth attempt of the contest from it goes over the threshold (3)
+        List<String> later = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api.Response r = start(id, "同址" + i, phone(), "U2");
+            assertThat(r.status()).isEqualTo(201);
+            later.add(r.json().get("attemptId").asString());
+        }
+
+        Api.Response list = admin.get("/api/admin/contests/" + id + "/signals");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain(fastPhone).contains(fastPhone.substring(0, 3) + "****" + fastPhone.substring(7));
+        Map<String, List<String>> kinds = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode r : list.json()) {
+            List<String> k = new ArrayList<>();
+            r.get("signals").forEach(s -> {
+                k.add(s.get("kind").asString());
+                counts.put(r.get("attemptId").asString() + s.get("kind").asString(), s.get("count").asInt());
+            });
+            kinds.put(r.get("attemptId").asString(), k);
+        }
+        assertThat(kinds.get(attempt)).containsExactlyInAnyOrder("page_hidden", "too_fast");
+        assertThat(counts.get(attempt + "page_hidden")).as("the highest count reported").isEqualTo(3);
+        assertThat(kinds).doesNotContainKeys(later.get(0), later.get(1));
+        assertThat(kinds.get(later.get(2))).containsExactly("many_attempts_from_address");
+
+        JsonNode ranking = api().get("/api/contests/" + id + "/ranking?limit=10").json();
+        assertThat(api().get("/api/contests/" + id + "/ranking?limit=10").body()).as("SPEC §8").doesNotContain(fastPhone);
+        assertThat(ranking).as("a signal never disqualifies").hasSize(1);
+        for (JsonNode r : list.json()) {
+            if (r.get("attemptId").asString().equals(attempt)) {
+                assertThat(r.get("accuracy").asDouble()).as("the score stands").isEqualTo(submitted.json().get("accuracy").asDouble());
+                assertThat(r.get("name").asString()).isEqualTo("快手");
+            }
+        }
+        assertThat(ranking.get(0).get("accuracy").asDouble()).isEqualTo(submitted.json().get("accuracy").asDouble());
+        assertThat(score).isGreaterThanOrEqualTo(0);
+
+        WebSession page = new WebSession(api());
+        page.login("admin", ADMIN_PASSWORD);
+        String html = page.get("/admin/contests/" + id + "/review").body();
+        assertThat(html).contains("快手").contains("page_hidden").contains("too_fast").doesNotContain(fastPhone);
+    }
+
+    @Test
+    default void theReviewListIsForOrganizersAdministratorsAndAuditors() {
+        Api admin = api().admin();
+        long id = contest(admin);
+        Map<String, Integer> expected = Map.of("ORGANIZER", 200, "AUDITOR", 200, "JUDGE", 403);
+        expected.forEach((role, status) -> {
+            String name = role.toLowerCase() + System.nanoTime();
+            assertThat(admin.postJson("/api/admin/accounts", Map.of("username", name, "role", role, "password", "password-123")).status()).isEqualTo(201);
+            assertThat(admin.as(name, "password-123").get("/api/admin/contests/" + id + "/signals").status()).as(role).isEqualTo(status);
+        });
+        String coordinator = "coord" + System.nanoTime();
+        admin.postJson("/api/admin/accounts", Map.of("username", coordinator, "role", "COORDINATOR", "password", "password-123",
+                "unitContest", id, "unitCode", "U1"));
+        assertThat(admin.as(coordinator, "password-123").get("/api/admin/contests/" + id + "/signals").status()).isEqualTo(403);
+        assertThat(api().get("/api/admin/contests/" + id + "/signals").status()).isEqualTo(401);
+    }
+}

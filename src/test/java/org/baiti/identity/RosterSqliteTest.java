@@ -1,0 +1,6 @@
+package org.baiti.identity;
+
+import org.baiti.testing.SqliteApp;
+
+class RosterSqliteTest extends SqliteApp implements RosterContract {
+}

@@ -1,0 +1,6 @@
+package org.baiti.security;
+
+import org.baiti.testing.SqliteApp;
+
+class ScopedImportsSqliteTest extends SqliteApp implements ScopedImportsContract {
+}

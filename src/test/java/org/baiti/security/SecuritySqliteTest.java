@@ -1,0 +1,18 @@
+package org.baiti.security;
+
+import javax.sql.DataSource;
+
+import org.baiti.testing.SqliteApp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class SecuritySqliteTest extends SqliteApp implements SecurityContract {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Override
+    public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+}
