@@ -60,7 +60,7 @@ class CrashDurabilityIT {
             int port = BaitiProcess.freePort();
             BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), dbArg, "--baiti.demo=false");
             try {
-                p.awaitHealthy(Duration.ofSeconds(120));
+                p.awaitHealthy(Duration.ofSeconds(300));
                 Api api = new Api(port);
                 if (contestId < 0) {
                     contestId = Fixtures.contest(api.as("admin", PASSWORD), Map.of("questionsPerPaper", 5));
@@ -97,7 +97,7 @@ class CrashDurabilityIT {
         }
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), dbArg, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             Api api = new Api(port);
             verify(api, acked);
             JsonNode stats = api.as("admin", PASSWORD).get("/api/admin/contests/" + contestId + "/statistics").json();

@@ -37,7 +37,7 @@ class GracefulShutdownIT {
         AtomicInteger ackedAfterSigterm = new AtomicInteger();
         AtomicInteger refusedAfterSigterm = new AtomicInteger();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             Api api = new Api(port);
             contestId = Fixtures.contest(api.as("admin", PASSWORD), Map.of("questionsPerPaper", 5));
             api.as("admin", PASSWORD).upload("/api/admin/contests/" + contestId + "/units", "u.csv", Fixtures.csv(Fixtures.units()));
@@ -79,7 +79,7 @@ class GracefulShutdownIT {
         assertThat(refusedAfterSigterm.get()).as("new requests are refused once shutting down").isPositive();
         int port2 = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port2, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             CrashDurabilityIT.verify(new Api(port2), List.copyOf(acked));
             JsonNode ranking = new Api(port2).get("/api/contests/" + contestId + "/ranking?limit=1000").json();
             assertThat(ranking.size()).isGreaterThanOrEqualTo(Math.min(1000, acked.size()));
