@@ -300,7 +300,13 @@
     });
     $('confirm-no').addEventListener('click', function () { $('confirm').hidden = true; });
     $('confirm-yes').addEventListener('click', function () { $('confirm').hidden = true; submit(); });
-    $('again').addEventListener('click', function () { forget(); location.reload(); });
+    // on a shared phone: clear this attempt from the phone (asks twice, the result stays on the server)
+    $('again').addEventListener('click', function () {
+      var b = $('again');
+      if (b.getAttribute('data-sure') === 'yes') { forget(); location.reload(); return; }
+      b.setAttribute('data-sure', 'yes');
+      text(b, '确定？本机将不再显示这次成绩 / Sure? This phone will stop showing this result');
+    });
   }
 
   function remainingMs() {
@@ -373,7 +379,10 @@
     var msg = $('r-message');
     msg.hidden = !r.message;
     text(msg, r.message || '');
-    $('again').hidden = attemptsAllowed <= 1 || !contestOpen;
+    var again = $('again');
+    again.hidden = !contestOpen;
+    again.removeAttribute('data-sure');
+    text(again, attemptsAllowed > 1 ? '再答一次或换人答题 Answer again / someone else' : '换人答题 Someone else answers');
     renderReview();
     show('result');
   }

@@ -25,6 +25,12 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.draw.DrawAlgorithm",
             "org.baiti.draw.DrawVerifier",
             "org.baiti.orgaward.OrgAwardFormula",
+            "org.baiti.ranking.RankingOrder",
+            "org.baiti.online.PaperDraw",
+            "org.baiti.online.PaperMarking",
+            "org.baiti.online.SubmitTiming",
+            "org.baiti.offline.OfflineRules",
+            "org.baiti.offline.AnswerSheet",
             "org.baiti.audit.AuditChain",
             "org.baiti.unit.UnitScope");
 

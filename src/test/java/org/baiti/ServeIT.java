@@ -23,7 +23,7 @@ class ServeIT {
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", "serve-it-pw"),
                 "--baiti.data-dir=" + dir)) {
-            Duration took = p.awaitHealthy(Duration.ofSeconds(120));
+            Duration took = p.awaitHealthy(Duration.ofSeconds(300));
             System.out.println("SQLite: healthy after " + took.toMillis() + " ms");
             assertThat(Files.exists(dir.resolve("baiti.db"))).isTrue();
             Api api = new Api(port);
@@ -43,7 +43,7 @@ class ServeIT {
         Path dir = Files.createTempDirectory("baiti-serve-");
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             String log = p.log();
             var m = java.util.regex.Pattern.compile("password 密码: (\\S+)").matcher(log);
             assertThat(m.find()).as(log).isTrue();
@@ -58,7 +58,7 @@ class ServeIT {
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", "serve-it-pw"),
                 "--spring.datasource.url=" + Postgres.freshSchemaUrl())) {
-            Duration took = p.awaitHealthy(Duration.ofSeconds(120));
+            Duration took = p.awaitHealthy(Duration.ofSeconds(300));
             System.out.println("PostgreSQL: healthy after " + took.toMillis() + " ms");
             assertThat(p.log()).contains("PostgreSQL");
             assertThat(new Api(port).as("admin", "serve-it-pw").get("/api/admin/contests").json()).hasSize(1);

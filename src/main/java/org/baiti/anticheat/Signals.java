@@ -75,7 +75,6 @@ public class Signals {
     }
 
     /** The review list of a contest, newest signal first. */
-    @Transactional(readOnly = true)
     public List<Review> review(long contestId, int limit) {
         return store.review(contestId, Math.max(1, Math.min(limit, 5_000)));
     }

@@ -127,7 +127,6 @@ public class BankImport {
         return new ImportResult(parsed.size(), added.size(), changed.size());
     }
 
-    @Transactional(readOnly = true)
     public List<Question> all(long contestId) {
         contesting.get(contestId);
         return questions.all(contestId);

@@ -45,12 +45,10 @@ public class Contesting {
         return c;
     }
 
-    @Transactional(readOnly = true)
     public Contest get(long id) {
         return contests.find(id).orElseThrow(() -> ApiException.notFound("竞赛不存在", "No such contest"));
     }
 
-    @Transactional(readOnly = true)
     public List<Contest> all() {
         return contests.all();
     }

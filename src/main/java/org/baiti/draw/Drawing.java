@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.person.Phones;
 import org.baiti.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Drawing {
+
+    private static final Logger log = LoggerFactory.getLogger(Drawing.class);
 
     static final int MAX_NAME = 200;
     static final int MAX_SEED_SOURCES = 2000;
@@ -105,7 +108,9 @@ public class Drawing {
                             "supported: " + DrawRecord.OFFLINE_PERFECT)));
         }
 
+        long start = System.nanoTime();
         List<Draws.Candidate> candidates = draws.offlinePerfect(contest.id());
+        long read = System.nanoTime();
         int n = candidates.size();
         if (n == 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty_pool", "池为空 / the pool is empty",
@@ -118,22 +123,27 @@ public class Drawing {
                             "the number of winners must be between 1 and n = " + n)));
         }
 
-        candidates.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
-        List<String> keys = new ArrayList<>(n);
+        // One encoding and radix sort by UTF-8 bytes (the algorithm's own), then the entries in that order.
+        EncodedPool encoded = EncodedPool.sort(candidates.stream().map(Draws.Candidate::key).toArray(String[]::new));
+        if (encoded.firstInvalid() >= 0) {
+            String key = candidates.get(encoded.firstInvalid()).key();
+            String problem = key == null ? "is null" : DrawAlgorithm.keyProblem(key);
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
+                    "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
+                    List.of(field("pool", "准考证号 \"" + key + "\" 无效", "ticket \"" + key + "\" " + problem)));
+        }
+        if (encoded.firstDuplicate() >= 0) {
+            throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
+        }
+        int[] order = encoded.order();
         List<DrawRecord.Entry> entries = new ArrayList<>(n);
         Map<String, String> masked = new HashMap<>();
-        for (Draws.Candidate c : candidates) {
-            String problem = c.key() == null ? "is null" : DrawAlgorithm.keyProblem(c.key());
-            if (problem != null) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
-                        "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
-                        List.of(field("pool", "准考证号 \"" + c.key() + "\" 无效", "ticket \"" + c.key() + "\" " + problem)));
-            }
-            keys.add(c.key());
-            String shown = masked.computeIfAbsent(c.name(), Phones::maskName);
-            entries.add(new DrawRecord.Entry(entries.size(), c.key(), shown, c.unit()));
+        for (int pos = 0; pos < n; pos++) {
+            Draws.Candidate c = candidates.get(order[pos]);
+            entries.add(new DrawRecord.Entry(pos, c.key(), masked.computeIfAbsent(c.name(), Phones::maskName), c.unit()));
         }
-        String poolDigest = DrawAlgorithm.poolDigestHex(keys);
+        String poolDigest = DrawAlgorithm.hex(encoded.digest(false));
+        long sorted = System.nanoTime();
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, entries);
@@ -145,6 +155,9 @@ public class Drawing {
         detail.put("k", k);
         detail.put("seedSources", sources);
         audit.record(who, "draw.commit", contest.id(), name, detail);
+        log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read {} ms, sort and digest {} ms, "
+                        + "snapshot {} ms)", draw.id(), contest.id(), n, k, poolDigest, ms(read - start), ms(sorted - read),
+                ms(System.nanoTime() - sorted));
         return draw;
     }
 
@@ -162,46 +175,47 @@ public class Drawing {
             throw alreadySealed();
         }
         checkSeed(seed);
+        long start = System.nanoTime();
         List<String> pool = draws.poolKeys(drawId);
-        byte[] p = DrawAlgorithm.poolDigest(pool);
-        if (pool.size() != draw.n() || !DrawAlgorithm.hex(p).equals(draw.poolDigest())) {
+        long read = System.nanoTime();
+        DrawAlgorithm.Result result = DrawAlgorithm.draw(pool, draw.k(), seed);
+        long drawn = System.nanoTime();
+        if (pool.size() != draw.n() || !result.poolDigestHex().equals(draw.poolDigest())
+                || !result.sortedPool().equals(pool)) {
             throw ApiException.conflict("pool_changed", "抽奖池与承诺时公布的摘要不一致，拒绝开奖",
                     "The stored pool no longer matches the committed digest; the draw is refused");
         }
-        byte[] d = DrawAlgorithm.seedDigest(p, draw.k(), seed);
-        List<String> winners = DrawAlgorithm.select(pool, draw.k(), d);
-        if (!draws.seal(drawId, seed, DrawAlgorithm.hex(d), winners, now(), who)) {
+        List<String> winners = result.winners();
+        if (!draws.seal(drawId, seed, result.seedDigestHex(), winners, now(), who)) {
             throw alreadySealed();
         }
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("drawId", drawId);
         detail.put("seed", seed);
-        detail.put("seedDigest", DrawAlgorithm.hex(d));
+        detail.put("seedDigest", result.seedDigestHex());
         detail.put("winners", winners);
         audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
+        log.info("Sealed draw {}: D = {} (read pool {} ms, draw {} ms, seal {} ms)", drawId, result.seedDigestHex(),
+                ms(read - start), ms(drawn - read), ms(System.nanoTime() - drawn));
         return get(drawId);
     }
 
-    @Transactional(readOnly = true)
     public DrawRecord get(long drawId) {
         return draws.find(drawId).orElseThrow(() -> ApiException.notFound("抽奖不存在", "No such draw"));
     }
 
     /** Every draw ever committed for the contest (abandoned ones included), in commit order. */
-    @Transactional(readOnly = true)
     public List<DrawRecord> forContest(long contestId) {
         contesting.get(contestId);
         return draws.forContest(contestId);
     }
 
     /** How many entries a draw of the contest's offline perfect scorers would have now. */
-    @Transactional(readOnly = true)
     public int currentPoolSize(long contestId) {
         return draws.countOfflinePerfect(contestId);
     }
 
     /** The winners in draw order with masked name, unit and tier; empty before the reveal. */
-    @Transactional(readOnly = true)
     public List<DrawRecord.Winner> winners(DrawRecord draw) {
         if (draw.winners() == null) {
             return List.of();
@@ -227,7 +241,6 @@ public class Drawing {
     }
 
     /** Looks a ticket up in a draw's pool (the same facts the public record shows, nothing more). */
-    @Transactional(readOnly = true)
     public PoolHit findInPool(DrawRecord draw, String ticket) {
         String key = ticket == null ? "" : ticket.strip();
         Optional<DrawRecord.Entry> e = key.isEmpty() ? Optional.empty() : draws.entry(draw.id(), key);
@@ -321,6 +334,10 @@ public class Drawing {
     private static ApiException alreadySealed() {
         return ApiException.conflict("already_sealed", "该抽奖已开奖封存，不能再次运行；如需重抽须重新承诺",
                 "The draw is sealed and can never run again; another draw needs a new commitment");
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private Instant now() {

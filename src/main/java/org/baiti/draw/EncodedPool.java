@@ -102,6 +102,11 @@ final class EncodedPool {
         return firstInvalid;
     }
 
+    /** The sort as a permutation: element j is the original index of the j-th smallest key (a copy). */
+    int[] order() {
+        return order.clone();
+    }
+
     int size() {
         return keys.length;
     }

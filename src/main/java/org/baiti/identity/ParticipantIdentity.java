@@ -58,7 +58,6 @@ public class ParticipantIdentity {
         return codes != null;
     }
 
-    @Transactional(readOnly = true)
     public boolean rosterRequired(long contestId) {
         return rosters.required(contestId);
     }
@@ -97,7 +96,6 @@ public class ParticipantIdentity {
      *
      * @param phone the normalized phone
      */
-    @Transactional(readOnly = true)
     public void requireAllowed(long contestId, String name, String phone, String unitCode, String code) {
         if (codes != null) {
             if (code == null || code.isBlank()) {

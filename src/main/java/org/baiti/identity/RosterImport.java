@@ -155,7 +155,6 @@ public class RosterImport {
     }
 
     /** The roster entries the signed-in account may see (a coordinator: its units), full phone numbers (staff only). */
-    @Transactional(readOnly = true)
     public List<RosterEntry> all(long contestId) {
         contesting.get(contestId);
         UnitScope scope = scopes.current(contestId);

@@ -9,7 +9,6 @@ import org.baiti.contest.Contesting;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the offline figures of a contest, computed from the stored results. */
 @Service
@@ -26,7 +25,6 @@ public class OfflineFigures {
     }
 
     /** Totals and every top-level unit in unit order (units without results show 0 participants). */
-    @Transactional(readOnly = true)
     public OfflineSummary summary(long contestId) {
         contesting.get(contestId);
         Map<String, OfflineResults.TopUnitFigures> byTop = new HashMap<>();

@@ -168,8 +168,12 @@ public class Attempting {
         if (attempt.submitted()) {
             return result(attempt, contest);
         }
-        SubmitTiming.Verdict verdict = contest.frozen() ? SubmitTiming.Verdict.CLOSED
-                : SubmitTiming.judge(attempt.issuedAt(), contest.timeLimitSeconds(), contest.closesAt(), grace, received);
+        if (contest.frozen()) {
+            throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
+                    "The contest is frozen; no more submissions are accepted");
+        }
+        SubmitTiming.Verdict verdict =
+                SubmitTiming.judge(attempt.issuedAt(), contest.timeLimitSeconds(), contest.closesAt(), grace, received);
         if (verdict == SubmitTiming.Verdict.CLOSED) {
             throw ApiException.conflict("window_closed",
                     "竞赛已于 " + local.format(contest.closesAt()) + " 截止答题，本次提交未被接收",
@@ -246,7 +250,7 @@ public class Attempting {
         } else {
             Optional<RankingEntry> entry = ranking.entryOf(contest.id(), a.phone());
             counted = entry.isPresent() && entry.get().attemptId().equals(a.id());
-            rank = ranking.rankOf(contest.id(), a.phone()).orElse(null);
+            rank = entry.map(ranking::rankOf).orElse(null);
             if (!counted && rank != null) {
                 message = "排名按您成绩最好的一次计算 / The ranking counts your best attempt";
             }
@@ -330,7 +334,10 @@ public class Attempting {
             }
             List<OptionView> options = new ArrayList<>();
             for (Paper.Option o : item.options()) {
-                options.add(new OptionView(o.id(), q.options().get(o.letter() - 'A')));
+                int index = o.letter() - 'A';
+                if (index < q.options().size()) { // the bank may have lost an option since the paper was issued
+                    options.add(new OptionView(o.id(), q.options().get(index)));
+                }
             }
             out.add(new QuestionView(q.key(), q.type().apiName(), q.stem(), q.points(), options));
         }

@@ -9,7 +9,6 @@ import org.baiti.contest.Contesting;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Computes the organization award breakdown of a contest from its data (SPEC §6). */
 @Service
@@ -25,7 +24,6 @@ public class OrgAwarding {
         this.figures = figures;
     }
 
-    @Transactional(readOnly = true)
     public List<OrgAwardFormula.Line> breakdown(long contestId) {
         Contest c = contesting.get(contestId);
         Map<String, ParticipationFigures.Figures> byTop = figures.byTopUnit(contestId);

@@ -25,16 +25,18 @@ class JdbcRankingEntries implements RankingEntries {
             """ + ORDER_BY + " LIMIT :limit OFFSET :offset";
 
     /**
-     * Entries strictly before one (SPEC §4): "accuracy >= :a" bounds the range of {@code ranking_order} that is
-     * counted; the rest spells out "strictly before".
+     * Entries strictly before one (SPEC §4), as four counts over contiguous ranges of {@code ranking_order}:
+     * better accuracy; same accuracy and less time; same time and earlier submission; a full tie and a smaller
+     * participant key. Each range is exactly the entries it counts, so the work is proportional to the rank.
      */
     static final String COUNT_BEFORE = """
-            SELECT COUNT(*) FROM ranking_entry
-            WHERE contest_id = :c AND accuracy >= :a
-              AND (accuracy > :a
-                   OR (duration_ms < :d)
-                   OR (duration_ms = :d AND submitted_at < :s)
-                   OR (duration_ms = :d AND submitted_at = :s AND phone < :p))
+            SELECT
+              (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy > :a)
+            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms < :d)
+            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms = :d
+                 AND submitted_at < :s)
+            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms = :d
+                 AND submitted_at = :s AND phone < :p)
             """;
 
     private final JdbcClient jdbc;
@@ -76,7 +78,6 @@ class JdbcRankingEntries implements RankingEntries {
 
     @Override
     public long countBefore(RankingEntry e) {
-        // "accuracy >= ?" bounds the index range; the rest is SPEC §4 spelled out as "strictly before".
         return jdbc.sql(COUNT_BEFORE)
                 .param("c", e.contestId()).param("a", e.accuracy()).param("d", e.durationMs())
                 .param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The online ranking (SPEC §4): what the online channel enters when an attempt counts, and what the
- * ranking API, the ranking page and the result page read.
+ * ranking API, the ranking page and the result page read. Reads run without a transaction: they are one or
+ * two independent statements, and on SQLite (transaction_mode=IMMEDIATE) a read-only transaction would take the write lock.
  */
 @Service
 public class Ranking {
@@ -51,24 +52,25 @@ public class Ranking {
     }
 
     /** The person's counted entry, if they have one. */
-    @Transactional(readOnly = true)
     public Optional<RankingEntry> entryOf(long contestId, String phone) {
         return entries.find(contestId, phone);
     }
 
     /** The person's rank: 1 + the number of entries strictly before theirs; empty when they are not ranked. */
-    @Transactional(readOnly = true)
     public Optional<Long> rankOf(long contestId, String phone) {
-        return entries.find(contestId, phone).map(e -> 1 + entries.countBefore(e));
+        return entries.find(contestId, phone).map(this::rankOf);
+    }
+
+    /** The rank an entry has now: 1 + the number of entries strictly before it (SPEC §4). */
+    public long rankOf(RankingEntry entry) {
+        return 1 + entries.countBefore(entry);
     }
 
     /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
-    @Transactional(readOnly = true)
     public List<RankingRow> page(long contestId, int offset, int limit) {
         return entries.page(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
-    @Transactional(readOnly = true)
     public long count(long contestId) {
         return entries.count(contestId);
     }

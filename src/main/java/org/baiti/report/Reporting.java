@@ -11,7 +11,6 @@ import org.baiti.orgaward.OrgAwarding;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +35,6 @@ public class Reporting {
         this.questionStatistics = questionStatistics;
     }
 
-    @Transactional(readOnly = true)
     public Statistics statistics(long contestId) {
         Contest c = contesting.get(contestId);
         long online = queries.onlineParticipants(contestId);
@@ -60,7 +58,6 @@ public class Reporting {
                 questionStatistics.byQuestion(contestId, c));
     }
 
-    @Transactional(readOnly = true)
     public List<Winner> awards(long contestId) {
         return awards(contestId, contesting.get(contestId));
     }

@@ -57,7 +57,6 @@ public class AccountManagement {
         }
     }
 
-    @Transactional(readOnly = true)
     public List<View> all() {
         return accounts.all().stream().map(View::of).toList();
     }

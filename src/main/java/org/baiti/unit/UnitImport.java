@@ -79,7 +79,6 @@ public class UnitImport {
     }
 
     /** The units of a contest the signed-in account may see (a coordinator: its unit and those below). */
-    @Transactional(readOnly = true)
     public List<Unit> all(long contestId) {
         contesting.get(contestId);
         UnitScope scope = scopes.current(contestId);
@@ -88,7 +87,6 @@ public class UnitImport {
     }
 
     /** One unit; 403 for a coordinator when it is not theirs or below. */
-    @Transactional(readOnly = true)
     public Unit one(long contestId, String code) {
         contesting.get(contestId);
         UnitScope scope = scopes.current(contestId);

@@ -17,7 +17,6 @@ public class UnitScopes {
         this.units = units;
     }
 
-    @Transactional(readOnly = true)
     public UnitScope current(long contestId) {
         Staff staff = Staff.current().orElse(null);
         if (staff == null || !staff.limitedToUnit()) {

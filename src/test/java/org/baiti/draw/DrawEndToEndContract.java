@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,13 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole life of a draw as at the reference event, at a smaller scale: 600 offline results, 140 winners drawn in
- * three tiers from the perfect scorers, revealed with two seed strings, and the published record checked by both
+ * The whole life of a draw as at the reference event, at a smaller scale: 600 offline results imported, 140 winners
+ * drawn in three tiers from the perfect scorers, revealed with two seed strings, and the published record checked by both
  * verifiers (and caught when one winner is changed).
  */
 interface DrawEndToEndContract extends App {
-
-    JdbcTemplate jdbc();
 
     /** A scratch folder for the record files. */
     Path scratch();
@@ -51,8 +49,19 @@ interface DrawEndToEndContract extends App {
         long contest = Fixtures.contest(admin, Map.of("drawQuota", 140));
         assertThat(admin.upload("/api/admin/contests/" + contest + "/units", "units.csv",
                 Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+        assertThat(admin.upload("/api/admin/contests/" + contest + "/bank", "bank.csv",
+                Fixtures.csv(Fixtures.bank())).status()).isEqualTo(200);
+        // The offline results as the venues send them (SPEC §2.3), through the offline import: the paper is the
+        // first 5 questions of the bank, 6 points in all; every third paper scored 5.
         List<OfflineRows.Row> rows = OfflineRows.rows("2026", 600, 3);
-        OfflineRows.insert(jdbc(), contest, rows);
+        List<List<String>> sheet = new ArrayList<>();
+        sheet.add(List.of("准考证号", "姓名", "手机号", "单位编码", "得分", "考场"));
+        rows.forEach(r -> sheet.add(List.of(r.ticket(), r.name(), r.phone(), r.unitCode(), r.perfect() ? "6" : "5",
+                "第一考场")));
+        Api.Response imported = admin.upload("/api/admin/contests/" + contest + "/offline-results", "offline.csv",
+                Fixtures.csv(sheet));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("imported").asInt()).isEqualTo(600);
         List<String> perfect = OfflineRows.perfectTickets(rows);
         assertThat(perfect).hasSize(400);
 

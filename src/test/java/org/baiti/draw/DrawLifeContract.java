@@ -105,6 +105,18 @@ interface DrawLifeContract extends App {
         JsonNode last = record.get("pool").get(listed.size() - 1);
         assertThat(last.get("name").asString()).isEqualTo("诸**");
         assertThat(last.get("unit").asString()).as("the unit's name, not its code").isEqualTo("东城区街道办");
+
+        long id = c.get("id").asLong();
+        Api.Response page = api().get("/draws/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("已承诺，待开奖").contains(c.get("poolDigest").asString())
+                .contains("上证指数").contains("draw-verify.js").doesNotContain("<script>");
+        Api.Response stage = api().get("/draws/" + id + "/stage");
+        assertThat(stage.status()).isEqualTo(200);
+        assertThat(stage.body()).contains("等待开奖").contains(c.get("poolDigest").asString().substring(56));
+        Api.Response qr = api().get("/draws/" + id + "/qr.svg");
+        assertThat(qr.contentType()).startsWith("image/svg+xml");
+        assertThat(qr.body()).contains("/draws/" + id);
     }
 
     @Test
@@ -147,6 +159,9 @@ interface DrawLifeContract extends App {
         assertThat(first.get("place").asInt()).isEqualTo(1);
         assertThat(summary.get("winnerEntries").get(4).get("tier").asString()).isEqualTo("二等奖");
         assertThat(summary.has("pool")).isFalse();
+
+        String page = api().get("/draws/" + id).body();
+        assertThat(page).contains("已开奖").contains(expected.get(0)).contains("3089.26").contains(DrawAlgorithm.hex(d));
     }
 
     @Test
@@ -312,6 +327,25 @@ interface DrawLifeContract extends App {
         assertThat(won.get("place").asInt()).isEqualTo(2);
         assertThat(api().get("/api/draws/" + id + "/pool").status()).isEqualTo(400);
         assertThat(api().get("/api/draws/77/pool?q=A00002").status()).isEqualTo(404);
+    }
+
+    @Test
+    default void backslashesTabsAndQuotesSurviveTheSnapshotUnchanged() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        OfflineRows.insert(jdbc(), id, List.of(
+                new OfflineRows.Row("T\\1\"", "王小明", "13800000001", "X\\Y\tZ \"单位\"", "X", true),
+                new OfflineRows.Row("T2", "李四", "13800000002", "U9", "U9", true)));
+        Api.Response r = admin.postJson("/api/admin/contests/" + id + "/draws",
+                Map.of("name", "x", "k", 2, "pool", "offline-perfect", "seedSources", "dice"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("poolDigest").asString())
+                .isEqualTo(DrawAlgorithm.poolDigestHex(DrawAlgorithm.sortPool(List.of("T\\1\"", "T2"))));
+        JsonNode record = api().get("/api/draws/" + r.json().get("id").asLong()).json();
+        assertThat(record.get("pool").get(0).get("key").asString()).isEqualTo("T2");
+        assertThat(record.get("pool").get(1).get("key").asString()).isEqualTo("T\\1\"");
+        assertThat(record.get("pool").get(1).get("unit").asString()).as("an unknown unit shows its code")
+                .isEqualTo("X\\Y\tZ \"单位\"");
     }
 
     @Test

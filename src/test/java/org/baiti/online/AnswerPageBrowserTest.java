@@ -150,6 +150,23 @@ class AnswerPageBrowserTest extends SqliteApp {
             Object overflow = ((JavascriptExecutor) d).executeScript(
                     "return document.documentElement.scrollWidth > window.innerWidth;");
             assertThat(overflow).as("nothing wider than the phone").isEqualTo(false);
+
+            // someone else on the same phone: the page forgets this attempt (after asking), and the same number
+            // is refused by the server with a message the person can read
+            d.get(api().base() + "/c/" + id);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+            d.findElement(By.id("again")).click();
+            assertThat(d.findElement(By.id("again")).getText()).contains("确定");
+            d.findElement(By.id("again")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify")));
+            d.findElement(By.id("name")).sendKeys("张三丰");
+            d.findElement(By.id("phone")).sendKeys("13800138000");
+            d.findElement(By.id("unit-search")).sendKeys("东城");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list button[data-code='U2']")));
+            d.findElement(By.cssSelector("#unit-list button[data-code='U2']")).click();
+            d.findElement(By.id("start")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
+            assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过").contains("one attempt per person");
         }
     }
 

@@ -540,4 +540,12 @@ interface OnlineContract extends App {
         assertThat(fourth.status()).isEqualTo(409);
         assertThat(fourth.json().get("message").asString()).contains("3");
     }
+
+    @Test
+    default void theParticipantApiIsInTheOpenApiDescription() {
+        Api.Response docs = api().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/contests/{id}/attempts").contains("/api/attempts/{attemptId}/submit")
+                .contains("/api/attempts/{attemptId}").contains("/api/contests/{id}/ranking");
+    }
 }

@@ -30,7 +30,7 @@ class BackupRestoreIT {
         long id;
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             Api api = new Api(port);
             Api admin = api.as("admin", PASSWORD);
             id = Fixtures.contest(admin, Map.of("questionsPerPaper", 5));
@@ -61,7 +61,7 @@ class BackupRestoreIT {
         assertThat(rs.waitFor()).as(out).isZero();
         int port2 = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port2, Map.of("BAITI_ADMIN_PASSWORD", "other"), "--baiti.data-dir=" + restored, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             Api api = new Api(port2);
             assertThat(api.as("admin", PASSWORD).get("/api/admin/contests/" + id + "/statistics").body()).isEqualTo(statistics);
             assertThat(api.get("/api/contests/" + id + "/ranking?limit=100").body()).isEqualTo(ranking);

@@ -60,7 +60,7 @@ class CrashDurabilityIT {
             int port = BaitiProcess.freePort();
             BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), dbArg, "--baiti.demo=false");
             try {
-                p.awaitHealthy(Duration.ofSeconds(120));
+                p.awaitHealthy(Duration.ofSeconds(300));
                 Api api = new Api(port);
                 if (contestId < 0) {
                     contestId = Fixtures.contest(api.as("admin", PASSWORD), Map.of("questionsPerPaper", 5));
@@ -97,7 +97,7 @@ class CrashDurabilityIT {
         }
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), dbArg, "--baiti.demo=false")) {
-            p.awaitHealthy(Duration.ofSeconds(120));
+            p.awaitHealthy(Duration.ofSeconds(300));
             Api api = new Api(port);
             verify(api, acked);
             JsonNode stats = api.as("admin", PASSWORD).get("/api/admin/contests/" + contestId + "/statistics").json();
@@ -115,7 +115,7 @@ class CrashDurabilityIT {
         assertThat(acked).as("the test must have submitted something").isNotEmpty();
     }
 
-    private static void verify(Api api, List<Acked> acked) {
+    static void verify(Api api, List<Acked> acked) {
         for (Acked a : acked) {
             Api.Response r = api.get("/api/attempts/" + a.attemptId(), a.token());
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -126,7 +126,7 @@ class CrashDurabilityIT {
         }
     }
 
-    private static void submitOne(Api api, long contestId, String name, Random random, ConcurrentLinkedQueue<Acked> out) {
+    static void submitOne(Api api, long contestId, String name, Random random, ConcurrentLinkedQueue<Acked> out) {
         String phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
         Api.Response start = api.postJson("/api/contests/" + contestId + "/attempts", Map.of("name", name, "phone", phone, "unit", "U1"));
         if (start.status() != 201) {

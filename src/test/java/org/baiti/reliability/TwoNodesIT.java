@@ -28,10 +28,10 @@ class TwoNodesIT {
         int portA = BaitiProcess.freePort();
         int portB = BaitiProcess.freePort();
         try (BaitiProcess a = BaitiProcess.start(portA, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), "--spring.datasource.url=" + url, "--baiti.demo=false")) {
-            a.awaitHealthy(Duration.ofSeconds(120));
+            a.awaitHealthy(Duration.ofSeconds(300));
             // The second node starts on a migrated database: Flyway finds nothing to do.
             try (BaitiProcess b = BaitiProcess.start(portB, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), "--spring.datasource.url=" + url, "--baiti.demo=false")) {
-                b.awaitHealthy(Duration.ofSeconds(120));
+                b.awaitHealthy(Duration.ofSeconds(300));
                 Api nodeA = new Api(portA);
                 Api nodeB = new Api(portB);
                 long id = Fixtures.contest(nodeA.as("admin", PASSWORD), Map.of("questionsPerPaper", 5));

@@ -19,7 +19,7 @@ public final class Fixtures {
 
     /** Creates an open contest over the API and returns its id. */
     public static long contest(Api admin, int questionsPerPaper) {
-        return contest(admin, Map.of());
+        return contest(admin, Map.of("questionsPerPaper", questionsPerPaper));
     }
 
     public static long contest(Api admin, Map<String, Object> overrides) {
