@@ -8,12 +8,12 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records anti-cheat signals of online attempts and lists them for review. Nothing here changes a score, a ranking
- * or an award: a signal only puts an attempt on the organizer's review list.
+ * or an award: a signal only puts an attempt on the organizer's review list. Each write is one statement, outside
+ * any transaction: on SQLite a transaction would take the write lock at every start, signal or not.
  */
 @Service
 public class Signals {
@@ -37,14 +37,12 @@ public class Signals {
     }
 
     /** The page says it was hidden {@code count} times so far while this attempt was open. */
-    @Transactional
     public void pageHidden(String attemptId, long contestId, int count) {
         int c = Math.max(1, Math.min(count, MAX_COUNT));
         store.upsert(new Signal(attemptId, contestId, Signal.Kind.PAGE_HIDDEN, now(), c, detail("count", c)));
     }
 
     /** After a start: flags the attempt when its address has started more than the threshold in this contest. */
-    @Transactional
     public void started(String attemptId, long contestId, String address) {
         if (address == null || maxAttemptsPerAddress <= 0) {
             return;
@@ -61,7 +59,6 @@ public class Signals {
     }
 
     /** After a submit: flags answers faster than the threshold per question (server-measured time). */
-    @Transactional
     public void submitted(String attemptId, long contestId, long durationMs, int questions) {
         if (questions <= 0 || minMsPerQuestion <= 0 || durationMs >= minMsPerQuestion * questions) {
             return;
