@@ -4,7 +4,8 @@
 # on SQLite and on PostgreSQL (fresh schema), under /usr/bin/time -v, with a GC log for the heap.
 #   bench/offline-import.sh                 # both databases, 500,000 rows
 #   ROWS=100000 DBS=sqlite bench/offline-import.sh
-# Environment: ROWS, DBS ("sqlite postgresql"), PG_URL, ENCODING (gb18030|utf-8), QUESTIONS (paper size).
+# Environment: ROWS, DBS ("sqlite postgresql"), PG_URL, ENCODING (gb18030|utf-8), QUESTIONS (paper size),
+# JAR (default target/baiti.jar, built when missing or older than the sources).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-500000}
@@ -13,10 +14,10 @@ PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 ENCODING=${ENCODING:-gb18030}
 QUESTIONS=${QUESTIONS:-20}
 PASSWORD=bench-admin-password
-JAR=target/baiti.jar
+JAR=${JAR:-target/baiti.jar}
 WORK=$(mktemp -d /tmp/baiti-bench-XXXXXX)
 
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src -newer "$JAR" -print -quit)" ]; then
+if [ "$JAR" = target/baiti.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find pom.xml src -newer "$JAR" -print -quit)" ]; }; then
   ./mvnw -B -q -DskipTests package
 fi
 

@@ -132,8 +132,37 @@ public final class DrawAlgorithm {
      * @throws IllegalArgumentException if the keys are invalid, not sorted or not unique
      */
     public static byte[] poolDigest(List<String> sortedKeys) {
-        checkSortedPool(sortedKeys);
-        return EncodedPool.sort(sortedKeys.toArray(String[]::new)).digest(false);
+        // one pass: check each key and its order against the one before, hash its UTF-8 bytes and the line feed
+        Objects.requireNonNull(sortedKeys, "sortedKeys");
+        MessageDigest sha = sha256();
+        byte[] buf = new byte[1 << 16];
+        int used = 0;
+        String previous = null;
+        int i = 0;
+        for (String key : sortedKeys) {
+            checkKey(key);
+            if (previous != null && compareUtf8(previous, key) >= 0) {
+                throw new IllegalArgumentException("pool is not sorted ascending by UTF-8 bytes and unique at index "
+                        + i + ": \"" + previous + "\" then \"" + key + "\"");
+            }
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            if (used + bytes.length + 1 > buf.length) {
+                sha.update(buf, 0, used);
+                used = 0;
+            }
+            if (bytes.length + 1 > buf.length) {
+                sha.update(bytes);
+                sha.update((byte) '\n');
+            } else {
+                System.arraycopy(bytes, 0, buf, used, bytes.length);
+                used += bytes.length;
+                buf[used++] = '\n';
+            }
+            previous = key;
+            i++;
+        }
+        sha.update(buf, 0, used);
+        return sha.digest();
     }
 
     /** Lowercase hex of {@link #poolDigest(List)}. */

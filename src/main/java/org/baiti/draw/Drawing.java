@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,22 +114,28 @@ public class Drawing {
                             "the number of winners must be between 1 and n = " + n)));
         }
 
-        candidates.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
-        List<String> keys = new ArrayList<>(n);
+        // encoded, checked and sorted by UTF-8 bytes in one go (radix sort on the bytes, no string comparisons)
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = candidates.get(i).key();
+        }
+        EncodedPool pool = EncodedPool.sort(keys);
+        if (pool.firstInvalid() >= 0) {
+            String key = keys[pool.firstInvalid()];
+            throw invalidPool(key, key == null ? "is null" : DrawAlgorithm.keyProblem(key));
+        }
+        if (pool.firstDuplicate() >= 0) {
+            throw invalidPool(pool.sortedKeys()[pool.firstDuplicate()], "appears twice");
+        }
+        int[] order = pool.order();
         List<DrawRecord.Entry> entries = new ArrayList<>(n);
         Map<String, String> masked = new HashMap<>();
-        for (Draws.Candidate c : candidates) {
-            String problem = c.key() == null ? "is null" : DrawAlgorithm.keyProblem(c.key());
-            if (problem != null) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
-                        "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
-                        List.of(field("pool", "准考证号 \"" + c.key() + "\" 无效", "ticket \"" + c.key() + "\" " + problem)));
-            }
-            keys.add(c.key());
+        for (int j = 0; j < n; j++) {
+            Draws.Candidate c = candidates.get(order[j]);
             String shown = masked.computeIfAbsent(c.name(), Phones::maskName);
-            entries.add(new DrawRecord.Entry(entries.size(), c.key(), shown, c.unit()));
+            entries.add(new DrawRecord.Entry(j, c.key(), shown, c.unit()));
         }
-        String poolDigest = DrawAlgorithm.poolDigestHex(keys);
+        String poolDigest = DrawAlgorithm.hex(pool.digest(false));
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, entries);
@@ -227,6 +232,12 @@ public class Drawing {
             }
         }
         return new PoolHit(key, true, e.get().name(), e.get().unit(), place, tier);
+    }
+
+    private static ApiException invalidPool(String key, String problem) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
+                "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
+                List.of(field("pool", "准考证号 \"" + key + "\" 无效", "ticket \"" + key + "\" " + problem)));
     }
 
     /** Streams the frozen pool of a draw in sorted order. */

@@ -97,6 +97,11 @@ final class EncodedPool {
         return pool;
     }
 
+    /** {@code order()[j]} is the original index of the j-th smallest key (shared, not a copy). */
+    int[] order() {
+        return order;
+    }
+
     /** Original index of the first key that is null, empty, has a line feed or an unpaired surrogate; -1 if none. */
     int firstInvalid() {
         return firstInvalid;

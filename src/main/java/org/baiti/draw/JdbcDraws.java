@@ -1,5 +1,6 @@
 package org.baiti.draw;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.baiti.Dialect;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,21 +91,83 @@ class JdbcDraws implements Draws {
                         d.tiers() == null ? null : json.writeValueAsString(d.tiers()), d.poolDigest(), d.n(),
                         d.status().name(), d.committedAt().toEpochMilli(), d.committedBy())
                 .update();
-        String full = insertSql(ROWS_PER_INSERT);
-        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-            List<DrawRecord.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-            String sql = chunk.size() == ROWS_PER_INSERT ? full : insertSql(chunk.size());
-            template.update(sql, (PreparedStatement ps) -> {
-                int p = 1;
-                for (DrawRecord.Entry e : chunk) {
-                    ps.setLong(p++, d.id());
-                    ps.setInt(p++, e.pos());
-                    ps.setString(p++, e.key());
-                    ps.setString(p++, e.name());
-                    ps.setString(p++, e.unit());
-                }
-            });
+        if (dialect == Dialect.POSTGRESQL) {
+            copyEntries(d.id(), entries);
+            return;
         }
+        // one prepared multi-row INSERT for every full chunk, another for the rest
+        template.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement full = con.prepareStatement(insertSql(ROWS_PER_INSERT))) {
+                int from = 0;
+                for (; from + ROWS_PER_INSERT <= entries.size(); from += ROWS_PER_INSERT) {
+                    bind(full, d.id(), entries.subList(from, from + ROWS_PER_INSERT));
+                    full.executeUpdate();
+                }
+                if (from < entries.size()) {
+                    try (PreparedStatement rest = con.prepareStatement(insertSql(entries.size() - from))) {
+                        bind(rest, d.id(), entries.subList(from, entries.size()));
+                        rest.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, long drawId, List<DrawRecord.Entry> chunk) throws SQLException {
+        int p = 1;
+        for (DrawRecord.Entry e : chunk) {
+            ps.setLong(p++, drawId);
+            ps.setInt(p++, e.pos());
+            ps.setString(p++, e.key());
+            ps.setString(p++, e.name());
+            ps.setString(p++, e.unit());
+        }
+    }
+
+    /** PostgreSQL: the entries through COPY, several times faster than INSERTs for a pool of a million. */
+    private void copyEntries(long drawId, List<DrawRecord.Entry> entries) {
+        template.execute((ConnectionCallback<Void>) con -> {
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY draw_entry (draw_id, pos, entry_key, name, unit) FROM STDIN");
+            try {
+                StringBuilder sb = new StringBuilder(1 << 20);
+                for (DrawRecord.Entry e : entries) {
+                    sb.append(drawId).append('\t').append(e.pos()).append('\t');
+                    copyText(sb, e.key()).append('\t');
+                    copyText(sb, e.name()).append('\t');
+                    copyText(sb, e.unit()).append('\n');
+                    if (sb.length() > (1 << 20) - 4096) {
+                        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                        sb.setLength(0);
+                    }
+                }
+                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A value in COPY's text format: backslash, tab, line feed and carriage return escaped. */
+    private static StringBuilder copyText(StringBuilder sb, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
+        return sb;
     }
 
     private static String insertSql(int rows) {
