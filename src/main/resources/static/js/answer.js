@@ -118,9 +118,13 @@
     });
   }
 
+  var searchSeq = 0;
   function findUnits(q) {
     var list = $('unit-list');
+    var seq = ++searchSeq;
     api('GET', '/api/contests/' + contestId + '/units?limit=30&q=' + encodeURIComponent(q.trim())).then(function (r) {
+      // an older search that answers late must not overwrite the newer one's list
+      if (seq !== searchSeq) { return; }
       list.innerHTML = '';
       if (r.status !== 200 || !r.json) { return; }
       if (r.json.length === 0) {

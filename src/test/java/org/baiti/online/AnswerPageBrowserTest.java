@@ -16,6 +16,7 @@ import org.baiti.testing.SqliteApp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,7 +71,7 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("unit-search")).sendKeys("第一");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list button[data-code='U1-1']")));
             b.screenshot("online-identify");
-            d.findElement(By.cssSelector("#unit-list button[data-code='U1-1']")).click();
+            chooseUnit(wait, "U1-1");
             assertThat(d.findElement(By.id("unit-chosen-name")).getText()).isEqualTo("第一中学");
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answering")));
@@ -163,11 +164,23 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("phone")).sendKeys("13800138000");
             d.findElement(By.id("unit-search")).sendKeys("东城");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list button[data-code='U2']")));
-            d.findElement(By.cssSelector("#unit-list button[data-code='U2']")).click();
+            chooseUnit(wait, "U2");
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
             assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过").contains("one attempt per person");
         }
+    }
+
+    /**
+     * Clicks the unit in the search list. The list is drawn again when a later search answers (focus, then typing),
+     * so a button found a moment ago may be gone; look it up again until the click lands.
+     */
+    private static void chooseUnit(WebDriverWait wait, String code) {
+        By button = By.cssSelector("#unit-list button[data-code='" + code + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(button).click();
+            return true;
+        });
     }
 
     private static WebElement firstWrong(List<WebElement> options, Known known) {
