@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.baiti.GroupCommit;
 import org.baiti.Ids;
 import org.baiti.anticheat.Signals;
 import org.baiti.bank.Marking;
@@ -42,7 +43,6 @@ import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The online channel's use cases: start an attempt (issue a paper), submit it (marked, timed by the server),
@@ -60,7 +60,7 @@ public class Attempting {
     private final Units units;
     private final Ranking ranking;
     private final Clock clock;
-    private final TransactionTemplate tx;
+    private final OnlineWrites writes;
     private final Duration grace;
     private final DateTimeFormatter local;
     private final SecureRandom random = new SecureRandom();
@@ -69,7 +69,7 @@ public class Attempting {
     private final Signals signals;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
-               Clock clock, TransactionTemplate tx, ParticipantIdentity identity, Signals signals,
+               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.identity = identity;
@@ -80,7 +80,7 @@ public class Attempting {
         this.units = units;
         this.ranking = ranking;
         this.clock = clock;
-        this.tx = tx;
+        this.writes = writes;
         this.grace = Duration.ofSeconds(graceSeconds);
         this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
     }
@@ -148,7 +148,7 @@ public class Attempting {
             }
             Attempt a = new Attempt(Ids.token(), contestId, phone.get(), name, unit.code(), unit.topCode(), next,
                     sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp);
-            if (attempts.insertIfNew(a)) {
+            if (stored(() -> writes.start(a))) {
                 signal(() -> signals.started(a.id(), contestId, clientIp));
                 return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)));
             }
@@ -189,21 +189,27 @@ public class Attempting {
         PaperMarking.Marked marked = PaperMarking.mark(attempt.paper(), answers, paperQuestions, contest.partialCredit());
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
         boolean late = verdict == SubmitTiming.Verdict.LATE;
-        boolean[] storedHere = {false};
-        tx.executeWithoutResult(status -> {
-            boolean stored = attempts.markSubmitted(attempt.id(), received, durationMs, marked.score(),
-                    marked.maxScore(), marked.accuracy(), late, marked.letters());
-            storedHere[0] = stored;
-            if (stored && !late) {
-                ranking.enter(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
-                        attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received),
-                        contest.attemptsAllowed() > 1);
-            }
-        });
-        if (storedHere[0]) {
-            signal(() -> signals.submitted(attempt.id(), contest.id(), durationMs, attempt.paper().keys().size()));
+        // answered once committed, with the other submissions of the moment (group commit)
+        OnlineWrites.Outcome outcome = stored(() -> writes.submit(new OnlineWrites.Submission(attempt, received,
+                durationMs, marked, late, contest.attemptsAllowed() > 1)));
+        if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one
+            return result(attempts.find(attempt.id()).orElseThrow(), contest);
         }
-        return result(attempts.find(attempt.id()).orElseThrow(), contest);
+        signal(() -> signals.submitted(attempt.id(), contest.id(), durationMs, attempt.paper().keys().size()));
+        return result(new Attempt(attempt.id(), attempt.contestId(), attempt.phone(), attempt.name(),
+                attempt.unitCode(), attempt.topCode(), attempt.attemptNo(), attempt.tokenHash(), attempt.paper(),
+                attempt.issuedAt(), attempt.expiresAt(), received, durationMs, marked.score(), marked.maxScore(),
+                marked.accuracy(), late, marked.letters(), attempt.clientIp()), contest);
+    }
+
+    /** Runs a grouped write; a commit that takes too long is a 503 (starting and submitting may be retried). */
+    private static <T> T stored(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (GroupCommit.TimedOut e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                    "服务器繁忙，请稍后再试一次 / The server is busy; please try again in a moment", List.of());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.baiti.online;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,4 +25,18 @@ interface Attempts {
     /** Stores the submission once: true when this call stored it, false when the attempt was already submitted. */
     boolean markSubmitted(String id, Instant submittedAt, long durationMs, int score, int maxScore, double accuracy,
                           boolean late, Map<String, String> answers);
+
+    /** {@link #insertIfNew} for many attempts in one batch, in order; one answer per attempt. */
+    List<Boolean> insertAllIfNew(List<Attempt> attempts);
+
+    /** What {@link #markAllSubmitted} stores for one attempt. */
+    record Marks(String id, Instant submittedAt, long durationMs, int score, int maxScore, double accuracy,
+                 boolean late, Map<String, String> answers) {
+    }
+
+    /**
+     * {@link #markSubmitted} for many submissions in one batch, in order; one answer per submission (a second
+     * submission of the same attempt in the batch answers false).
+     */
+    List<Boolean> markAllSubmitted(List<Marks> marks);
 }

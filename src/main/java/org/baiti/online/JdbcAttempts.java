@@ -1,14 +1,20 @@
 package org.baiti.online;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -21,24 +27,117 @@ class JdbcAttempts implements Attempts {
     private static final TypeReference<List<Map<String, Object>>> PAPER = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, String>> LETTERS = new TypeReference<>() { };
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper,
+                issued_at, expires_at, client_ip)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contest_id, phone, attempt_no) DO NOTHING
+            """;
 
-    JdbcAttempts(JdbcClient jdbc) {
+    private static final String MARK = """
+            UPDATE attempt SET submitted_at = ?, duration_ms = ?, score = ?, max_score = ?, accuracy = ?,
+                late = ?, answers = ?
+            WHERE id = ? AND submitted_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcAttempts(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
     public boolean insertIfNew(Attempt a) {
-        return jdbc.sql("""
-                INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper,
-                    issued_at, expires_at, client_ip)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contest_id, phone, attempt_no) DO NOTHING
-                """)
+        return jdbc.sql(INSERT)
                 .params(a.id(), a.contestId(), a.phone(), a.name(), a.unitCode(), a.topCode(), a.attemptNo(),
                         a.tokenHash(), paperJson(a.paper()), a.issuedAt().toEpochMilli(), a.expiresAt().toEpochMilli(),
                         a.clientIp())
                 .update() == 1;
+    }
+
+    @Override
+    public List<Boolean> insertAllIfNew(List<Attempt> attempts) {
+        int[] counts = template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Attempt a = attempts.get(i);
+                ps.setString(1, a.id());
+                ps.setLong(2, a.contestId());
+                ps.setString(3, a.phone());
+                ps.setString(4, a.name());
+                ps.setString(5, a.unitCode());
+                ps.setString(6, a.topCode());
+                ps.setInt(7, a.attemptNo());
+                ps.setString(8, a.tokenHash());
+                ps.setString(9, paperJson(a.paper()));
+                ps.setLong(10, a.issuedAt().toEpochMilli());
+                ps.setLong(11, a.expiresAt().toEpochMilli());
+                ps.setString(12, a.clientIp());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return attempts.size();
+            }
+        });
+        List<Boolean> out = new ArrayList<>(attempts.size());
+        Set<String> present = null;
+        for (int i = 0; i < attempts.size(); i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                // a driver that rewrites batched inserts (PostgreSQL's reWriteBatchedInserts) reports no row counts:
+                // the ids are new random tokens, so the ones now present are the ones inserted
+                if (present == null) {
+                    present = existing(attempts.stream().map(Attempt::id).toList());
+                }
+                out.add(present.contains(attempts.get(i).id()));
+            } else {
+                out.add(counts[i] == 1);
+            }
+        }
+        return out;
+    }
+
+    private Set<String> existing(List<String> ids) {
+        Set<String> out = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            out.addAll(jdbc.sql("SELECT id FROM attempt WHERE id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query(String.class).list());
+        }
+        return out;
+    }
+
+    @Override
+    public List<Boolean> markAllSubmitted(List<Marks> marks) {
+        int[] counts = template.batchUpdate(MARK, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Marks m = marks.get(i);
+                ps.setLong(1, m.submittedAt().toEpochMilli());
+                ps.setLong(2, m.durationMs());
+                ps.setInt(3, m.score());
+                ps.setInt(4, m.maxScore());
+                ps.setDouble(5, m.accuracy());
+                ps.setInt(6, m.late() ? 1 : 0);
+                ps.setString(7, JSON.writeValueAsString(m.answers()));
+                ps.setString(8, m.id());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return marks.size();
+            }
+        });
+        List<Boolean> out = new ArrayList<>(marks.size());
+        for (int c : counts) {
+            if (c < 0) {
+                throw new IllegalStateException("the database reported no row count for a batched update");
+            }
+            out.add(c == 1);
+        }
+        return out;
     }
 
     @Override
@@ -61,11 +160,7 @@ class JdbcAttempts implements Attempts {
     @Override
     public boolean markSubmitted(String id, Instant submittedAt, long durationMs, int score, int maxScore,
                                  double accuracy, boolean late, Map<String, String> answers) {
-        return jdbc.sql("""
-                UPDATE attempt SET submitted_at = ?, duration_ms = ?, score = ?, max_score = ?, accuracy = ?,
-                    late = ?, answers = ?
-                WHERE id = ? AND submitted_at IS NULL
-                """)
+        return jdbc.sql(MARK)
                 .params(submittedAt.toEpochMilli(), durationMs, score, maxScore, accuracy, late ? 1 : 0,
                         JSON.writeValueAsString(answers), id)
                 .update() == 1;

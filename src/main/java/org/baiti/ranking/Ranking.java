@@ -1,5 +1,6 @@
 package org.baiti.ranking;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,10 +46,27 @@ public class Ranking {
             if (!keepBest || !RankingOrder.better(entry.key(), current.get().key())) {
                 return false;
             }
-            if (entries.replace(entry, current.get().attemptId())) {
+            if (entries.replace(entry, current.get())) {
                 return true;
             }
         }
+    }
+
+    /**
+     * {@link #enter} for many attempts at once (the online channel's group commit): one batched insert for the
+     * people entering for the first time, {@link #enter} for the rest.
+     *
+     * @param keepBest per entry, whether its contest allows several attempts and keeps the best
+     * @return per entry, whether the person's entry now holds this attempt
+     */
+    @Transactional
+    public List<Boolean> enterAll(List<RankingEntry> all, List<Boolean> keepBest) {
+        List<Boolean> inserted = entries.insertAllIfAbsent(all);
+        List<Boolean> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            out.add(inserted.get(i) || enter(all.get(i), keepBest.get(i)));
+        }
+        return out;
     }
 
     /** The person's counted entry, if they have one. */

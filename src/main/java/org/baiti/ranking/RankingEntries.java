@@ -3,7 +3,7 @@ package org.baiti.ranking;
 import java.util.List;
 import java.util.Optional;
 
-/** Stored ranking entries, one per person and contest. */
+/** Stored ranking entries, one per person and contest, and the counts kept beside them for ranks (V50). */
 interface RankingEntries {
 
     Optional<RankingEntry> find(long contestId, String phone);
@@ -11,10 +11,13 @@ interface RankingEntries {
     /** Inserts the entry unless the person already has one; true when inserted. */
     boolean insertIfAbsent(RankingEntry entry);
 
-    /** Replaces the person's entry if it still holds {@code previousAttemptId}; true when replaced. */
-    boolean replace(RankingEntry entry, String previousAttemptId);
+    /** {@link #insertIfAbsent} for many entries in one batch, in order; one answer per entry. */
+    List<Boolean> insertAllIfAbsent(List<RankingEntry> entries);
 
-    /** Entries that rank strictly before this one (SPEC §4), counted on the ranking index. */
+    /** Replaces the person's entry if it is still {@code previous}; true when replaced. */
+    boolean replace(RankingEntry entry, RankingEntry previous);
+
+    /** Entries that rank strictly before this one (SPEC §4), from the counts and a short range of the index. */
     long countBefore(RankingEntry entry);
 
     /** A page of the ranking in SPEC §4 order, with unit names; ranks start at {@code offset + 1}. */

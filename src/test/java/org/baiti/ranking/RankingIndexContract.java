@@ -1,8 +1,11 @@
 package org.baiti.ranking;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
@@ -53,17 +56,96 @@ interface RankingIndexContract extends App {
         String page = plan(JdbcRankingEntries.PAGE, Map.of("c", contest, "limit", 100, "offset", 0));
         String before = plan(JdbcRankingEntries.COUNT_BEFORE, Map.of("c", contest, "a", 0.5, "d", 60_003L,
                 "s", 1_700_000_000_100L, "p", "13800000100"));
+        String rank = plan(JdbcRankingEntries.RANK_COUNT, Map.of("c", contest, "a", 0.5, "ds", 60L, "d0", 60_000L,
+                "d", 60_003L, "s", 1_700_000_000_100L, "p", "13800000100"));
 
         assertThat(page).as(page).contains("ranking_order");
         assertThat(before).as(before).contains("ranking_order");
+        // my rank: the two count tables by their primary keys, the entries of one accuracy and second by the index
+        assertThat(rank).as(rank).contains("ranking_order").contains("ranking_count_by_accuracy")
+                .contains("ranking_count_by_second");
         if (database().equals("sqlite")) {
             assertThat(page).as(page).doesNotContain("TEMP B-TREE");
+            assertThat(rank).as(rank).doesNotContainPattern("(?m)SCAN ranking_\\w+\\s*$");
         } else {
             assertThat(page).as(page).doesNotContain("Sort");
             assertThat(before).as(before).contains("Index Only Scan");
+            assertThat(rank).as(rank).doesNotContain("Seq Scan");
         }
         List<RankingRow> rows = ranking().page(contest, 0, 1000);
         assertThat(rows).hasSize(300);
         assertThat(rows.get(0).accuracy()).isEqualTo(1.0);
+    }
+
+    /**
+     * "My rank" is computed from the counts kept beside the ranking (V50); whatever the ties, best-attempt
+     * replacements and batches, it must equal the plain count of entries before (SPEC §4) and the position in the
+     * order {@link RankingOrder} gives.
+     */
+    @Test
+    default void myRankFromTheCountsEqualsThePlainCountAndTheRuleOrderWhateverTheTiesAndReplacements() {
+        long contest = Fixtures.contest(api().admin(), Map.of());
+        Random random = new Random(8);
+        double[] accuracies = {0.0, 0.25, 0.5, 0.75, 0.9, 1.0};
+        List<RankingEntry> batch = new ArrayList<>();
+        List<Boolean> keepBest = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            // few people, several attempts each: first entries, kept-best replacements and attempts that lose
+            String phone = String.format("139%08d", random.nextInt(400));
+            RankingEntry e = new RankingEntry(contest, phone, "a" + i, "人" + i, "U1", "U1",
+                    accuracies[random.nextInt(accuracies.length)],
+                    // times in a few seconds around 2 minutes, many within the same second or millisecond
+                    119_000 + random.nextInt(4_000) / (1 + random.nextInt(40)),
+                    Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(50)));
+            if (random.nextInt(3) == 0) {
+                ranking().enter(e, true);
+            } else {
+                batch.add(e);
+                keepBest.add(true);
+                if (batch.size() == 25) {
+                    List<RankingEntry> b = List.copyOf(batch);
+                    List<Boolean> k = List.copyOf(keepBest);
+                    tx().executeWithoutResult(s -> ranking().enterAll(b, k));
+                    batch.clear();
+                    keepBest.clear();
+                }
+            }
+        }
+        tx().executeWithoutResult(s -> ranking().enterAll(batch, keepBest));
+
+        List<RankingEntry> all = new ArrayList<>();
+        jdbc().sql("SELECT phone FROM ranking_entry WHERE contest_id = ?").param(contest).query(String.class).list()
+                .forEach(p -> all.add(ranking().entryOf(contest, p).orElseThrow()));
+        assertThat(all).hasSizeBetween(300, 400);
+        List<RankingEntry> sorted = new ArrayList<>(all);
+        sorted.sort((a, b) -> RankingOrder.INSTANCE.compare(a.key(), b.key()));
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            position.put(sorted.get(i).phone(), i + 1);
+        }
+        for (RankingEntry e : all) {
+            long plain = jdbc().sql(JdbcRankingEntries.COUNT_BEFORE).param("c", contest).param("a", e.accuracy())
+                    .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
+                    .query(Long.class).single();
+            long rank = ranking().rankOf(contest, e.phone()).orElseThrow();
+            assertThat(rank).as(e.toString()).isEqualTo(plain + 1).isEqualTo(position.get(e.phone()).longValue());
+        }
+        // and the counts are exactly the entries grouped
+        Map<Double, Long> byAccuracy = new HashMap<>();
+        all.forEach(e -> byAccuracy.merge(e.accuracy(), 1L, Long::sum));
+        Map<Double, Long> counted = new HashMap<>();
+        jdbc().sql("SELECT accuracy, entries FROM ranking_count_by_accuracy WHERE contest_id = ? AND entries <> 0")
+                .param(contest).query(rs -> {
+                    counted.put(rs.getDouble(1), rs.getLong(2));
+                });
+        assertThat(counted).isEqualTo(byAccuracy);
+        Map<String, Long> bySecond = new HashMap<>();
+        all.forEach(e -> bySecond.merge(e.accuracy() + "/" + e.durationMs() / 1000, 1L, Long::sum));
+        Map<String, Long> countedBySecond = new HashMap<>();
+        jdbc().sql("SELECT accuracy, duration_s, entries FROM ranking_count_by_second WHERE contest_id = ? AND entries <> 0")
+                .param(contest).query(rs -> {
+                    countedBySecond.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
+                });
+        assertThat(countedBySecond).isEqualTo(bySecond);
     }
 }

@@ -1,0 +1,73 @@
+package org.baiti.online;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.baiti.GroupCommit;
+import org.baiti.ranking.Ranking;
+import org.baiti.ranking.RankingEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * The online channel's writes, grouped: many starts and submissions per durable transaction ({@link GroupCommit}).
+ * Each caller is answered only once its row is committed.
+ */
+@Component
+class OnlineWrites {
+
+    /** A marked submission, ready to be stored. */
+    record Submission(Attempt attempt, Instant received, long durationMs, PaperMarking.Marked marked, boolean late,
+                      boolean keepBest) {
+    }
+
+    /** What storing a submission did: whether this call stored it, and whether it is the person's counted attempt. */
+    record Outcome(boolean stored, boolean counted) {
+    }
+
+    private final GroupCommit groupCommit;
+    private final GroupCommit.Writes<Attempt, Boolean> starts;
+    private final GroupCommit.Writes<Submission, Outcome> submits;
+
+    OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking) {
+        this.groupCommit = groupCommit;
+        this.starts = attempts::insertAllIfNew;
+        this.submits = batch -> {
+            List<Attempts.Marks> marks = new ArrayList<>(batch.size());
+            for (Submission s : batch) {
+                marks.add(new Attempts.Marks(s.attempt().id(), s.received(), s.durationMs(), s.marked().score(),
+                        s.marked().maxScore(), s.marked().accuracy(), s.late(), s.marked().letters()));
+            }
+            List<Boolean> stored = attempts.markAllSubmitted(marks);
+            List<RankingEntry> entries = new ArrayList<>();
+            List<Boolean> keepBest = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Submission s = batch.get(i);
+                if (stored.get(i) && !s.late()) {
+                    Attempt a = s.attempt();
+                    entries.add(new RankingEntry(a.contestId(), a.phone(), a.id(), a.name(), a.unitCode(), a.topCode(),
+                            s.marked().accuracy(), s.durationMs(), s.received()));
+                    keepBest.add(s.keepBest());
+                }
+            }
+            List<Boolean> counted = entries.isEmpty() ? List.of() : ranking.enterAll(entries, keepBest);
+            List<Outcome> out = new ArrayList<>(batch.size());
+            int e = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                boolean entered = stored.get(i) && !batch.get(i).late();
+                out.add(new Outcome(stored.get(i), entered && counted.get(e++)));
+            }
+            return out;
+        };
+    }
+
+    /** Inserts the attempt unless the person already has one with its number; true when inserted. */
+    boolean start(Attempt attempt) {
+        return groupCommit.write(starts, attempt);
+    }
+
+    /** Stores the submission once and enters it into the ranking unless it is late. */
+    Outcome submit(Submission submission) {
+        return groupCommit.write(submits, submission);
+    }
+}
