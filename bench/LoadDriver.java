@@ -57,6 +57,7 @@ public class LoadDriver {
         String scenario = o.getOrDefault("scenario", "ping");
         Run run = new Run(o);
         switch (scenario) {
+            case "rounds" -> run.rounds();
             case "ping" -> run.ping();
             case "attempts" -> run.attempts();
             case "ranking" -> run.ranking();
@@ -123,6 +124,41 @@ public class LoadDriver {
             this.serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         }
 
+        /**
+         * The submit target's side-by-side measurement in one driver JVM (so the driver is as warm for one figure as
+         * for the other): a warm-up of both, then {@code --rounds} times "no-op, then starts and submits".
+         */
+        void rounds() throws Exception {
+            int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+            String name = label;
+            Run warm = new Run(with("label", name + " warm-up", "warmup-seconds", "0", "seconds", String.valueOf(warmupSeconds)));
+            if (warmupSeconds > 0) {
+                System.err.println("warm-up: " + warmupSeconds + " s of no-op, then starts and submits");
+                warm.pingPhase(false);
+                warm.attemptsPhases(0, false);
+            }
+            for (int r = 1; r <= rounds; r++) {
+                Run round = new Run(with("label", name + " round " + r, "warmup-seconds", "0"));
+                round.pingPhase(true);
+                round.attemptsPhases(r, true);
+            }
+        }
+
+        Map<String, String> with(String... kv) {
+            Map<String, String> m = new HashMap<>(o);
+            for (int i = 0; i < kv.length; i += 2) {
+                m.put(kv[i], kv[i + 1]);
+            }
+            return m;
+        }
+
+        void pingPhase(boolean report) throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/ping")).timeout(TIMEOUT).GET().build();
+            Request r = u -> CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+            Check c = resp -> resp.body().contains("\"ok\":true") ? null : "unexpected body " + resp.body();
+            phase("ping", r, c, report ? maxRequests : Long.MAX_VALUE, seconds, report);
+        }
+
         void ping() throws Exception {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/ping")).timeout(TIMEOUT).GET().build();
             Request r = u -> CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
@@ -171,9 +207,18 @@ public class LoadDriver {
         }
 
         void attempts() throws Exception {
+            if (warmupSeconds > 0) {
+                new Run(with("label", label + " warm-up", "seconds", String.valueOf(warmupSeconds))).attemptsPhases(0, false);
+            }
+            attemptsPhases(1, true);
+        }
+
+        /** Starts for {@code --seconds} (or {@code --requests}), then every started attempt submitted once. */
+        void attemptsPhases(int round, boolean report) throws Exception {
             String contest = o.get("contest");
             String[] units = o.getOrDefault("units", "U1").split(",");
-            long phoneBase = Long.parseLong(o.getOrDefault("phone-base", "0"));
+            // phones never repeat: a block of 10,000,000 per round (round 0 is the warm-up)
+            long phoneBase = Long.parseLong(o.getOrDefault("phone-base", "0")) + round * 10_000_000L;
             AtomicLong phones = new AtomicLong();
             ConcurrentLinkedQueue<Started> started = new ConcurrentLinkedQueue<>();
             URI startUri = URI.create(base + "/api/contests/" + contest + "/attempts");
@@ -205,13 +250,8 @@ public class LoadDriver {
             Check startCheck = resp -> resp.statusCode() == 201 ? null : "status " + resp.statusCode();
             Check submitCheck = resp -> resp.body().contains("\"score\":") && resp.body().contains("\"rank\":")
                     ? null : "no score or rank: " + resp.body();
-            if (warmupSeconds > 0) {
-                phase("start-warmup", start, startCheck, Long.MAX_VALUE, warmupSeconds / 2, false);
-                phase("submit-warmup", submit, submitCheck, Long.MAX_VALUE, warmupSeconds / 2, false);
-                started.clear();
-            }
-            phase("start", start, startCheck, maxRequests, seconds, true);
-            phase("submit", submit, submitCheck, Long.MAX_VALUE, seconds * 4, true);
+            phase("start", start, startCheck, maxRequests, seconds, report);
+            phase("submit", submit, submitCheck, Long.MAX_VALUE, seconds * 6, report);
         }
 
         void draw() throws Exception {

@@ -7,16 +7,19 @@
 #
 # Options:
 #   --db sqlite|postgresql|both      databases (default both)
-#   --quick                          100,000 seeded rows, 1 round, 5 s phases, 50,000-row import, 1 draw
+#   --quick                          100,000 seeded rows, 10 s warm-up, 1 round, 5 s phases, 50,000-row import, 1 draw
 #   --rounds N                       rounds of "no-op, then starts and submits" side by side (default 3)
 #   --concurrency N                  virtual users for no-op, starts and submits (default 256)
 #   --seconds S                      length of one measured phase (default 10)
+#   --warmup S                       warm-up before the rounds, no-op and starts/submits each (default 30)
 #   --rows N                         counted attempts seeded for the ranking (default 1,000,000)
 #   --pool N                         offline perfect results seeded for the draw (default 1,000,000)
 #   --import-rows N                  rows of the offline import (default 500,000; 0 skips it)
 #   --no-compare                     skip the extra round with group commit switched off
+#   --sections "LIST"                what to run, of: rounds ranking draw compare import (default all)
 #   --jar FILE                       the jar to run (default target/baiti.jar, built when missing or older than src)
 #   --pg-url URL                     PostgreSQL base URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres)
+# Environment: SERVER_JAVA_OPTS (extra JVM options for the server, e.g. a JFR recording), KEEP_SCHEMA=1.
 #
 # Everything runs on loopback: Baiti (java -Xmx1g -jar ... serve) on a free port, the load driver
 # (bench/LoadDriver.java, JDK HTTP client) on the same machine. The 1,000,000 counted attempts and the draw pool are
@@ -30,23 +33,27 @@ QUICK=false
 ROUNDS=3
 CONC=256
 SECONDS_PER_PHASE=10
+WARMUP=30
 ROWS=1000000
 POOL=1000000
 IMPORT_ROWS=500000
 COMPARE=true
+SECTIONS="rounds ranking draw compare import"
 JAR=target/baiti.jar
 PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 while [ $# -gt 0 ]; do
   case $1 in
     --db) case $2 in both) DBS="sqlite postgresql" ;; *) DBS=$2 ;; esac; shift 2 ;;
-    --quick) QUICK=true; ROUNDS=1; SECONDS_PER_PHASE=5; ROWS=100000; POOL=100000; IMPORT_ROWS=50000; COMPARE=false; shift ;;
+    --quick) QUICK=true; ROUNDS=1; SECONDS_PER_PHASE=5; WARMUP=10; ROWS=100000; POOL=100000; IMPORT_ROWS=50000; COMPARE=false; shift ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --concurrency) CONC=$2; shift 2 ;;
     --seconds) SECONDS_PER_PHASE=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --rows) ROWS=$2; shift 2 ;;
     --pool) POOL=$2; shift 2 ;;
     --import-rows) IMPORT_ROWS=$2; shift 2 ;;
     --no-compare) COMPARE=false; shift ;;
+    --sections) SECTIONS=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --pg-url) PG_URL=$2; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
@@ -88,6 +95,8 @@ machine() {
   cat "$WORK/machine.txt" >&2
 }
 
+has() { case " $SECTIONS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 SERVER_PID=
@@ -95,7 +104,7 @@ start_server() { # label, extra args...
   local label=$1; shift
   PORT=$(free_port)
   BASE=http://127.0.0.1:$PORT
-  BAITI_ADMIN_PASSWORD=$PASSWORD java -Xmx1g -jar "$JAR" serve --server.port="$PORT" --baiti.demo=false "$@" \
+  BAITI_ADMIN_PASSWORD=$PASSWORD java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --server.port="$PORT" --baiti.demo=false "$@" \
     > "$WORK/serve-$label.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
@@ -133,11 +142,9 @@ drive() { # label, LoadDriver args...
     | tee -a "$WORK/driver.log"
 }
 
-PHONE_BASE=0
-attempts_round() { # label contest
-  PHONE_BASE=$((PHONE_BASE + 10000000))
-  drive "$1" --scenario attempts --contest "$2" --units "$UNITS" --phone-base "$PHONE_BASE" \
-    --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 100000
+rounds() { # label contest phone-base rounds warm-up-seconds: no-op, then starts and submits, side by side
+  drive "$1" --scenario rounds --contest "$2" --units "$UNITS" --phone-base "$3" --rounds "$4" --warmup-seconds "$5" \
+    --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 1000000
 }
 
 bench_db() {
@@ -159,44 +166,47 @@ bench_db() {
   online=$(contest "Benchmark online 压测")
   ranked=$(contest "Benchmark ranking 排名")
   drawn=$(contest "Benchmark draw 抽奖")
-  log "$db: seeding $ROWS counted attempts (contest $ranked) and $POOL offline perfect results (contest $drawn)"
-  java -cp "$WORK/classes:$SEED_CP" Seed --url "$seed_url" --contest "$ranked" --what ranking --rows "$ROWS" \
-    --probes 2000 --probes-out "$WORK/probes-$db.txt"
-  java -cp "$WORK/classes:$SEED_CP" Seed --url "$seed_url" --contest "$drawn" --what offline --rows "$POOL"
-
-  log "$db: warm-up"
-  drive "$db warm-up" --scenario ping --concurrency "$CONC" --seconds 5 --requests 1000000 >/dev/null
-  attempts_round "$db warm-up" "$online" >/dev/null
-  for r in $(seq 1 "$ROUNDS"); do
-    log "$db: round $r of $ROUNDS (uptime: $(uptime | sed 's/.*load/load/'))"
-    drive "$db round $r" --scenario ping --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 1000000
-    attempts_round "$db round $r" "$online"
-  done
-  log "$db: ranking and my rank with $ROWS counted attempts"
-  drive "$db" --scenario ranking --contest "$ranked" --concurrency 8 --seconds "$SECONDS_PER_PHASE" \
-    --warmup-seconds 3 --requests 1000000
-  drive "$db" --scenario myrank --probes "$WORK/probes-$db.txt" --concurrency 8 --seconds "$SECONDS_PER_PHASE" \
-    --warmup-seconds 3 --requests 1000000
-  log "$db: draw of 140 from $POOL"
-  drive "$db" --scenario draw --contest "$drawn" --password "$PASSWORD" --k 140 --rounds "$([ "$QUICK" = true ] && echo 1 || echo 3)"
+  if has ranking; then
+    log "$db: seeding $ROWS counted attempts (contest $ranked)"
+    java -cp "$WORK/classes:$SEED_CP" Seed --url "$seed_url" --contest "$ranked" --what ranking --rows "$ROWS" \
+      --probes 2000 --probes-out "$WORK/probes-$db.txt"
+  fi
+  if has draw; then
+    log "$db: seeding $POOL offline perfect results (contest $drawn)"
+    java -cp "$WORK/classes:$SEED_CP" Seed --url "$seed_url" --contest "$drawn" --what offline --rows "$POOL"
+  fi
+  if has rounds; then
+    log "$db: no-op, starts and submits: warm-up ${WARMUP}s, then $ROUNDS rounds (uptime: $(uptime | sed 's/.*load/load/'))"
+    rounds "$db" "$online" 0 "$ROUNDS" "$WARMUP"
+  fi
+  if has ranking; then
+    log "$db: ranking and my rank with $ROWS counted attempts"
+    for c in 8 1; do
+      drive "$db" --scenario ranking --contest "$ranked" --concurrency $c --seconds "$SECONDS_PER_PHASE" \
+        --warmup-seconds "$([ $c = 8 ] && echo $((WARMUP / 2)) || echo 3)" --requests 1000000
+      drive "$db" --scenario myrank --probes "$WORK/probes-$db.txt" --concurrency $c --seconds "$SECONDS_PER_PHASE" \
+        --warmup-seconds "$([ $c = 8 ] && echo $((WARMUP / 2)) || echo 3)" --requests 1000000
+    done
+  fi
+  if has draw; then
+    log "$db: draw of 140 from $POOL"
+    drive "$db" --scenario draw --contest "$drawn" --password "$PASSWORD" --k 140 --rounds "$([ "$QUICK" = true ] && echo 1 || echo 2)"
+  fi
   stop_server
   grep -h "group commit" "$WORK/serve-$db.log" >&2 || true
 
-  if [ "$COMPARE" = true ]; then
+  if [ "$COMPARE" = true ] && has compare; then
     log "$db: the same rounds with group commit switched off (baiti.group-commit.enabled=false)"
     start_server "$db-no-group-commit" "${url_args[@]}" --baiti.group-commit.enabled=false
-    drive "$db no-gc warm-up" --scenario ping --concurrency "$CONC" --seconds 5 --requests 1000000 >/dev/null
-    attempts_round "$db no-gc warm-up" "$online" >/dev/null
-    drive "$db no-gc" --scenario ping --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 1000000
-    attempts_round "$db no-gc" "$online"
+    rounds "$db no-gc" "$online" 100000000 1 "$WARMUP"
     stop_server
   fi
   if [ "$db" = postgresql ] && [ -z "${KEEP_SCHEMA:-}" ]; then
     psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $SCHEMA CASCADE"
   fi
-  if [ "$IMPORT_ROWS" -gt 0 ]; then
+  if [ "$IMPORT_ROWS" -gt 0 ] && has import; then
     log "$db: offline import of $IMPORT_ROWS rows (bench/offline-import.sh)"
-    ROWS=$IMPORT_ROWS DBS=$db PG_URL=$PG_URL bench/offline-import.sh 2>"$WORK/import-$db.log" | tee -a "$WORK/driver.log" \
+    JAR=$JAR ROWS=$IMPORT_ROWS DBS=$db PG_URL=$PG_URL bench/offline-import.sh 2>"$WORK/import-$db.log" | tee -a "$WORK/driver.log" \
       | python3 -c '
 import json, re, sys
 for line in sys.stdin:

@@ -48,6 +48,10 @@ class DatabaseConfiguration {
             jdbcUrl = jdbcUrl + "?" + SQLITE_PARAMS;
         }
         config.setJdbcUrl(jdbcUrl);
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
+            // read-only transactions as read transactions, not under the write lock (see SqliteConnections)
+            config.setDataSource(new SqliteConnections(jdbcUrl));
+        }
         if (!user.isBlank()) {
             config.setUsername(user);
         }

@@ -196,6 +196,12 @@ public class Attempting {
             return result(attempts.find(attempt.id()).orElseThrow(), contest);
         }
         signal(() -> signals.submitted(attempt.id(), contest.id(), durationMs, attempt.paper().keys().size()));
+        if (outcome.counted()) { // the usual case: this attempt is the person's ranked one, its rank is all to read
+            long rank = ranking.rankOf(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
+                    attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received));
+            return new Result(marked.score(), marked.maxScore(), marked.accuracy(), durationMs, received, false, true,
+                    rank, null);
+        }
         return result(new Attempt(attempt.id(), attempt.contestId(), attempt.phone(), attempt.name(),
                 attempt.unitCode(), attempt.topCode(), attempt.attemptNo(), attempt.tokenHash(), attempt.paper(),
                 attempt.issuedAt(), attempt.expiresAt(), received, durationMs, marked.score(), marked.maxScore(),

@@ -1,0 +1,86 @@
+package org.baiti;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
+
+/**
+ * SQLite connections on which a read-only transaction is a read transaction. Write transactions begin
+ * {@code IMMEDIATE} (the URL's {@code transaction_mode}), taking the write lock at once so that two of them never
+ * deadlock; but sqlite-jdbc begins every transaction that way, and cannot mark a connection read-only, so each
+ * {@code @Transactional(readOnly = true)} read took the database's single write lock and queued behind the writer.
+ * Here {@code setReadOnly(true)} — what Spring calls before a read-only transaction — makes the connection begin
+ * {@code DEFERRED} instead: in WAL mode such a transaction reads a snapshot, beside the writer, without a lock.
+ */
+final class SqliteConnections extends AbstractDataSource {
+
+    private final String url;
+
+    SqliteConnections(String url) {
+        this.url = url;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(DriverManager.getConnection(url));
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return getConnection();
+    }
+
+    static Connection wrap(Connection connection) throws SQLException {
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        // the mode the next BEGIN uses (getCurrentTransactionMode only records the mode of the open transaction)
+        SQLiteConnectionConfig config = sqlite.getConnectionConfig();
+        SQLiteConfig.TransactionMode writing = config.getTransactionMode();
+        boolean[] readOnly = {false};
+        return (Connection) Proxy.newProxyInstance(SqliteConnections.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "setReadOnly" -> {
+                            readOnly[0] = (Boolean) args[0];
+                            config.setTransactionMode(readOnly[0] ? SQLiteConfig.TransactionMode.DEFERRED : writing);
+                            return null;
+                        }
+                        case "isReadOnly" -> {
+                            return readOnly[0];
+                        }
+                        case "unwrap" -> {
+                            if (((Class<?>) args[0]).isInstance(proxy)) {
+                                return proxy;
+                            }
+                        }
+                        case "isWrapperFor" -> {
+                            if (((Class<?>) args[0]).isInstance(proxy)) {
+                                return true;
+                            }
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "toString" -> {
+                            return "SqliteConnections(" + connection + ")";
+                        }
+                        default -> {
+                        }
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
