@@ -84,12 +84,6 @@ public class Ranking {
         return 1 + entries.countBefore(entry);
     }
 
-    /** The rank of an entry known to be the person's counted one (as {@link #enter} just said): no look-up first. */
-    @Transactional(readOnly = true)
-    public long rankOf(RankingEntry counted) {
-        return 1 + entries.countBefore(counted);
-    }
-
     /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
     public List<RankingRow> page(long contestId, int offset, int limit) {
         return entries.page(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
