@@ -169,7 +169,7 @@ public class Seed {
         Files.write(probesOut, lines);
     }
 
-    /** The bucket counts the ranking keeps beside its entries (V40), when the schema has them. */
+    /** The bucket counts the ranking keeps beside its entries (V50), when the schema has them. */
     static void rebuildCounts(Connection c, long contest) throws SQLException {
         List<String> tables = countTables(c);
         if (tables.isEmpty()) {
