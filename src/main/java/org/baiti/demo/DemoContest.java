@@ -16,19 +16,19 @@ import org.baiti.unit.UnitImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * On first start with an empty database: a demo contest, open now, with a real question bank on
  * forest and grassland fire prevention and a sample unit tree. {@code --baiti.demo=false} turns it off.
+ *
+ * <p>Runs once every singleton exists, before the web server opens its port: when {@code /actuator/health}
+ * first answers, this is done (an {@code ApplicationRunner} would run only after the port is open).
  */
 @Component
-@Order(10)
-class DemoContest implements ApplicationRunner {
+class DemoContest implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContest.class);
 
@@ -50,7 +50,7 @@ class DemoContest implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!enabled || !contesting.all().isEmpty()) {
             return;
         }

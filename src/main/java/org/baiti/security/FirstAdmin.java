@@ -7,9 +7,7 @@ import java.time.Instant;
 import org.baiti.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -18,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates the account {@code admin} when there is no administrator yet: the password comes from
  * {@code BAITI_ADMIN_PASSWORD}, or a random one is printed once in the log (API.md).
+ *
+ * <p>Runs once every singleton exists, before the web server opens its port: when {@code /actuator/health}
+ * first answers, this is done (an {@code ApplicationRunner} would run only after the port is open).
  */
 @Component
-@Order(0)
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -41,7 +41,7 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         // Commands that only read (audit verify) start the application with baiti.first-admin=false.
         if (!env.getProperty("baiti.first-admin", Boolean.class, true) || accounts.anyWithRole(Role.ADMIN)) {
             return;
