@@ -42,11 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports offline results (SPEC §2.3): all rows or none, the same file twice changes nothing, a later
- * file may add rows. Streams the file twice: the first pass checks every row and keeps only the tickets
- * seen; the second writes the rows in batches inside one transaction. Memory does not grow with the
- * rows except for that ticket set.
+ * file may add rows. Two passes: the first streams the file and checks every row, keeping the tickets seen
+ * in memory and the checked rows in a temporary file ({@link CheckedRows}); the second, only for a clean
+ * file, writes those rows in batches inside one transaction. Each pass runs on two threads (reading and
+ * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). Memory does
+ * not grow with the rows except for the ticket set.
  */
 @Service
+@SuppressWarnings("unchecked")
 public class OfflineImport {
 
     /** Log kind of these imports in {@link ImportLog}. */
@@ -64,7 +67,10 @@ public class OfflineImport {
             Column.optional("answers", "答案", "answers"),
             Column.optional("venue", "考场", "venue"));
 
-    private static final int BATCH = 1_000;
+    /** Rows per call of {@link OfflineResults#insertNew}. */
+    static final int BATCH = 1_000;
+    /** Rows per hand-over from the reading thread to the checking thread. */
+    private static final int HANDOVER = 256;
     private static final int CHECK_CHUNK = 500;
     private static final int PROGRESS_EVERY = 1_000;
 
@@ -134,31 +140,33 @@ public class OfflineImport {
         }
         OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
 
-        Validation v = validate(contestId, file, paper, unitIndex, scope, progress);
-        if (v.errorCount > 0) {
-            List<RowError> listed = new ArrayList<>(v.errors);
-            listed.sort(Comparator.comparingInt(RowError::row));
-            if (v.errorCount > listed.size()) {
-                long more = v.errorCount - listed.size();
-                listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
-                        more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
+        try (CheckedRows checked = CheckedRows.create()) {
+            Validation v = validate(contestId, file, paper, unitIndex, scope, checked, progress);
+            if (v.errorCount > 0) {
+                List<RowError> listed = new ArrayList<>(v.errors);
+                listed.sort(Comparator.comparingInt(RowError::row));
+                if (v.errorCount > listed.size()) {
+                    long more = v.errorCount - listed.size();
+                    listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
+                            more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
+                }
+                throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
+                        v.errorCount + " error(s) in the file; nothing was imported", listed);
             }
-            throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
-                    v.errorCount + " error(s) in the file; nothing was imported", listed);
-        }
-        if (v.rows == 0) {
-            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
-        }
-        long added = v.rows - v.unchanged;
-        if (added == 0) {
-            return new ImportResult(v.rows, 0, 0);
-        }
-        writing.lock();
-        try {
-            return tx.execute(status -> insert(contestId, fileName, sha256, who, file, paper, unitIndex, v.rows,
-                    added, progress));
-        } finally {
-            writing.unlock();
+            if (v.rows == 0) {
+                throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+            }
+            long added = v.rows - v.unchanged;
+            if (added == 0) {
+                return new ImportResult(v.rows, 0, 0);
+            }
+            checked.finishWriting();
+            writing.lock();
+            try {
+                return tx.execute(status -> insert(contestId, fileName, sha256, who, checked, v.rows, added, progress));
+            } finally {
+                writing.unlock();
+            }
         }
     }
 
@@ -177,8 +185,12 @@ public class OfflineImport {
         }
     }
 
+    /**
+     * The first pass: the file is read and decoded on a second thread while this one checks the rows and keeps
+     * the good ones in {@code checked}.
+     */
     private Validation validate(long contestId, Path file, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
-                                UnitScope scope, ImportProgress progress) {
+                                UnitScope scope, CheckedRows checked, ImportProgress progress) {
         Validation v = new Validation();
         Map<String, Integer> firstRow = new HashMap<>();
         boolean anyStored = results.count(contestId) > 0;
@@ -201,7 +213,19 @@ public class OfflineImport {
             pending.clear();
         };
         progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
-        read(file, row -> {
+        Pipeline.<List<OfflineRules.Row>>run("offline-import-read", sink -> {
+            List<OfflineRules.Row>[] batch = new List[] {new ArrayList<>(HANDOVER)};
+            read(file, row -> {
+                batch[0].add(row);
+                if (batch[0].size() == HANDOVER) {
+                    sink.accept(batch[0]);
+                    batch[0] = new ArrayList<>(HANDOVER);
+                }
+            });
+            if (!batch[0].isEmpty()) {
+                sink.accept(batch[0]);
+            }
+        }, batch -> batch.forEach(row -> {
             v.rows++;
             OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
             c.errors().forEach(v::error);
@@ -218,16 +242,19 @@ public class OfflineImport {
                     return;
                 }
             }
-            if (c.result() != null && anyStored) {
-                pending.add(c.result());
-                if (pending.size() == CHECK_CHUNK) {
-                    checkPending.run();
+            if (c.result() != null) {
+                checked.add(c.result());
+                if (anyStored) {
+                    pending.add(c.result());
+                    if (pending.size() == CHECK_CHUNK) {
+                        checkPending.run();
+                    }
                 }
             }
             if (v.rows % PROGRESS_EVERY == 0) {
                 progress.update(ImportProgress.Phase.VALIDATE, v.rows, 0);
             }
-        });
+        }));
         if (!pending.isEmpty()) {
             checkPending.run();
         }
@@ -235,43 +262,50 @@ public class OfflineImport {
         return v;
     }
 
-    private ImportResult insert(long contestId, String fileName, String sha256, String who, Path file,
-                                OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
-                                ImportProgress progress) {
+    private ImportResult insert(long contestId, String fileName, String sha256, String who, CheckedRows checked,
+                                int rows, long added, ImportProgress progress) {
         contesting.requireNotFrozen(contesting.get(contestId));
         results.bulkWrite(true);
         try {
-            return write(contestId, fileName, sha256, who, file, paper, unitIndex, rows, added, progress);
+            List<String> deferred = results.deferIndexes(added);
+            ImportResult result = write(contestId, fileName, sha256, who, checked, rows, added, progress);
+            results.restoreIndexes(deferred); // on failure the rollback brings them back
+            return result;
         } finally {
             results.bulkWrite(false);
         }
     }
 
-    private ImportResult write(long contestId, String fileName, String sha256, String who, Path file,
-                               OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, int rows, long added,
-                               ImportProgress progress) {
+    /**
+     * The second pass, in the transaction: the checked rows are read back from their temporary file on a second
+     * thread while this one inserts them.
+     */
+    private ImportResult write(long contestId, String fileName, String sha256, String who, CheckedRows checked,
+                               int rows, long added, ImportProgress progress) {
         long importId = Ids.next();
-        List<OfflineResult> batch = new ArrayList<>(BATCH);
         int[] read = {0};
         long[] inserted = {0};
         progress.update(ImportProgress.Phase.INSERT, 0, rows);
-        read(file, row -> {
-            OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
-            if (c.result() == null) {
-                throw changedMeanwhile();
+        Pipeline.<List<OfflineResult>>run("offline-import-reread", sink -> {
+            List<OfflineResult>[] batch = new List[] {new ArrayList<>(BATCH)};
+            checked.read(r -> {
+                batch[0].add(r);
+                if (batch[0].size() == BATCH) {
+                    sink.accept(batch[0]);
+                    batch[0] = new ArrayList<>(BATCH);
+                }
+            });
+            if (!batch[0].isEmpty()) {
+                sink.accept(batch[0]);
             }
-            batch.add(c.result());
-            if (batch.size() == BATCH) {
-                inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
-                batch.clear();
-            }
-            if (++read[0] % PROGRESS_EVERY == 0) {
+        }, batch -> {
+            inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
+            int before = read[0];
+            read[0] += batch.size();
+            if (read[0] / PROGRESS_EVERY != before / PROGRESS_EVERY) {
                 progress.update(ImportProgress.Phase.INSERT, read[0], rows);
             }
         });
-        if (!batch.isEmpty()) {
-            inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
-        }
         long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
         if (read[0] != rows || insertedRows != added) {
             // Another import stored some of these tickets after the check: start again rather than guess.

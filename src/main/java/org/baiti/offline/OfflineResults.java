@@ -17,6 +17,17 @@ public interface OfflineResults {
     void bulkWrite(boolean on);
 
     /**
+     * In the current transaction, drops the indexes that are cheaper to build again after adding {@code rowsToAdd}
+     * rows than to maintain row by row (only on SQLite, only when the table is small compared with the import).
+     *
+     * @return what {@link #restoreIndexes} needs to build them again before the commit; empty when nothing was dropped
+     */
+    List<String> deferIndexes(long rowsToAdd);
+
+    /** Builds again, in the current transaction, the indexes {@link #deferIndexes} dropped. */
+    void restoreIndexes(List<String> rebuild);
+
+    /**
      * Inserts the results that are not there yet (a ticket already stored is left alone).
      *
      * @return how many were inserted, or -1 when the driver does not tell

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,12 +19,15 @@ final class RowAssembler {
     private final List<Column> columns;
     private final Map<String, Integer> columnByAlias = new HashMap<>();
     private final Consumer<SheetRow> sink;
+    /** The column keys in column order, shared by every row's {@link Cells}. */
+    private final String[] keys;
     /** For each column, the cell position holding it, or -1; null until the header is read. */
     private int[] positions;
 
     RowAssembler(List<Column> columns, Consumer<SheetRow> sink) {
         this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
         this.sink = Objects.requireNonNull(sink, "rows");
+        this.keys = this.columns.stream().map(Column::key).toArray(String[]::new);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < this.columns.size(); i++) {
             Column column = this.columns.get(i);
@@ -57,13 +59,13 @@ final class RowAssembler {
             positions = matchHeader(rowNumber, cells);
             return;
         }
-        Map<String, String> values = new LinkedHashMap<>(columns.size() * 2);
-        for (int i = 0; i < columns.size(); i++) {
+        String[] values = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
             int position = positions[i];
             String cell = position >= 0 && position < cells.size() ? cells.get(position) : null;
-            values.put(columns.get(i).key(), Text.trim(cell));
+            values[i] = Text.trim(cell);
         }
-        sink.accept(new SheetRow(rowNumber, values));
+        sink.accept(new SheetRow(rowNumber, new Cells(keys, values)));
     }
 
     /** Called after the last row. @throws SheetException if there was no header row at all */

@@ -17,7 +17,9 @@ public record SheetRow(int rowNumber, Map<String, String> values) {
 
     public SheetRow {
         Objects.requireNonNull(values, "values");
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (!(values instanceof Cells)) { // the reader's own rows are unmodifiable already
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
     }
 
     /**

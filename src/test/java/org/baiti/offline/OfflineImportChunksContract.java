@@ -1,0 +1,209 @@
+package org.baiti.offline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.baiti.contest.ImportResult;
+import org.baiti.testing.Api;
+import org.baiti.testing.App;
+import org.baiti.testing.Fixtures;
+import org.baiti.unit.UnitScope;
+import org.baiti.web.ApiException;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.baiti.offline.OfflineFiles.MAX;
+import static org.baiti.offline.OfflineFiles.PERFECT;
+import static org.baiti.offline.OfflineFiles.row;
+import static org.baiti.offline.OfflineFiles.rows;
+
+/**
+ * The write path in chunks: the checked rows are read back from their temporary file on a second thread and
+ * inserted {@link OfflineImport#BATCH} rows per call of {@code insertNew} (on PostgreSQL one {@code unnest}
+ * statement per call). Files of sizes around those boundaries store every row exactly as read; a bad row or a
+ * conflict after the first chunk leaves nothing behind. Run on SQLite and PostgreSQL.
+ */
+interface OfflineImportChunksContract extends App {
+
+    OfflineResults results();
+
+    OfflineImport offlineImport();
+
+    PlatformTransactionManager transactions();
+
+    int B = OfflineImport.BATCH;
+    int R = B / 2;
+
+    /** Row i of a generated file: units, scores, answers and venues vary so a misplaced parameter shows. */
+    static List<String> generated(int i) {
+        String unit = switch (i % 3) {
+            case 0 -> "U1";
+            case 1 -> "U2-1";
+            default -> "东城区"; // U2 by its name
+        };
+        boolean answers = i % 2 == 0;
+        return row(String.format("C%05d", i), "考生" + i, String.valueOf(13_800_000_000L + i), unit,
+                answers ? "" : String.valueOf(i % (MAX + 1)), answers ? (i % 4 == 0 ? PERFECT : "A|AC|对|B|对") : "",
+                i % 5 == 0 ? "" : "考场" + (i / 100));
+    }
+
+    /** What the import stores for {@link #generated} row i (at file row i + 2). */
+    static OfflineResult expected(int i) {
+        List<String> r = generated(i);
+        boolean answers = i % 2 == 0;
+        int score = answers ? (i % 4 == 0 ? MAX : 3) : i % (MAX + 1);
+        String unit = r.get(3).equals("东城区") ? "U2" : r.get(3);
+        String top = unit.startsWith("U1") ? "U1" : "U2";
+        return new OfflineResult(r.get(0), r.get(1), r.get(2), unit, top, score, MAX, (double) score / MAX,
+                score == MAX, r.get(6).isEmpty() ? null : r.get(6),
+                answers ? (i % 4 == 0 ? "A|ACD|B|B|A" : "A|AC|A|B|A") : null, i + 2);
+    }
+
+    static byte[] file(int from, int to) {
+        List<List<String>> all = new ArrayList<>(rows());
+        for (int i = from; i < to; i++) {
+            all.add(generated(i));
+        }
+        return Fixtures.csv(all);
+    }
+
+    default JsonNode summary(long id) {
+        return api().admin().get("/api/admin/contests/" + id + "/offline-results/summary").json();
+    }
+
+    @Test
+    default void filesOfEverySizeAroundTheChunkBoundariesStoreEveryRowExactlyOnce() {
+        Api admin = api().admin();
+        for (int n : new int[] {1, 255, 256, 257, B - 1, B, B + 1, 2 * B + 1}) {
+            long id = OfflineFiles.contest(admin);
+            String path = "/api/admin/contests/" + id + "/offline-results";
+
+            Api.Response r = admin.upload(path, n + ".csv", file(0, n));
+
+            assertThat(r.status()).as(n + " rows: " + r.body()).isEqualTo(200);
+            assertThat(r.json().get("imported").asInt()).as(n + " rows").isEqualTo(n);
+            assertThat(r.json().get("added").asInt()).as(n + " rows").isEqualTo(n);
+            assertThat(results().count(id)).as(n + " rows").isEqualTo(n);
+            List<String> tickets = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                tickets.add(generated(i).get(0));
+            }
+            Map<String, OfflineResult> stored = results().byTickets(id, tickets);
+            for (int i = 0; i < n; i++) {
+                OfflineResult got = stored.get(tickets.get(i));
+                assertThat(got).as(n + " rows, row " + i).isEqualTo(expected(i));
+            }
+
+            Api.Response again = admin.upload(path, n + ".csv", file(0, n));
+            assertThat(again.json().get("added").asInt()).as(n + " rows again: " + again.body()).isZero();
+            assertThat(results().count(id)).isEqualTo(n);
+        }
+    }
+
+    @Test
+    default void aLaterFileOverlappingAcrossChunksAddsOnlyItsNewRows() {
+        Api admin = api().admin();
+        long id = OfflineFiles.contest(admin);
+        String path = "/api/admin/contests/" + id + "/offline-results";
+        OfflineFiles.expect200(admin.upload(path, "first.csv", file(0, B + 1)));
+
+        // rows 0 … B + R + 1 again: the first B + 1 unchanged (but with other row numbers), R new at the end
+        List<List<String>> all = new ArrayList<>(rows());
+        for (int i = 0; i < B + R + 1; i++) {
+            all.add(generated(i));
+        }
+        Api.Response r = admin.upload(path, "second.csv", Fixtures.csv(all));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("imported").asInt()).isEqualTo(B + R + 1);
+        assertThat(r.json().get("added").asInt()).isEqualTo(R);
+        assertThat(results().count(id)).isEqualTo(B + R + 1);
+    }
+
+    @Test
+    default void aBadRowAfterTheFirstChunkImportsNothing() {
+        Api admin = api().admin();
+        long id = OfflineFiles.contest(admin);
+        List<List<String>> all = new ArrayList<>(rows());
+        for (int i = 0; i < B + R; i++) {
+            all.add(i == B + 100 ? row("BAD", "坏行", "13800000000", "U9", "3", "", "") : generated(i));
+        }
+
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/offline-results", "bad.csv", Fixtures.csv(all));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        JsonNode d = r.json().get("details");
+        assertThat(d).hasSize(1);
+        assertThat(d.get(0).get("row").asInt()).isEqualTo(B + 100 + 2);
+        assertThat(d.get(0).get("column").asString()).isEqualTo("单位编码 / unit");
+        assertThat(results().count(id)).isZero();
+        assertThat(summary(id).get("participants").asLong()).isZero();
+    }
+
+    @Test
+    default void aTicketStoredByOthersBetweenTheCheckAndTheWriteRollsBackEveryChunk() throws IOException {
+        long id = OfflineFiles.contest(api().admin());
+        Path file = Files.createTempFile("chunks-", ".csv");
+        try {
+            Files.write(file, file(0, B + R + 1));
+            OfflineResult intruder = expected(B + R);
+            // The progress callback runs on the writing thread, inside the import's transaction, just before the
+            // first chunk: the last row of the file is stored there as if by another import.
+            ImportProgress sneak = (phase, read, total) -> {
+                if (phase == ImportProgress.Phase.INSERT && read == 0) {
+                    assertThat(results().insertNew(id, 1L, List.of(intruder))).isEqualTo(1);
+                }
+            };
+
+            assertThatThrownBy(() -> offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
+                    sneak))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("changed"));
+
+            assertThat(results().count(id)).as("all chunks and the intruder rolled back").isZero();
+            ImportResult ok = offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
+                    ImportProgress.NONE);
+            assertThat(ok.added()).isEqualTo(B + R + 1);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    default void insertNewCountsOnlyTheRowsItAddsInEveryChunk() {
+        long id = OfflineFiles.contest(api().admin());
+        TransactionTemplate tx = new TransactionTemplate(transactions());
+        List<OfflineResult> rows = new ArrayList<>();
+        for (int i = 0; i < B + 1; i++) {
+            rows.add(expected(i));
+        }
+        tx.executeWithoutResult(s -> {
+            assertThat(results().insertNew(id, 1L, List.of())).isZero();
+            assertThat(results().insertNew(id, 1L, List.of(rows.get(0), rows.get(R), rows.get(B)))).isEqualTo(3);
+            assertThat(results().insertNew(id, 2L, rows)).as("three of them stored already").isEqualTo(B + 1 - 3);
+        });
+        assertThat(results().count(id)).isEqualTo(B + 1);
+        assertThat(results().countImported(id, 2L)).isEqualTo(B + 1 - 3);
+        try {
+            tx.executeWithoutResult(s -> {
+                List<OfflineResult> more = new ArrayList<>();
+                for (int i = B + 1; i < B + R + 2; i++) {
+                    more.add(expected(i));
+                }
+                assertThat(results().insertNew(id, 3L, more)).isEqualTo(R + 1);
+                throw new UncheckedIOException(new IOException("fails after a chunk"));
+            });
+        } catch (UncheckedIOException expectedFailure) {
+            // rolled back
+        }
+        assertThat(results().count(id)).isEqualTo(B + 1);
+    }
+}
