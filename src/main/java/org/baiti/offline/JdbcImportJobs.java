@@ -1,9 +1,13 @@
 package org.baiti.offline;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.baiti.contest.ImportResult;
+import org.baiti.sheet.RowError;
 import org.baiti.web.ApiError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,10 +72,25 @@ class JdbcImportJobs {
                             Instant.ofEpochMilli(rs.getLong("started_at")), rs.getString("phase"),
                             rs.getLong("rows_read"), rs.getLong("rows_total"), ended,
                             result == null ? null : json.readValue(result, ImportResult.class),
-                            error == null ? null : json.readValue(error, ApiError.class));
+                            error == null ? null : error(error));
                     return new Stored(s, Instant.ofEpochMilli(rs.getLong("updated_at")));
                 })
                 .optional();
+    }
+
+    /** An import's error as stored: its details are the file's row errors, which the page shows field by field. */
+    private ApiError error(String text) {
+        ApiError e = json.readValue(text, ApiError.class);
+        List<Object> details = new ArrayList<>();
+        for (Object d : e.details() == null ? List.of() : e.details()) {
+            if (d instanceof Map<?, ?> m && m.get("reason") instanceof String reason && m.get("row") instanceof Number row) {
+                details.add(new RowError(row.intValue(), m.get("column") == null ? "" : String.valueOf(m.get("column")),
+                        reason));
+            } else {
+                details.add(d);
+            }
+        }
+        return new ApiError(e.error(), e.message(), details);
     }
 
     /** Forgets jobs that ended before {@code limit}, and jobs whose node stopped writing before it. */

@@ -74,6 +74,10 @@ interface OfflineImportJobsContract extends App {
         assertThat(done.get("error").get("details").get(1).get("row").asInt()).isEqualTo(3);
         assertThat(api().admin().get("/api/admin/contests/" + id + "/offline-results/summary").json()
                 .get("participants").asLong()).isZero();
+        // As another node reads it: the row errors come back as row errors (the page shows row, column and reason).
+        OfflineImportJobs.Status s = stored().find(jobId).orElseThrow().status();
+        assertThat(s.error().details()).hasSize(2).allMatch(d -> d instanceof org.baiti.sheet.RowError);
+        assertThat(((org.baiti.sheet.RowError) s.error().details().get(1)).row()).isEqualTo(3);
     }
 
     @Test
