@@ -64,10 +64,10 @@ class TwoNodesIT {
 
             // Submissions spread over both nodes; node B dies in the middle.
             List<CrashDurabilityIT.Acked> acked = loadAndKill(id, nodeA, nodeB, b);
-            b = node(url);
+            b = node(url); // B comes back (while A is checked)
+            CrashDurabilityIT.verify(nodeA, acked);
             b.awaitHealthy(Duration.ofSeconds(300));
             nodeB = new Api(b.port());
-            CrashDurabilityIT.verify(nodeA, acked);
             CrashDurabilityIT.verify(nodeB, acked);
             JsonNode ranking = nodeA.get("/api/contests/" + id + "/ranking?limit=1000").json();
             assertThat(ranking.size()).as("the ranking holds every participant").isLessThan(1000);
