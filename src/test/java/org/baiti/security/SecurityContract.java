@@ -255,6 +255,27 @@ interface SecurityContract extends App {
         assertThat(after.location()).endsWith("/login");
     }
 
+    /** The session store of the running application. */
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions();
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    default void twoRequestsOfOneSessionAddingTheSameAttributeAtOnceBothSucceed() {
+        org.springframework.session.SessionRepository<org.springframework.session.Session> sessions =
+                (org.springframework.session.SessionRepository) sessions();
+        org.springframework.session.Session session = sessions.createSession();
+        sessions.save(session);
+        // As two nodes would: each loads the session, each adds the same new attribute, each saves.
+        org.springframework.session.Session first = sessions.findById(session.getId());
+        org.springframework.session.Session second = sessions.findById(session.getId());
+        first.setAttribute("notice", "一");
+        second.setAttribute("notice", "二");
+        sessions.save(first);
+        sessions.save(second);
+        assertThat((String) sessions.findById(session.getId()).getAttribute("notice")).isEqualTo("二");
+        sessions.deleteById(session.getId());
+    }
+
     @Test
     default void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         WebSession web = new WebSession(api());
