@@ -42,7 +42,7 @@ class OfflineController {
     @GetMapping("/api/admin/imports/{jobId}")
     OfflineImportJobs.Status job(@PathVariable String jobId) {
         return jobs.find(jobId).orElseThrow(() -> ApiException.notFound(
-                "没有这个导入任务（任务只保存在运行它的服务器上，结束一小时后清除）",
-                "No such import job (jobs are kept on the node that runs them, for an hour after they end)"));
+                "没有这个导入任务（任务结束一天后清除）",
+                "No such import job (jobs are forgotten a day after they end)"));
     }
 }

@@ -3,12 +3,16 @@ package org.baiti.offline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -20,18 +24,24 @@ import org.baiti.web.ApiError;
 import org.baiti.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Offline imports started from the admin page, running in the background so the page can show progress.
- * The registry lives in this node's memory: a job is only known to the node that runs it, and is
- * forgotten an hour after it ends or when the node restarts (the import itself is all-or-nothing).
+ * The job runs on the node that received the upload; its phase, progress and outcome are in the database
+ * ({@code offline_import_job}), so the page's poll may land on any node. While it runs, the node writes the
+ * progress about once a second; a job whose node stopped writing for {@link #STALE} (the node was killed or
+ * stopped: the all-or-nothing import left nothing behind) is reported as failed. Jobs are forgotten a day after
+ * they end.
  */
 @Component
 public class OfflineImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineImportJobs.class);
-    private static final Duration KEEP = Duration.ofHours(1);
+    private static final Duration KEEP = Duration.ofDays(1);
+    /** No progress written for this long: the node running the job is gone. */
+    static final Duration STALE = Duration.ofMinutes(2);
 
     /** Where a job is. */
     public enum Phase { QUEUED, VALIDATE, INSERT, DONE, FAILED }
@@ -43,12 +53,17 @@ public class OfflineImportJobs {
     }
 
     private final OfflineImport offlineImport;
+    private final JdbcImportJobs stored;
     private final Clock clock;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** The jobs this node runs, until their outcome is in the database: the freshest view of their progress. */
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final ExecutorService executor;
+    private final ScheduledExecutorService heartbeat;
 
-    OfflineImportJobs(OfflineImport offlineImport, Clock clock) {
+    OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock,
+                      @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
         this.offlineImport = offlineImport;
+        this.stored = stored;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
@@ -56,20 +71,58 @@ public class OfflineImportJobs {
             t.setDaemon(true);
             return t;
         });
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "offline-import-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(this::writeProgress, progressEveryMs, progressEveryMs, TimeUnit.MILLISECONDS);
     }
 
     /** Starts importing the spooled upload; the job owns the file and deletes it when done. */
     public Status start(long contestId, String fileName, Uploads.Spooled file, String who, UnitScope scope) {
-        forgetOld();
-        Job job = new Job(Ids.token(), contestId, fileName, who, Instant.now(clock));
-        jobs.put(job.id, job);
+        Instant now = Instant.now(clock);
+        try {
+            stored.forgetBefore(now.minus(KEEP));
+        } catch (RuntimeException e) {
+            log.warn("Could not forget old import jobs: {}", e.toString());
+        }
+        Job job = new Job(Ids.token(), contestId, fileName, who, now.truncatedTo(ChronoUnit.MILLIS));
+        try {
+            stored.insert(job.status(), now);
+        } catch (RuntimeException e) {
+            file.delete();
+            throw e;
+        }
+        running.put(job.id, job);
         executor.execute(() -> run(job, file, scope));
         return job.status();
     }
 
+    /** The job's status, from whichever node runs (or ran) it. */
     public Optional<Status> find(String jobId) {
-        Job job = jobId == null ? null : jobs.get(jobId);
-        return Optional.ofNullable(job).map(Job::status);
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        Job job = running.get(jobId);
+        if (job != null) {
+            return Optional.of(job.status());
+        }
+        return stored.find(jobId).map(s -> {
+            if (!s.status().done() && s.updatedAt().isBefore(Instant.now(clock).minus(STALE))) {
+                return lost(s.status());
+            }
+            return s.status();
+        });
+    }
+
+    /** A job whose node stopped while it ran. */
+    private static Status lost(Status s) {
+        return new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(),
+                Phase.FAILED.name().toLowerCase(Locale.ROOT), s.rowsRead(), s.rowsTotal(), true, null,
+                new ApiError("interrupted", "运行该导入的服务器已停止，导入未完成，未导入任何数据，请重新导入 / "
+                        + "The server running this import stopped before it finished; nothing was imported, please "
+                        + "import again", List.of()));
     }
 
     private void run(Job job, Uploads.Spooled file, UnitScope scope) {
@@ -90,18 +143,43 @@ public class OfflineImportJobs {
             job.error = new ApiError("internal_error", "服务器内部错误，已记录 / Internal error, it has been logged", List.of());
             job.phase = Phase.FAILED;
         } finally {
-            job.endedAt = Instant.now(clock);
             file.delete();
+            finish(job);
         }
     }
 
-    private void forgetOld() {
-        Instant limit = Instant.now(clock).minus(KEEP);
-        jobs.values().removeIf(j -> j.endedAt != null && j.endedAt.isBefore(limit));
+    /** Writes the outcome; the job stays in this node's memory until that has worked (retried with the heartbeat). */
+    private boolean finish(Job job) {
+        try {
+            stored.finish(job.status(), Instant.now(clock));
+            running.remove(job.id);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not store the outcome of import job {} yet: {}", job.id, e.toString());
+            return false;
+        }
+    }
+
+    /** The heartbeat: the progress of every job this node runs, and outcomes not stored yet. */
+    private void writeProgress() {
+        for (Job job : running.values()) {
+            try {
+                Status s = job.status();
+                if (s.done()) {
+                    finish(job);
+                } else {
+                    stored.progress(job.id, s.phase(), s.rowsRead(), s.rowsTotal(), Instant.now(clock));
+                }
+            } catch (RuntimeException e) {
+                // SQLite: the import's own write transaction holds the file; the next beat tries again.
+                log.debug("Could not write the progress of import job {}: {}", job.id, e.toString());
+            }
+        }
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -116,7 +194,6 @@ public class OfflineImportJobs {
         volatile long rowsTotal;
         volatile ImportResult result;
         volatile ApiError error;
-        volatile Instant endedAt;
 
         Job(String id, long contestId, String fileName, String who, Instant startedAt) {
             this.id = id;
@@ -128,7 +205,7 @@ public class OfflineImportJobs {
 
         Status status() {
             Phase p = phase;
-            return new Status(id, contestId, fileName, who, startedAt, p.name().toLowerCase(java.util.Locale.ROOT),
+            return new Status(id, contestId, fileName, who, startedAt, p.name().toLowerCase(Locale.ROOT),
                     rowsRead, rowsTotal, p == Phase.DONE || p == Phase.FAILED, result, error);
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.baiti.draw.DrawVerifier;
 import org.baiti.testing.Api;
 import org.baiti.testing.BaitiProcess;
 import org.baiti.testing.Fixtures;
@@ -15,18 +16,26 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code baiti backup} while serving, {@code baiti restore} into another data folder: the same contest comes back. */
+/**
+ * {@code baiti backup} while serving, {@code baiti restore} into another data folder: the same contest comes back,
+ * with its online and offline results and a sealed draw (record, commitment, seed and winners identical; it verifies).
+ */
 class BackupRestoreIT {
 
     static final String PASSWORD = "backup-it-pw";
 
     @Test
-    void aBackupTakenWhileServingRestoresTheContestWithItsResults() throws Exception {
+    void aBackupTakenWhileServingRestoresTheContestWithItsResultsAndSealedDraw() throws Exception {
         Path dir = Files.createTempDirectory("baiti-backup-");
         Path restored = Files.createTempDirectory("baiti-restored-");
         Path backup = Files.createTempDirectory("baiti-bk-").resolve("baiti-backup.db");
         String statistics;
         String ranking;
+        String draw;
+        String drawSummary;
+        String draws;
+        String offlineSummary;
+        long drawId;
         long id;
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", PASSWORD), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
@@ -48,6 +57,28 @@ class BackupRestoreIT {
                 assertThat(api.postJson("/api/attempts/" + paper.get("attemptId").asString() + "/submit",
                         Map.of("answers", answers), paper.get("token").asString()).status()).isEqualTo(200);
             }
+            // Offline results and a draw on their perfect rows, committed and revealed: sealed.
+            List<List<String>> offline = new java.util.ArrayList<>();
+            offline.add(List.of("准考证号", "姓名", "手机号", "单位编码", "得分", "答案", "考场"));
+            for (int i = 1; i <= 60; i++) {
+                offline.add(List.of("B" + String.format("%04d", i), "线下" + i, "137" + String.format("%08d", i), i % 2 == 0 ? "U1" : "U2-1",
+                        "", i % 3 == 0 ? "B|A|对|A|错" : TwoNodesIT.PERFECT, "第一考场"));
+            }
+            Api.Response imported = admin.upload("/api/admin/contests/" + id + "/offline-results", "offline.csv", Fixtures.csv(offline));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            Api.Response commit = admin.postJson("/api/admin/contests/" + id + "/draws", Map.of("name", "备份抽奖", "k", 12,
+                    "pool", "offline-perfect", "seedSources", "现场掷骰 / dice on stage",
+                    "tiers", List.of(Map.of("name", "一等奖", "count", 2), Map.of("name", "二等奖", "count", 10))));
+            assertThat(commit.status()).as(commit.body()).isEqualTo(201);
+            drawId = commit.json().get("id").asLong();
+            assertThat(commit.json().get("n").asInt()).isEqualTo(40);
+            Api.Response reveal = admin.postJson("/api/admin/draws/" + drawId + "/reveal", Map.of("seed", List.of("1 2 3", "备份")));
+            assertThat(reveal.status()).as(reveal.body()).isEqualTo(200);
+            draw = api.get("/api/draws/" + drawId).body();
+            assertThat(draw).isEqualTo(reveal.body());
+            drawSummary = api.get("/api/draws/" + drawId + "/summary").body();
+            draws = api.get("/api/contests/" + id + "/draws").body();
+            offlineSummary = admin.get("/api/admin/contests/" + id + "/offline-results/summary").body();
             statistics = admin.get("/api/admin/contests/" + id + "/statistics").body();
             ranking = api.get("/api/contests/" + id + "/ranking?limit=100").body();
             Process bk = new ProcessBuilder(java(), "-jar", "target/baiti.jar", "backup", backup.toString(), "--baiti.data-dir=" + dir)
@@ -66,6 +97,23 @@ class BackupRestoreIT {
             assertThat(api.as("admin", PASSWORD).get("/api/admin/contests/" + id + "/statistics").body()).isEqualTo(statistics);
             assertThat(api.get("/api/contests/" + id + "/ranking?limit=100").body()).isEqualTo(ranking);
             assertThat(new Api(port2).get("/api/contests/" + id + "/ranking?limit=100").json()).hasSize(30);
+            // The sealed draw: the same record (pool, commitment, seed, winners), and it verifies.
+            Api.Response restoredDraw = api.get("/api/draws/" + drawId);
+            assertThat(restoredDraw.status()).isEqualTo(200);
+            assertThat(restoredDraw.body()).isEqualTo(draw);
+            JsonNode record = restoredDraw.json();
+            assertThat(record.get("status").asString()).isEqualTo("SEALED");
+            assertThat(record.get("winners")).hasSize(12);
+            assertThat(record.get("seed")).hasSize(2);
+            assertThat(record.get("poolDigest").asString()).hasSize(64);
+            assertThat(DrawVerifier.verifyJson(restoredDraw.body()).verified()).as(restoredDraw.body()).isTrue();
+            assertThat(api.get("/api/draws/" + drawId + "/summary").body()).isEqualTo(drawSummary);
+            assertThat(api.get("/api/contests/" + id + "/draws").body()).isEqualTo(draws);
+            assertThat(api.as("admin", PASSWORD).get("/api/admin/contests/" + id + "/offline-results/summary").body())
+                    .isEqualTo(offlineSummary);
+            // Still sealed: a second reveal on the restored copy is refused.
+            assertThat(api.as("admin", PASSWORD).postJson("/api/admin/draws/" + drawId + "/reveal",
+                    Map.of("seed", List.of("9 9 9"))).status()).isEqualTo(409);
         }
         Process bad = new ProcessBuilder(java(), "-jar", "target/baiti.jar", "restore", dir.resolve("nope.db").toString(), "--baiti.data-dir=" + restored)
                 .redirectErrorStream(true).start();

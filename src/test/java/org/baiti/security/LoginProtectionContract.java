@@ -44,7 +44,7 @@ interface LoginProtectionContract extends App {
         WebSession.Page form = web.login(m.username(), Staffing.PASSWORD);
         assertThat(form.status()).as("the login form is locked too").isEqualTo(429);
         assertThat(form.body()).contains("登录失败次数过多").contains("Too many failed logins");
-        assertThat(form.headers().firstValue("Set-Cookie").orElse("")).doesNotContain("JSESSIONID=");
+        assertThat(form.headers().firstValue("Set-Cookie").orElse("")).doesNotContain("SESSION=");
 
         assertThat(admin.get("/api/admin/contests").status()).as("other names are not locked").isEqualTo(200);
 

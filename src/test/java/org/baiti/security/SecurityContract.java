@@ -231,10 +231,49 @@ interface SecurityContract extends App {
         WebSession.Page login = web.login("admin", ADMIN_PASSWORD);
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.location()).endsWith("/admin");
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(s -> s.startsWith("JSESSIONID="))
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(s -> s.startsWith("SESSION="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         assertThat(web.get("/admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    default void thePageSessionLivesInTheDatabaseNotInTheNode() {
+        WebSession web = new WebSession(api());
+        assertThat(web.login("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
+        assertThat(web.get("/admin").status()).isEqualTo(200);
+        // Stored with its principal where every node reads it (Spring Session JDBC, tables from migration V44).
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'admin'").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM spring_session_attributes a JOIN spring_session s"
+                + " ON s.primary_id = a.session_primary_id WHERE s.principal_name = 'admin'").query(Long.class).single())
+                .as("security context and CSRF token are session attributes").isGreaterThanOrEqualTo(2);
+        // Gone from the database (expired, or signed out on another node): signed out here too.
+        jdbc().sql("DELETE FROM spring_session WHERE principal_name = 'admin'").update();
+        WebSession.Page after = web.get("/admin");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.location()).endsWith("/login");
+    }
+
+    /** The session store of the running application. */
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions();
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    default void twoRequestsOfOneSessionAddingTheSameAttributeAtOnceBothSucceed() {
+        org.springframework.session.SessionRepository<org.springframework.session.Session> sessions =
+                (org.springframework.session.SessionRepository) sessions();
+        org.springframework.session.Session session = sessions.createSession();
+        sessions.save(session);
+        // As two nodes would: each loads the session, each adds the same new attribute, each saves.
+        org.springframework.session.Session first = sessions.findById(session.getId());
+        org.springframework.session.Session second = sessions.findById(session.getId());
+        first.setAttribute("notice", "一");
+        second.setAttribute("notice", "二");
+        sessions.save(first);
+        sessions.save(second);
+        assertThat((String) sessions.findById(session.getId()).getAttribute("notice")).isEqualTo("二");
+        sessions.deleteById(session.getId());
     }
 
     @Test

@@ -15,4 +15,12 @@ class SecuritySqliteTest extends SqliteApp implements SecurityContract {
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
+
+    @Autowired
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions;
+
+    @Override
+    public org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions() {
+        return sessions;
+    }
 }

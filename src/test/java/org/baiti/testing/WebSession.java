@@ -28,13 +28,26 @@ public final class WebSession {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies;
 
     /** A new session (no cookies yet) against the application that {@code api} talks to. */
     public WebSession(Api api) {
-        this.base = api.base();
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this(api.base(), new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebSession(String base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser (the same cookies, so the same page session) talking to another application node, as after
+     * a load balancer sent the next request elsewhere.
+     */
+    public WebSession on(Api other) {
+        return new WebSession(other.base(), cookies);
     }
 
     /** An answer: status, headers, body. */
