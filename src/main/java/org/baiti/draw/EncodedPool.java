@@ -177,6 +177,29 @@ final class EncodedPool {
         return sha.digest();
     }
 
+    /**
+     * {@code key_1 \n ... key_n \n} over the sorted keys: the preimage of the pool digest, as stored in
+     * {@code draw_pool.pool_keys}. For distinct valid keys only (duplicates are not left out).
+     */
+    byte[] sortedPreimage() {
+        int n = order.length;
+        long total = (long) offset[n] + n;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("pool is too large");
+        }
+        byte[] out = new byte[(int) total];
+        int used = 0;
+        for (int j = 0; j < n; j++) {
+            int i = order[j];
+            int from = offset[i];
+            int len = offset[i + 1] - from;
+            System.arraycopy(arena, from, out, used, len);
+            used += len;
+            out[used++] = '\n';
+        }
+        return out;
+    }
+
     /** Compares keys a and b (original indexes) by their bytes, unsigned. */
     private int compare(int a, int b) {
         return Arrays.compareUnsigned(arena, offset[a], offset[a + 1], arena, offset[b], offset[b + 1]);
