@@ -93,8 +93,20 @@ final class EncodedPool {
             order[i] = i;
         }
         EncodedPool pool = new EncodedPool(keys, arena, offset, order, firstInvalid);
-        new Sorter(pool).sort(0, n, pool.commonPrefixLength());
+        if (!pool.strictlyAscending()) {
+            new Sorter(pool).sort(0, n, pool.commonPrefixLength());
+        }
         return pool;
+    }
+
+    /** Whether the keys already come strictly ascending (then the sort is the identity and there are no duplicates). */
+    private boolean strictlyAscending() {
+        for (int i = 1; i < keys.length; i++) {
+            if (compare(i - 1, i) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Original index of the first key that is null, empty, has a line feed or an unpaired surrogate; -1 if none. */

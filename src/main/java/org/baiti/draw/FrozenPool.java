@@ -59,9 +59,38 @@ final class FrozenPool {
 
     /**
      * Renders the display blob: the entries in the order of {@code order} (original indexes, sorted by key), with the
-     * already masked names and unit names, as the JSON array the published record holds.
+     * already masked names and unit names, as the JSON array the published record holds. Written byte by byte with
+     * the escaping of Jackson's generator (the test compares both); a string it cannot encode (an unpaired surrogate)
+     * sends the whole array through the generator instead.
      */
     static byte[] display(String[] keys, String[] names, String[] units, int[] order, JsonMapper json) {
+        Utf8Json out = new Utf8Json(Math.max(64, order.length * 48));
+        out.raw('[');
+        boolean first = true;
+        for (int i : order) {
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.raw(KEY);
+            if (!out.string(keys[i])) {
+                return displayByGenerator(keys, names, units, order, json);
+            }
+            out.raw(NAME);
+            if (!out.string(names[i])) {
+                return displayByGenerator(keys, names, units, order, json);
+            }
+            out.raw(UNIT);
+            if (!out.string(units[i])) {
+                return displayByGenerator(keys, names, units, order, json);
+            }
+            out.raw('}');
+        }
+        out.raw(']');
+        return out.bytes();
+    }
+
+    static byte[] displayByGenerator(String[] keys, String[] names, String[] units, int[] order, JsonMapper json) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, order.length * 48));
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartArray();
@@ -75,6 +104,99 @@ final class FrozenPool {
             g.writeEndArray();
         }
         return out.toByteArray();
+    }
+
+    /** A growing UTF-8 buffer writing JSON string contents the way Jackson's UTF-8 generator does by default. */
+    private static final class Utf8Json {
+
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+        private byte[] buf;
+        private int used;
+
+        Utf8Json(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void raw(char c) {
+            ensure(1);
+            buf[used++] = (byte) c;
+        }
+
+        void raw(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, used, b.length);
+            used += b.length;
+        }
+
+        /** The string's content and closing quote (the opening one is part of the field prefix); false if invalid. */
+        boolean string(String s) {
+            int len = s.length();
+            ensure(6 * len + 1);
+            byte[] b = buf;
+            int u = used;
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (c >= 0x20 && c != '"' && c != '\\') {
+                        b[u++] = (byte) c;
+                    } else {
+                        b[u++] = '\\';
+                        switch (c) {
+                            case '"' -> b[u++] = '"';
+                            case '\\' -> b[u++] = '\\';
+                            case '\b' -> b[u++] = 'b';
+                            case '\t' -> b[u++] = 't';
+                            case '\n' -> b[u++] = 'n';
+                            case '\f' -> b[u++] = 'f';
+                            case '\r' -> b[u++] = 'r';
+                            default -> {
+                                b[u++] = 'u';
+                                b[u++] = '0';
+                                b[u++] = '0';
+                                b[u++] = HEX[c >> 4];
+                                b[u++] = HEX[c & 0xF];
+                            }
+                        }
+                    }
+                } else if (c < 0x800) {
+                    b[u++] = (byte) (0xC0 | (c >> 6));
+                    b[u++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    char lo = i + 1 < len ? s.charAt(i + 1) : 0;
+                    if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(lo)) {
+                        return false;
+                    }
+                    int cp = Character.toCodePoint(c, lo);
+                    b[u++] = (byte) (0xF0 | (cp >> 18));
+                    b[u++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[u++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[u++] = (byte) (0x80 | (cp & 0x3F));
+                    i++;
+                } else {
+                    b[u++] = (byte) (0xE0 | (c >> 12));
+                    b[u++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[u++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            b[u++] = '"';
+            used = u;
+            return true;
+        }
+
+        private void ensure(int more) {
+            if (buf.length - used < more) {
+                long wanted = Math.max(2L * buf.length, (long) used + more);
+                if (wanted > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("pool is too large");
+                }
+                buf = Arrays.copyOf(buf, (int) wanted);
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, used);
+        }
     }
 
     /** Deflates a blob for storage (fastest level: the blobs are text with much repetition). */

@@ -18,9 +18,13 @@ class DrawFrozenPoolTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Every ASCII control character and DEL. */
+    private static final String CONTROLS = java.util.stream.IntStream.rangeClosed(0, 0x20)
+            .mapToObj(c -> Character.toString(c == 0x20 ? 0x7f : c)).collect(java.util.stream.Collectors.joining());
+
     /** Keys in input (unsorted) order, with names and units that JSON must escape. */
     private static final String[] KEYS = {"准考证-甲001", "B-2", "\uD83C\uDFB2", "Ａ", "A\"q\\", "a\u007f", "é", "A"};
-    private static final String[] NAMES = {"诸*", "李*", "\uD840\uDC0B*", "王**", "x\"y", "t\tab", "n\nl", "\u0001"};
+    private static final String[] NAMES = {"诸*", "李*", "\uD840\uDC0B*", "王**", "x\"y", "t\tab", "n\nl", CONTROLS};
     private static final String[] UNITS = {"第一\\单位", "U2", "U/3", "", "\u2028", "\"", "é", "U1"};
 
     private static FrozenPool build(String[] keys, String[] names, String[] units, String compression) {
@@ -53,6 +57,9 @@ class DrawFrozenPoolTest {
                 g.writeEndArray();
             }
             assertThat(pool.displayBlob()).isEqualTo(expected.toByteArray());
+            EncodedPool encoded = EncodedPool.sort(KEYS);
+            assertThat(FrozenPool.displayByGenerator(KEYS, NAMES, UNITS, encoded.order(), JSON))
+                    .isEqualTo(expected.toByteArray());
             for (int p = 0; p < sorted.size(); p++) {
                 int i = Arrays.asList(KEYS).indexOf(sorted.get(p));
                 assertThat(pool.key(p)).isEqualTo(KEYS[i]);
