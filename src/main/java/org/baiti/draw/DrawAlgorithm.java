@@ -331,6 +331,29 @@ public final class DrawAlgorithm {
         return Collections.unmodifiableList(winners);
     }
 
+    /**
+     * The same selection as {@link #selectUnchecked} on positions: the sorted-pool indexes of the winners in draw
+     * order, for a pool of {@code n} entries that is not held as strings.
+     */
+    static int[] selectPositions(int n, int k, byte[] seedDigest) {
+        checkK(k, n);
+        if (seedDigest.length != DIGEST_LENGTH) {
+            throw new IllegalArgumentException("seed digest must be 32 bytes, got " + seedDigest.length);
+        }
+        Map<Integer, Integer> swapped = new HashMap<>();
+        RandomStream random = new RandomStream(seedDigest);
+        int[] winners = new int[k];
+        for (int i = 0; i < k; i++) {
+            int r = i + (int) random.uniform(n - i);
+            int atI = swapped.getOrDefault(i, i);
+            int atR = swapped.getOrDefault(r, r);
+            swapped.put(r, atI);
+            swapped.put(i, atR);
+            winners[i] = atR;
+        }
+        return winners;
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baiti.Dialect;
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
@@ -18,9 +19,12 @@ import org.baiti.person.Phones;
 import org.baiti.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The life of a public draw (SPEC §5): commit (freeze the pool, publish its digest), reveal (enter the seed, compute
@@ -30,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Drawing {
 
     private static final Logger log = LoggerFactory.getLogger(Drawing.class);
+
+    private static final TypeReference<List<Map<String, String>>> WINNER_ENTRIES = new TypeReference<>() {
+    };
 
     static final int MAX_NAME = 200;
     static final int MAX_SEED_SOURCES = 2000;
@@ -41,12 +48,27 @@ public class Drawing {
     private final Contesting contesting;
     private final Clock clock;
     private final AuditLog audit;
+    private final JsonMapper json;
+    private final FrozenPoolCache cache;
+    private final String compression;
 
-    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit) {
+    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
+            Dialect dialect, @Value("${baiti.draw.pool-compression:}") String compression) {
         this.draws = draws;
         this.contesting = contesting;
         this.clock = clock;
         this.audit = audit;
+        this.json = json;
+        this.cache = cache;
+        if (compression == null || compression.isBlank()) {
+            // Measured (docs/draw.md): SQLite stores and reads 50 MB blobs faster than deflate runs; PostgreSQL would
+            // otherwise compress them itself (TOAST) more slowly.
+            compression = dialect == Dialect.SQLITE ? FrozenPool.IDENTITY : FrozenPool.DEFLATE;
+        }
+        if (!FrozenPool.DEFLATE.equals(compression) && !FrozenPool.IDENTITY.equals(compression)) {
+            throw new IllegalArgumentException("baiti.draw.pool-compression must be deflate or identity");
+        }
+        this.compression = compression;
     }
 
     /** What the organizer commits to: {@code tiers} may be null; their counts must add up to {@code k}. */
@@ -109,7 +131,7 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        List<Draws.Candidate> candidates = draws.offlinePerfect(contest.id());
+        Draws.Candidates candidates = draws.offlinePerfect(contest.id());
         long read = System.nanoTime();
         int n = candidates.size();
         if (n == 0) {
@@ -123,10 +145,11 @@ public class Drawing {
                             "the number of winners must be between 1 and n = " + n)));
         }
 
-        // One encoding and radix sort by UTF-8 bytes (the algorithm's own), then the entries in that order.
-        EncodedPool encoded = EncodedPool.sort(candidates.stream().map(Draws.Candidate::key).toArray(String[]::new));
+        // One encoding and radix sort by UTF-8 bytes (the algorithm's own); the sorted keys with a line feed each
+        // are both the stored key blob and the preimage of P.
+        EncodedPool encoded = EncodedPool.sort(candidates.keys());
         if (encoded.firstInvalid() >= 0) {
-            String key = candidates.get(encoded.firstInvalid()).key();
+            String key = candidates.keys()[encoded.firstInvalid()];
             String problem = key == null ? "is null" : DrawAlgorithm.keyProblem(key);
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
                     "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
@@ -135,18 +158,24 @@ public class Drawing {
         if (encoded.firstDuplicate() >= 0) {
             throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
         }
-        int[] order = encoded.order();
-        List<DrawRecord.Entry> entries = new ArrayList<>(n);
-        Map<String, String> masked = new HashMap<>();
-        for (int pos = 0; pos < n; pos++) {
-            Draws.Candidate c = candidates.get(order[pos]);
-            entries.add(new DrawRecord.Entry(pos, c.key(), masked.computeIfAbsent(c.name(), Phones::maskName), c.unit()));
-        }
-        String poolDigest = DrawAlgorithm.hex(encoded.digest(false));
+        byte[] keyBlob = encoded.sortedPreimage();
+        String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
         long sorted = System.nanoTime();
+        String[] masked = new String[n];
+        Map<String, String> maskedByName = new HashMap<>();
+        String[] names = candidates.names();
+        for (int i = 0; i < n; i++) {
+            masked[i] = maskedByName.computeIfAbsent(names[i], Phones::maskName);
+        }
+        byte[] display = FrozenPool.display(candidates.keys(), masked, candidates.units(), encoded.order(), json);
+        long rendered = System.nanoTime();
+        Draws.StoredPool stored = new Draws.StoredPool(compression, FrozenPool.encode(keyBlob, compression),
+                FrozenPool.encode(display, compression));
+        long compressed = System.nanoTime();
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
-        draws.insert(draw, entries);
+        draws.insert(draw, stored);
+        long written = System.nanoTime();
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("drawId", draw.id());
         detail.put("pool", DrawRecord.OFFLINE_PERFECT);
@@ -156,8 +185,9 @@ public class Drawing {
         detail.put("seedSources", sources);
         audit.record(who, "draw.commit", contest.id(), name, detail);
         log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read {} ms, sort and digest {} ms, "
-                        + "snapshot {} ms)", draw.id(), contest.id(), n, k, poolDigest, ms(read - start), ms(sorted - read),
-                ms(System.nanoTime() - sorted));
+                        + "render {} ms, {} {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
+                k, poolDigest, ms(read - start), ms(sorted - read), ms(rendered - sorted), compression,
+                ms(compressed - rendered), ms(written - compressed), stored.keys().length, stored.display().length);
         return draw;
     }
 
@@ -176,28 +206,95 @@ public class Drawing {
         }
         checkSeed(seed);
         long start = System.nanoTime();
+        Optional<Draws.StoredPool> stored = draws.pool(drawId);
+        if (stored.isEmpty()) {
+            return revealLegacy(draw, seed, who, start);
+        }
+        long fetched = System.nanoTime();
+        byte[] keyBlob;
+        FrozenPool pool;
+        byte[] poolDigest;
+        long hashed;
+        long decoded;
+        try {
+            keyBlob = FrozenPool.decode(stored.get().keys(), stored.get().compression());
+            poolDigest = DrawAlgorithm.sha256().digest(keyBlob);
+            if (!DrawAlgorithm.hex(poolDigest).equals(draw.poolDigest())) {
+                throw poolChanged();
+            }
+            hashed = System.nanoTime();
+            byte[] display = FrozenPool.decode(stored.get().display(), stored.get().compression());
+            decoded = System.nanoTime();
+            pool = FrozenPool.open(keyBlob, display);
+        } catch (FrozenPool.Mismatch e) {
+            log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
+            throw poolChanged();
+        }
+        if (pool.size() != draw.n()) {
+            throw poolChanged();
+        }
+        long read = System.nanoTime();
+        byte[] seedDigest = DrawAlgorithm.seedDigest(poolDigest, draw.k(), seed);
+        int[] positions = DrawAlgorithm.selectPositions(pool.size(), draw.k(), seedDigest);
+        List<String> winners = new ArrayList<>(positions.length);
+        List<Map<String, String>> winnerEntries = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            DrawRecord.Entry e = pool.entry(p);
+            winners.add(e.key());
+            Map<String, String> w = new LinkedHashMap<>();
+            w.put("key", e.key());
+            w.put("name", e.name());
+            w.put("unit", e.unit());
+            winnerEntries.add(w);
+        }
+        String seedDigestHex = DrawAlgorithm.hex(seedDigest);
+        long drawn = System.nanoTime();
+        if (!draws.seal(drawId, seed, seedDigestHex, winners, json.writeValueAsString(winnerEntries), now(), who)) {
+            throw alreadySealed();
+        }
+        cache.put(drawId, pool);
+        audit(draw, seed, seedDigestHex, winners, who);
+        log.info("Sealed draw {}: D = {} (read and check pool {} ms: fetch {} ms, keys and P {} ms, display {} ms, "
+                        + "check {} ms; draw {} ms, seal {} ms)", drawId, seedDigestHex, ms(read - start),
+                ms(fetched - start), ms(hashed - fetched), ms(decoded - hashed), ms(read - decoded), ms(drawn - read),
+                ms(System.nanoTime() - drawn));
+        return get(drawId);
+    }
+
+    /** The reveal of a draw committed before draw_pool existed: its pool is in draw_entry rows. */
+    private DrawRecord revealLegacy(DrawRecord draw, List<String> seed, String who, long start) {
+        long drawId = draw.id();
         List<String> pool = draws.poolKeys(drawId);
         long read = System.nanoTime();
         DrawAlgorithm.Result result = DrawAlgorithm.draw(pool, draw.k(), seed);
         long drawn = System.nanoTime();
         if (pool.size() != draw.n() || !result.poolDigestHex().equals(draw.poolDigest())
                 || !result.sortedPool().equals(pool)) {
-            throw ApiException.conflict("pool_changed", "抽奖池与承诺时公布的摘要不一致，拒绝开奖",
-                    "The stored pool no longer matches the committed digest; the draw is refused");
+            throw poolChanged();
         }
         List<String> winners = result.winners();
-        if (!draws.seal(drawId, seed, result.seedDigestHex(), winners, now(), who)) {
+        if (!draws.seal(drawId, seed, result.seedDigestHex(), winners, null, now(), who)) {
             throw alreadySealed();
         }
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
-        detail.put("drawId", drawId);
-        detail.put("seed", seed);
-        detail.put("seedDigest", result.seedDigestHex());
-        detail.put("winners", winners);
-        audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
+        audit(draw, seed, result.seedDigestHex(), winners, who);
         log.info("Sealed draw {}: D = {} (read pool {} ms, draw {} ms, seal {} ms)", drawId, result.seedDigestHex(),
                 ms(read - start), ms(drawn - read), ms(System.nanoTime() - drawn));
         return get(drawId);
+    }
+
+    private void audit(DrawRecord draw, List<String> seed, String seedDigest, List<String> winners, String who) {
+        long drawId = draw.id();
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("drawId", drawId);
+        detail.put("seed", seed);
+        detail.put("seedDigest", seedDigest);
+        detail.put("winners", winners);
+        audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
+    }
+
+    private static ApiException poolChanged() {
+        return ApiException.conflict("pool_changed", "抽奖池与承诺时公布的摘要不一致，拒绝开奖",
+                "The stored pool no longer matches the committed digest; the draw is refused");
     }
 
     public DrawRecord get(long drawId) {
@@ -220,7 +317,15 @@ public class Drawing {
         if (draw.winners() == null) {
             return List.of();
         }
-        Map<String, DrawRecord.Entry> entries = draws.entries(draw.id(), draw.winners());
+        Optional<String> stored = draws.winnerEntries(draw.id());
+        Map<String, DrawRecord.Entry> entries = new HashMap<>();
+        if (stored.isPresent()) {
+            for (Map<String, String> w : json.readValue(stored.get(), WINNER_ENTRIES)) {
+                entries.put(w.get("key"), new DrawRecord.Entry(-1, w.get("key"), w.get("name"), w.get("unit")));
+            }
+        } else {
+            entries = draws.entries(draw.id(), draw.winners()); // a draw of the draw_entry form
+        }
         List<DrawRecord.Winner> out = new ArrayList<>(draw.winners().size());
         for (int i = 0; i < draw.winners().size(); i++) {
             String key = draw.winners().get(i);
@@ -243,7 +348,16 @@ public class Drawing {
     /** Looks a ticket up in a draw's pool (the same facts the public record shows, nothing more). */
     public PoolHit findInPool(DrawRecord draw, String ticket) {
         String key = ticket == null ? "" : ticket.strip();
-        Optional<DrawRecord.Entry> e = key.isEmpty() ? Optional.empty() : draws.entry(draw.id(), key);
+        Optional<DrawRecord.Entry> e = Optional.empty();
+        if (!key.isEmpty()) {
+            Optional<FrozenPool> pool = frozenPool(draw.id());
+            if (pool.isPresent()) {
+                int p = pool.get().find(key);
+                e = p < 0 ? Optional.empty() : Optional.of(pool.get().entry(p));
+            } else {
+                e = draws.entry(draw.id(), key);
+            }
+        }
         if (e.isEmpty()) {
             return new PoolHit(key, false, null, null, null, null);
         }
@@ -259,9 +373,35 @@ public class Drawing {
         return new PoolHit(key, true, e.get().name(), e.get().unit(), place, tier);
     }
 
-    /** Streams the frozen pool of a draw in sorted order. */
-    public void forEachEntry(long drawId, java.util.function.Consumer<DrawRecord.Entry> action) {
+    /** Streams the frozen pool of a draw of the old draw_entry form in sorted order. */
+    void forEachEntry(long drawId, java.util.function.Consumer<DrawRecord.Entry> action) {
         draws.forEachEntry(drawId, action);
+    }
+
+    /**
+     * The frozen pool of a draw, opened and checked, from the cache or the database; empty for a draw of the old
+     * draw_entry form.
+     *
+     * @throws ApiException 409 {@code pool_changed} when the stored blobs are inconsistent
+     */
+    Optional<FrozenPool> frozenPool(long drawId) {
+        FrozenPool cached = cache.get(drawId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Draws.StoredPool> stored = draws.pool(drawId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            FrozenPool pool = FrozenPool.open(FrozenPool.decode(stored.get().keys(), stored.get().compression()),
+                    FrozenPool.decode(stored.get().display(), stored.get().compression()));
+            cache.put(drawId, pool);
+            return Optional.of(pool);
+        } catch (FrozenPool.Mismatch e) {
+            log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
+            throw poolChanged();
+        }
     }
 
     private static List<DrawRecord.Tier> tiers(List<TierSpec> specs, Integer k, List<Map<String, String>> errors) {

@@ -93,8 +93,20 @@ final class EncodedPool {
             order[i] = i;
         }
         EncodedPool pool = new EncodedPool(keys, arena, offset, order, firstInvalid);
-        new Sorter(pool).sort(0, n, pool.commonPrefixLength());
+        if (!pool.strictlyAscending()) {
+            new Sorter(pool).sort(0, n, pool.commonPrefixLength());
+        }
         return pool;
+    }
+
+    /** Whether the keys already come strictly ascending (then the sort is the identity and there are no duplicates). */
+    private boolean strictlyAscending() {
+        for (int i = 1; i < keys.length; i++) {
+            if (compare(i - 1, i) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Original index of the first key that is null, empty, has a line feed or an unpaired surrogate; -1 if none. */
@@ -175,6 +187,29 @@ final class EncodedPool {
         }
         sha.update(buf, 0, used);
         return sha.digest();
+    }
+
+    /**
+     * {@code key_1 \n ... key_n \n} over the sorted keys: the preimage of the pool digest, as stored in
+     * {@code draw_pool.pool_keys}. For distinct valid keys only (duplicates are not left out).
+     */
+    byte[] sortedPreimage() {
+        int n = order.length;
+        long total = (long) offset[n] + n;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("pool is too large");
+        }
+        byte[] out = new byte[(int) total];
+        int used = 0;
+        for (int j = 0; j < n; j++) {
+            int i = order[j];
+            int from = offset[i];
+            int len = offset[i + 1] - from;
+            System.arraycopy(arena, from, out, used, len);
+            used += len;
+            out[used++] = '\n';
+        }
+        return out;
     }
 
     /** Compares keys a and b (original indexes) by their bytes, unsigned. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import javax.sql.DataSource;
 
 import org.baiti.Dialect;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -25,13 +28,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcDraws implements Draws {
 
-    /** Rows per multi-row INSERT: 5 parameters each, well below the limits of both databases. */
+    private static final Logger log = LoggerFactory.getLogger(JdbcDraws.class);
+
+    /** Keys per IN list when reading old draw_entry rows. */
     private static final int ROWS_PER_INSERT = 500;
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -58,19 +65,168 @@ class JdbcDraws implements Draws {
         this.json = json;
     }
 
+    /**
+     * SQLite: one query answering one JSON text ({@code [[ticket, name, unit_code], …]}) built by the database, parsed with a
+     * streaming parser into three arrays: a million rows fetched one by one cost several seconds through the SQLite
+     * driver (a JNI call per row and column) and a Java object per row, the aggregate one call and one string. The
+     * rows come in byte order of the ticket (SQLite's BINARY collation, PostgreSQL's "C"), the pool's own order, so
+     * the sort only has to confirm it; any other order is still sorted correctly.
+     */
     @Override
-    public List<Candidate> offlinePerfect(long contestId) {
-        // Unit names by code first (a few hundred rows), so each result row needs no join and shares one String.
+    public Candidates offlinePerfect(long contestId) {
+        // Unit names by code first (a few hundred rows), so each result needs no join and shares one String.
         Map<String, String> units = new HashMap<>();
         template.query("SELECT code, name FROM unit WHERE contest_id = ?",
                 (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), contestId);
-        List<Candidate> out = new ArrayList<>();
-        stream("SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1", rs -> {
-            String code = rs.getString(3);
+        if (dialect == Dialect.POSTGRESQL) {
+            return copyOfflinePerfect(contestId, units);
+        }
+        // As a blob: the UTF-8 bytes as they are, parsed by Jackson's byte parser, no 30-million-char String between.
+        String sql = "SELECT CAST(json_group_array(json_array(ticket, name, unit_code)) AS BLOB) FROM (SELECT ticket,"
+                + " name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket)";
+        long t0 = System.nanoTime();
+        byte[] text = jdbc.sql(sql).param(contestId).query((rs, i) -> rs.getBytes(1)).single();
+        long t1 = System.nanoTime();
+        int capacity = 1024;
+        String[] keys = new String[capacity];
+        String[] names = new String[capacity];
+        String[] unitNames = new String[capacity];
+        int n = 0;
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("unexpected aggregate from the database");
+            }
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                if (n == keys.length) {
+                    capacity = keys.length * 2;
+                    keys = Arrays.copyOf(keys, capacity);
+                    names = Arrays.copyOf(names, capacity);
+                    unitNames = Arrays.copyOf(unitNames, capacity);
+                }
+                p.nextToken();
+                keys[n] = p.getString();
+                p.nextToken();
+                names[n] = p.getString();
+                p.nextToken();
+                String code = p.getString();
+                String unit = units.get(code);
+                unitNames[n] = unit == null ? code : unit;
+                if (p.nextToken() != JsonToken.END_ARRAY) {
+                    throw new IllegalStateException("unexpected aggregate from the database");
+                }
+                n++;
+            }
+        }
+        log.debug("offlinePerfect: query {} ms, parse {} ms, {} bytes",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, text.length);
+        return new Candidates(Arrays.copyOf(keys, n), Arrays.copyOf(names, n), Arrays.copyOf(unitNames, n));
+    }
+
+    /**
+     * PostgreSQL: the rows through {@code COPY … TO STDOUT} (text format) into one byte array, split by hand; faster
+     * than fetching a million rows through the driver or building one JSON aggregate on the server. Ordered by ticket
+     * (the index offline_result_perfect; under a code-point collation such as C or C.UTF-8 that is already the pool's
+     * byte order, otherwise the sort simply does its work).
+     */
+    private Candidates copyOfflinePerfect(long contestId, Map<String, String> units) {
+        long t0 = System.nanoTime();
+        byte[] data = template.execute((ConnectionCallback<byte[]>) con -> {
+            try {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
+                con.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT ticket, name, unit_code FROM"
+                        + " offline_result WHERE contest_id = " + contestId + " AND perfect = 1 ORDER BY ticket) TO STDOUT",
+                        out);
+                return out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new SQLException(e);
+            }
+        });
+        long t1 = System.nanoTime();
+        int capacity = 1024;
+        String[] keys = new String[capacity];
+        String[] names = new String[capacity];
+        String[] unitNames = new String[capacity];
+        int n = 0;
+        int[] end = new int[1];
+        int o = 0;
+        while (o < data.length) {
+            if (n == keys.length) {
+                capacity = keys.length * 2;
+                keys = Arrays.copyOf(keys, capacity);
+                names = Arrays.copyOf(names, capacity);
+                unitNames = Arrays.copyOf(unitNames, capacity);
+            }
+            keys[n] = copyField(data, o, end);
+            names[n] = copyField(data, end[0] + 1, end);
+            String code = copyField(data, end[0] + 1, end);
+            if (end[0] >= data.length || data[end[0]] != '\n') {
+                throw new IllegalStateException("unexpected COPY output");
+            }
             String unit = units.get(code);
-            out.add(new Candidate(rs.getString(1), rs.getString(2), unit == null ? code : unit));
-        }, contestId);
-        return out;
+            unitNames[n] = unit == null ? code : unit;
+            o = end[0] + 1;
+            n++;
+        }
+        log.debug("offlinePerfect: copy {} ms, parse {} ms, {} bytes",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, data.length);
+        return new Candidates(Arrays.copyOf(keys, n), Arrays.copyOf(names, n), Arrays.copyOf(unitNames, n));
+    }
+
+    /** One field of COPY's text format from {@code from} to the next tab or line feed (stored in end[0]), unescaped. */
+    private static String copyField(byte[] d, int from, int[] end) {
+        int i = from;
+        boolean escaped = false;
+        while (i < d.length && d[i] != '\t' && d[i] != '\n') {
+            if (d[i] == '\\') {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        end[0] = i;
+        if (!escaped) {
+            return new String(d, from, i - from, StandardCharsets.UTF_8);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(i - from);
+        for (int j = from; j < i; j++) {
+            byte b = d[j];
+            if (b != '\\') {
+                out.write(b);
+                continue;
+            }
+            byte e = d[++j];
+            switch (e) {
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 't' -> out.write('\t');
+                case 'v' -> out.write(0x0B);
+                case 'x' -> {
+                    int v = 0;
+                    int digits = 0;
+                    while (digits < 2 && j + 1 < i && Character.digit(d[j + 1], 16) >= 0) {
+                        v = v * 16 + Character.digit(d[++j], 16);
+                        digits++;
+                    }
+                    out.write(v);
+                }
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        int v = e - '0';
+                        int digits = 1;
+                        while (digits < 3 && j + 1 < i && d[j + 1] >= '0' && d[j + 1] <= '7') {
+                            v = v * 8 + (d[++j] - '0');
+                            digits++;
+                        }
+                        out.write(v);
+                    } else {
+                        out.write(e); // \\ and any other escaped character stand for themselves
+                    }
+                }
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -80,7 +236,7 @@ class JdbcDraws implements Draws {
     }
 
     @Override
-    public void insert(DrawRecord d, List<DrawRecord.Entry> entries) {
+    public void insert(DrawRecord d, StoredPool pool) {
         jdbc.sql("""
                 INSERT INTO draw (id, contest_id, name, k, pool_kind, seed_sources, tiers, pool_digest, n, status,
                     committed_at, committed_by)
@@ -90,94 +246,36 @@ class JdbcDraws implements Draws {
                         d.tiers() == null ? null : json.writeValueAsString(d.tiers()), d.poolDigest(), d.n(),
                         d.status().name(), d.committedAt().toEpochMilli(), d.committedBy())
                 .update();
-        if (dialect == Dialect.POSTGRESQL) {
-            copyEntries(d.id(), entries);
-            return;
-        }
-        // Multi-row INSERTs with the full-size statement prepared once.
-        template.execute((ConnectionCallback<Void>) con -> {
-            int full = entries.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
-            if (full > 0) {
-                try (PreparedStatement ps = con.prepareStatement(insertSql(ROWS_PER_INSERT))) {
-                    for (int from = 0; from < full; from += ROWS_PER_INSERT) {
-                        bind(ps, d.id(), entries.subList(from, from + ROWS_PER_INSERT));
-                        ps.executeUpdate();
-                    }
-                }
-            }
-            if (full < entries.size()) {
-                try (PreparedStatement ps = con.prepareStatement(insertSql(entries.size() - full))) {
-                    bind(ps, d.id(), entries.subList(full, entries.size()));
-                    ps.executeUpdate();
-                }
-            }
-            return null;
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "INSERT INTO draw_pool (draw_id, compression, pool_keys, pool_display) VALUES (?, ?, ?, ?)");
+            ps.setLong(1, d.id());
+            ps.setString(2, pool.compression());
+            ps.setBytes(3, pool.keys());
+            ps.setBytes(4, pool.display());
+            return ps;
         });
     }
 
-    /** PostgreSQL's COPY (text format), an order of magnitude faster than INSERTs for a large pool. */
-    private void copyEntries(long drawId, List<DrawRecord.Entry> entries) {
-        template.execute((ConnectionCallback<Void>) con -> {
-            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY draw_entry (draw_id, pos, entry_key, name, unit) FROM STDIN");
-            try {
-                StringBuilder sb = new StringBuilder(1 << 17);
-                String id = Long.toString(drawId);
-                for (DrawRecord.Entry e : entries) {
-                    sb.append(id).append('\t').append(e.pos()).append('\t');
-                    copyText(sb, e.key()).append('\t');
-                    copyText(sb, e.name()).append('\t');
-                    copyText(sb, e.unit()).append('\n');
-                    if (sb.length() > (1 << 16)) {
-                        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                        copy.writeToCopy(bytes, 0, bytes.length);
-                        sb.setLength(0);
-                    }
-                }
-                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+    @Override
+    public Optional<StoredPool> pool(long drawId) {
+        List<StoredPool> found = template.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "SELECT compression, pool_keys, pool_display FROM draw_pool WHERE draw_id = ?");
+            if (dialect == Dialect.POSTGRESQL) {
+                // Binary transfer from the first execution: bytea would otherwise arrive as hex text, twice its size.
+                ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             }
-            return null;
-        });
+            ps.setLong(1, drawId);
+            return ps;
+        }, (rs, i) -> new StoredPool(rs.getString(1), rs.getBytes(2), rs.getBytes(3)));
+        return found.stream().findFirst();
     }
 
-    /** A value in COPY's text format: backslash, tab, line feed and carriage return escaped. */
-    private static StringBuilder copyText(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb;
-    }
-
-    private static void bind(PreparedStatement ps, long drawId, List<DrawRecord.Entry> chunk) throws SQLException {
-        int p = 1;
-        for (DrawRecord.Entry e : chunk) {
-            ps.setLong(p++, drawId);
-            ps.setInt(p++, e.pos());
-            ps.setString(p++, e.key());
-            ps.setString(p++, e.name());
-            ps.setString(p++, e.unit());
-        }
-    }
-
-    private static String insertSql(int rows) {
-        StringBuilder sb = new StringBuilder("INSERT INTO draw_entry (draw_id, pos, entry_key, name, unit) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-        }
-        return sb.toString();
+    @Override
+    public Optional<String> winnerEntries(long drawId) {
+        return jdbc.sql("SELECT winner_entries FROM draw WHERE id = ?").param(drawId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
     }
 
     @Override
@@ -242,13 +340,14 @@ class JdbcDraws implements Draws {
     }
 
     @Override
-    public boolean seal(long id, List<String> seed, String seedDigest, List<String> winners, Instant at, String by) {
+    public boolean seal(long id, List<String> seed, String seedDigest, List<String> winners, String winnerEntries,
+                        Instant at, String by) {
         return jdbc.sql("""
-                UPDATE draw SET status = 'SEALED', seed = ?, seed_digest = ?, winners = ?, revealed_at = ?,
-                    revealed_by = ?
+                UPDATE draw SET status = 'SEALED', seed = ?, seed_digest = ?, winners = ?, winner_entries = ?,
+                    revealed_at = ?, revealed_by = ?
                 WHERE id = ? AND status = 'COMMITTED'
                 """)
-                .params(json.writeValueAsString(seed), seedDigest, json.writeValueAsString(winners),
+                .params(json.writeValueAsString(seed), seedDigest, json.writeValueAsString(winners), winnerEntries,
                         at.toEpochMilli(), by, id)
                 .update() == 1;
     }

@@ -1,20 +1,26 @@
 package org.baiti.draw;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the published record of a draw (API.md, SPEC §5) as JSON, streaming the pool from the database so a large
- * pool is never held in memory. Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
+ * Writes the published record of a draw (API.md, SPEC §5) as JSON. The pool array is copied from the display blob
+ * rendered at commit ({@link FrozenPool}); a draw of the old draw_entry form streams its rows instead. Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
  * {@code revealedAt} are null. Names are the masked ones stored at commit; no phone number is ever written.
  */
 @Component
 class PublishedRecordWriter {
+
+    private static final byte[] POOL = ",\"pool\":".getBytes(StandardCharsets.UTF_8);
 
     private final Drawing drawing;
     private final JsonMapper json;
@@ -24,44 +30,33 @@ class PublishedRecordWriter {
         this.json = json;
     }
 
-    void write(DrawRecord d, String contestName, OutputStream out) {
+    void write(DrawRecord d, String contestName, OutputStream out) throws IOException {
+        Optional<FrozenPool> pool = drawing.frozenPool(d.id());
+        if (pool.isEmpty()) {
+            writeStreaming(d, contestName, out);
+            return;
+        }
+        // Everything but the pool through the generator, then the pool array as rendered at commit: the same bytes
+        // the generator would write, copied.
+        ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = json.createGenerator(head)) {
+            g.writeStartObject();
+            writeHead(d, contestName, g);
+            g.writeEndObject();
+        }
+        byte[] bytes = head.toByteArray();
+        out.write(bytes, 0, bytes.length - 1); // without the closing brace
+        out.write(POOL);
+        pool.get().writeDisplay(out);
+        out.write('}');
+        out.flush();
+    }
+
+    /** A draw of the old draw_entry form: the pool streamed row by row from the database. */
+    private void writeStreaming(DrawRecord d, String contestName, OutputStream out) {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberProperty("id", d.id());
-            g.writeNumberProperty("contestId", d.contestId());
-            g.writeStringProperty("contestName", contestName);
-            g.writeStringProperty("name", d.name());
-            g.writeStringProperty("algorithm", DrawAlgorithm.ALGORITHM);
-            g.writeStringProperty("status", d.status().name());
-            g.writeStringProperty("poolKind", d.poolKind());
-            g.writeStringProperty("seedSources", d.seedSources());
-            g.writeStringProperty("poolDigest", d.poolDigest());
-            g.writeNumberProperty("n", d.n());
-            g.writeNumberProperty("k", d.k());
-            g.writeName("tiers");
-            if (d.tiers() == null) {
-                g.writeNull();
-            } else {
-                g.writeStartArray();
-                int from = 0;
-                for (DrawRecord.Tier t : d.tiers()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("name", t.name());
-                    g.writeNumberProperty("count", t.count());
-                    g.writeName("winners");
-                    strings(g, d.winners() == null ? null : d.winners().subList(from, from + t.count()));
-                    g.writeEndObject();
-                    from += t.count();
-                }
-                g.writeEndArray();
-            }
-            g.writeStringProperty("committedAt", time(d.committedAt()));
-            g.writeName("seed");
-            strings(g, d.seed());
-            g.writeStringProperty("seedDigest", d.seedDigest());
-            g.writeName("winners");
-            strings(g, d.winners());
-            g.writeStringProperty("revealedAt", time(d.revealedAt()));
+            writeHead(d, contestName, g);
             g.writeName("pool");
             g.writeStartArray();
             drawing.forEachEntry(d.id(), e -> {
@@ -74,6 +69,44 @@ class PublishedRecordWriter {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private static void writeHead(DrawRecord d, String contestName, JsonGenerator g) {
+        g.writeNumberProperty("id", d.id());
+        g.writeNumberProperty("contestId", d.contestId());
+        g.writeStringProperty("contestName", contestName);
+        g.writeStringProperty("name", d.name());
+        g.writeStringProperty("algorithm", DrawAlgorithm.ALGORITHM);
+        g.writeStringProperty("status", d.status().name());
+        g.writeStringProperty("poolKind", d.poolKind());
+        g.writeStringProperty("seedSources", d.seedSources());
+        g.writeStringProperty("poolDigest", d.poolDigest());
+        g.writeNumberProperty("n", d.n());
+        g.writeNumberProperty("k", d.k());
+        g.writeName("tiers");
+        if (d.tiers() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            int from = 0;
+            for (DrawRecord.Tier t : d.tiers()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", t.name());
+                g.writeNumberProperty("count", t.count());
+                g.writeName("winners");
+                strings(g, d.winners() == null ? null : d.winners().subList(from, from + t.count()));
+                g.writeEndObject();
+                from += t.count();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringProperty("committedAt", time(d.committedAt()));
+        g.writeName("seed");
+        strings(g, d.seed());
+        g.writeStringProperty("seedDigest", d.seedDigest());
+        g.writeName("winners");
+        strings(g, d.winners());
+        g.writeStringProperty("revealedAt", time(d.revealedAt()));
     }
 
     private static void strings(JsonGenerator g, List<String> list) {

@@ -1,0 +1,143 @@
+package org.baiti.draw;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DrawFrozenPoolTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Every ASCII control character and DEL. */
+    private static final String CONTROLS = java.util.stream.IntStream.rangeClosed(0, 0x20)
+            .mapToObj(c -> Character.toString(c == 0x20 ? 0x7f : c)).collect(java.util.stream.Collectors.joining());
+
+    /** Keys in input (unsorted) order, with names and units that JSON must escape. */
+    private static final String[] KEYS = {"准考证-甲001", "B-2", "\uD83C\uDFB2", "Ａ", "A\"q\\", "a\u007f", "é", "A"};
+    private static final String[] NAMES = {"诸*", "李*", "\uD840\uDC0B*", "王**", "x\"y", "t\tab", "n\nl", CONTROLS};
+    private static final String[] UNITS = {"第一\\单位", "U2", "U/3", "", "\u2028", "\"", "é", "U1"};
+
+    private static FrozenPool build(String[] keys, String[] names, String[] units, String compression) {
+        EncodedPool encoded = EncodedPool.sort(keys);
+        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(encoded.sortedPreimage(), compression), compression);
+        byte[] display = FrozenPool.display(keys, names, units, encoded.order(), JSON);
+        return FrozenPool.open(keyBlob, FrozenPool.decode(FrozenPool.encode(display, compression), compression));
+    }
+
+    @Test
+    void blobsRoundTripNonAsciiKeysAndNamesAndMatchTheAlgorithm() {
+        for (String compression : List.of(FrozenPool.DEFLATE, FrozenPool.IDENTITY)) {
+            FrozenPool pool = build(KEYS, NAMES, UNITS, compression);
+            List<String> sorted = DrawAlgorithm.sortPool(Arrays.asList(KEYS));
+            assertThat(pool.size()).isEqualTo(KEYS.length);
+            assertThat(new String(pool.keyBlob(), StandardCharsets.UTF_8)).isEqualTo(String.join("\n", sorted) + "\n");
+            assertThat(DrawAlgorithm.sha256().digest(pool.keyBlob())).isEqualTo(DrawAlgorithm.poolDigest(sorted));
+
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(expected)) {
+                g.writeStartArray();
+                for (String key : sorted) {
+                    int i = Arrays.asList(KEYS).indexOf(key);
+                    g.writeStartObject();
+                    g.writeStringProperty("key", KEYS[i]);
+                    g.writeStringProperty("name", NAMES[i]);
+                    g.writeStringProperty("unit", UNITS[i]);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            assertThat(pool.displayBlob()).isEqualTo(expected.toByteArray());
+            EncodedPool encoded = EncodedPool.sort(KEYS);
+            assertThat(FrozenPool.displayByGenerator(KEYS, NAMES, UNITS, encoded.order(), JSON))
+                    .isEqualTo(expected.toByteArray());
+            for (int p = 0; p < sorted.size(); p++) {
+                int i = Arrays.asList(KEYS).indexOf(sorted.get(p));
+                assertThat(pool.key(p)).isEqualTo(KEYS[i]);
+                assertThat(pool.entry(p)).isEqualTo(new DrawRecord.Entry(p, KEYS[i], NAMES[i], UNITS[i]));
+            }
+        }
+    }
+
+    @Test
+    void binarySearchFindsFirstLastAndEveryKeyAndMissesTheRest() {
+        FrozenPool pool = build(KEYS, NAMES, UNITS, FrozenPool.DEFLATE);
+        List<String> sorted = DrawAlgorithm.sortPool(Arrays.asList(KEYS));
+        assertThat(pool.find(sorted.get(0))).isZero();
+        assertThat(pool.find(sorted.get(sorted.size() - 1))).isEqualTo(sorted.size() - 1);
+        for (int p = 0; p < sorted.size(); p++) {
+            assertThat(pool.find(sorted.get(p))).isEqualTo(p);
+        }
+        for (String missing : List.of("", "0", "B-", "B-20", "\uFFFF", "\uD83C\uDFB3", "A\"q", "准考证")) {
+            assertThat(pool.find(missing)).as(missing).isEqualTo(-1);
+        }
+
+        Random random = new Random(8);
+        String[] many = new String[5000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "T" + (100000 + 2 * i);
+        }
+        String[] names = new String[many.length];
+        Arrays.fill(names, "张*");
+        FrozenPool big = build(many, names, names, FrozenPool.DEFLATE);
+        for (int t = 0; t < 200; t++) {
+            int i = random.nextInt(many.length);
+            assertThat(big.key(big.find(many[i]))).isEqualTo(many[i]);
+            assertThat(big.find("T" + (100001 + 2 * i))).isEqualTo(-1);
+        }
+        assertThat(big.find("T100000")).isZero();
+        assertThat(big.find("T" + (100000 + 2 * (many.length - 1)))).isEqualTo(many.length - 1);
+    }
+
+    @Test
+    void inconsistentOrDamagedBlobsAreRefused() {
+        FrozenPool pool = build(KEYS, NAMES, UNITS, FrozenPool.IDENTITY);
+        byte[] keys = pool.keyBlob();
+        byte[] display = pool.displayBlob();
+        String text = new String(display, StandardCharsets.UTF_8);
+
+        byte[] swapped = new String(keys, StandardCharsets.UTF_8).replace("A\n", "").concat("A\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> FrozenPool.open(swapped, display)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] noFinalLf = Arrays.copyOf(keys, keys.length - 1);
+        assertThatThrownBy(() -> FrozenPool.open(noFinalLf, display)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] otherKey = text.replace("\"key\":\"B-2\"", "\"key\":\"B-3\"").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> FrozenPool.open(keys, otherKey)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] truncated = Arrays.copyOf(display, display.length - 2);
+        assertThatThrownBy(() -> FrozenPool.open(keys, truncated)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] extra = (text + " ").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> FrozenPool.open(keys, extra)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] corrupt = FrozenPool.deflate(keys);
+        corrupt[corrupt.length / 2] ^= 0x55;
+        corrupt[corrupt.length - 1] ^= 0x55;
+        assertThatThrownBy(() -> FrozenPool.open(FrozenPool.decode(corrupt, FrozenPool.DEFLATE), display))
+                .isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.decode(keys, "zstd")).isInstanceOf(FrozenPool.Mismatch.class);
+    }
+
+    @Test
+    void selectingPositionsPicksTheSameWinnersAsSelectingKeys() {
+        Random random = new Random(51);
+        for (int t = 0; t < 200; t++) {
+            int n = 1 + random.nextInt(t < 100 ? 10 : 3000);
+            List<String> pool = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                pool.add(String.format("K%06d", i));
+            }
+            int k = random.nextInt(n + 1);
+            byte[] d = DrawAlgorithm.sha256().digest(("seed" + t).getBytes(StandardCharsets.UTF_8));
+            List<String> byKeys = DrawAlgorithm.select(pool, k, d);
+            int[] positions = DrawAlgorithm.selectPositions(n, k, d);
+            assertThat(Arrays.stream(positions).mapToObj(pool::get).toList()).isEqualTo(byKeys);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.baiti.draw;
+
+import org.baiti.testing.PostgresApp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DrawPoolPostgresTest extends PostgresApp implements DrawPoolContract {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+}
