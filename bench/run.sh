@@ -213,7 +213,7 @@ bench_db() {
       | python3 -c '
 import json, re, sys
 for line in sys.stdin:
-    m = re.match(r"RESULT (\w+): (\d+) rows, import ([\d.]+) s = ([\d,]+) rows/s .*max RSS ([\d,]+) MiB, peak heap before GC (\d+) MiB", line)
+    m = re.match(r"RESULT ([\w-]+): (\d+) rows, import ([\d.]+) s = ([\d,]+) rows/s .*max RSS ([\d,]+) MiB, peak heap before GC (\d+) MiB", line)
     if m:
         print(json.dumps({"label": m.group(1), "scenario": "import", "rows": int(m.group(2)), "seconds": float(m.group(3)),
                           "rowsPerSecond": int(m.group(4).replace(",", "")), "rssMiB": int(m.group(5).replace(",", "")),

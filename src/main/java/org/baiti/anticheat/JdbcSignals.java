@@ -7,28 +7,45 @@ import java.util.List;
 import java.util.Map;
 
 import org.baiti.person.Phones;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcSignals {
 
-    private final JdbcClient jdbc;
+    private static final String UPSERT = """
+            INSERT INTO attempt_signal (attempt_id, contest_id, kind, at, hits, detail) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (attempt_id, kind) DO UPDATE SET
+                at = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.at ELSE attempt_signal.at END,
+                detail = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.detail ELSE attempt_signal.detail END,
+                hits = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.hits ELSE attempt_signal.hits END
+            """;
 
-    JdbcSignals(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcSignals(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Records a signal once per attempt and kind; a later report keeps the highest count and the latest time. */
     void upsert(Signal s) {
-        jdbc.sql("""
-                INSERT INTO attempt_signal (attempt_id, contest_id, kind, at, hits, detail) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (attempt_id, kind) DO UPDATE SET
-                    at = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.at ELSE attempt_signal.at END,
-                    detail = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.detail ELSE attempt_signal.detail END,
-                    hits = CASE WHEN excluded.hits > attempt_signal.hits THEN excluded.hits ELSE attempt_signal.hits END
-                """).params(s.attemptId(), s.contestId(), s.kind().code(), s.at().toEpochMilli(), s.count(), s.detail())
+        jdbc.sql(UPSERT).params(s.attemptId(), s.contestId(), s.kind().code(), s.at().toEpochMilli(), s.count(), s.detail())
                 .update();
+    }
+
+    /** {@link #upsert} for many signals at once, in one batch (the caller's transaction). */
+    void upsertAll(List<Signal> signals) {
+        template.batchUpdate(UPSERT, signals, 256, (ps, s) -> {
+            ps.setString(1, s.attemptId());
+            ps.setLong(2, s.contestId());
+            ps.setString(3, s.kind().code());
+            ps.setLong(4, s.at().toEpochMilli());
+            ps.setInt(5, s.count());
+            ps.setString(6, s.detail());
+        });
     }
 
     long attemptsFrom(long contestId, String address) {

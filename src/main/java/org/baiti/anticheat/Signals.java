@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -12,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records anti-cheat signals of online attempts and lists them for review. Nothing here changes a score, a ranking
- * or an award: a signal only puts an attempt on the organizer's review list. Each write is one statement, outside
- * any transaction: on SQLite a transaction would take the write lock at every start, signal or not.
+ * or an award: a signal only puts an attempt on the organizer's review list. Signals of starts and submissions are
+ * computed on the request thread and written by the online channel in the same grouped transaction as the attempt
+ * ({@link #recordAll}); a page-hidden report is one statement of its own.
  */
 @Service
 public class Signals {
@@ -42,33 +44,51 @@ public class Signals {
         store.upsert(new Signal(attemptId, contestId, Signal.Kind.PAGE_HIDDEN, now(), c, detail("count", c)));
     }
 
-    /** After a start: flags the attempt when its address has started more than the threshold in this contest. */
-    public void started(String attemptId, long contestId, String address) {
+    /**
+     * The signal a start raises, if any: its address has started more than the threshold in this contest. Only reads
+     * (the attempt itself is not stored yet, so it is counted here); the caller stores the signal with the attempt,
+     * in the same transaction ({@link #recordAll}).
+     */
+    public Optional<Signal> onStart(String attemptId, long contestId, String address) {
         if (address == null || maxAttemptsPerAddress <= 0) {
-            return;
+            return Optional.empty();
         }
-        long n = store.attemptsFrom(contestId, address);
-        if (n > maxAttemptsPerAddress) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("address", address);
-            d.put("attempts", n);
-            d.put("threshold", maxAttemptsPerAddress);
-            store.upsert(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(), (int) Math.min(n, MAX_COUNT),
-                    json.writeValueAsString(d)));
+        long n = store.attemptsFrom(contestId, address) + 1;
+        if (n <= maxAttemptsPerAddress) {
+            return Optional.empty();
         }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("address", address);
+        d.put("attempts", n);
+        d.put("threshold", maxAttemptsPerAddress);
+        return Optional.of(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(),
+                (int) Math.min(n, MAX_COUNT), json.writeValueAsString(d)));
     }
 
-    /** After a submit: flags answers faster than the threshold per question (server-measured time). */
-    public void submitted(String attemptId, long contestId, long durationMs, int questions) {
+    /**
+     * The signal a submission raises, if any: answers faster than the threshold per question (server-measured time).
+     * Writes nothing; the caller stores it with the submission ({@link #recordAll}).
+     */
+    public Optional<Signal> onSubmit(String attemptId, long contestId, long durationMs, int questions) {
         if (questions <= 0 || minMsPerQuestion <= 0 || durationMs >= minMsPerQuestion * questions) {
-            return;
+            return Optional.empty();
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("durationMs", durationMs);
         d.put("questions", questions);
         d.put("msPerQuestion", durationMs / questions);
         d.put("thresholdMsPerQuestion", minMsPerQuestion);
-        store.upsert(new Signal(attemptId, contestId, Signal.Kind.TOO_FAST, now(), 1, json.writeValueAsString(d)));
+        return Optional.of(new Signal(attemptId, contestId, Signal.Kind.TOO_FAST, now(), 1, json.writeValueAsString(d)));
+    }
+
+    /**
+     * Stores signals in the current transaction, one batch: the online channel calls it inside the group commit of
+     * the starts and submissions that raised them, so a signal costs no transaction (and no fsync) of its own.
+     */
+    public void recordAll(List<Signal> signals) {
+        if (!signals.isEmpty()) {
+            store.upsertAll(signals);
+        }
     }
 
     /** The review list of a contest, newest signal first. */

@@ -7,15 +7,31 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The question bank in the database, with each contest's bank kept in memory between requests: a request reads the
+ * bank's version ({@code question_bank_version}, one row, raised by every change in the same transaction) and reads
+ * the questions again only when it changed, so any node sees a change as soon as it is committed. Inside a
+ * transaction (an import checking what it just wrote) the cache is not used.
+ */
 @Repository
 class JdbcQuestions implements Questions {
+
+    private static final int MAX_CACHED_CONTESTS = 64;
+
+    /** One contest's bank as of a version: in {@code seq} order, and by key. */
+    private record Bank(long version, List<Question> all, Map<String, Question> byKey) {
+    }
+
+    private final Map<Long, Bank> banks = new ConcurrentHashMap<>();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -30,18 +46,37 @@ class JdbcQuestions implements Questions {
 
     @Override
     public List<Question> all(long contestId) {
+        Bank bank = cached(contestId);
+        if (bank != null) {
+            return bank.all();
+        }
         return jdbc.sql("SELECT * FROM question WHERE contest_id = ? ORDER BY seq").param(contestId)
                 .query(JdbcQuestions::row).list();
     }
 
     @Override
     public List<Question> firstN(long contestId, int n) {
+        Bank bank = cached(contestId);
+        if (bank != null) {
+            return bank.all().subList(0, Math.max(0, Math.min(n, bank.all().size())));
+        }
         return jdbc.sql("SELECT * FROM question WHERE contest_id = ? ORDER BY seq LIMIT ?").params(contestId, n)
                 .query(JdbcQuestions::row).list();
     }
 
     @Override
     public Map<String, Question> byKeys(long contestId, Collection<String> keys) {
+        Bank bank = cached(contestId);
+        if (bank != null) {
+            Map<String, Question> result = new HashMap<>();
+            for (String key : keys) {
+                Question q = bank.byKey().get(key);
+                if (q != null) {
+                    result.put(key, q);
+                }
+            }
+            return result;
+        }
         Map<String, Question> result = new HashMap<>();
         List<String> list = new ArrayList<>(keys);
         for (int from = 0; from < list.size(); from += 500) {
@@ -59,8 +94,47 @@ class JdbcQuestions implements Questions {
         return jdbc.sql("SELECT COUNT(*) FROM question WHERE contest_id = ?").param(contestId).query(Integer.class).single();
     }
 
+    /**
+     * The contest's bank from memory when its version is the stored one, read again otherwise; null inside a
+     * transaction, where rows not yet committed (and perhaps rolled back) must not be cached.
+     */
+    private Bank cached(long contestId) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        long version = jdbc.sql("SELECT version FROM question_bank_version WHERE contest_id = ?").param(contestId)
+                .query(Long.class).optional().orElse(0L);
+        Bank bank = banks.get(contestId);
+        if (bank != null && bank.version() == version) {
+            return bank;
+        }
+        // read after the version: the rows are at least as new as the version they are kept under
+        List<Question> all = List.copyOf(jdbc.sql("SELECT * FROM question WHERE contest_id = ? ORDER BY seq")
+                .param(contestId).query(JdbcQuestions::row).list());
+        Map<String, Question> byKey = new HashMap<>();
+        for (Question q : all) {
+            byKey.put(q.key(), q);
+        }
+        if (banks.size() >= MAX_CACHED_CONTESTS) {
+            banks.clear();
+        }
+        bank = new Bank(version, all, Map.copyOf(byKey));
+        banks.put(contestId, bank);
+        return bank;
+    }
+
     @Override
     public void upsert(List<Question> added, List<Question> changed) {
+        java.util.Set<Long> contests = new java.util.TreeSet<>();
+        added.forEach(q -> contests.add(q.contestId()));
+        changed.forEach(q -> contests.add(q.contestId()));
+        for (long contestId : contests) {
+            // raised first, in the same transaction: a node that reads the new version reads the new rows
+            jdbc.sql("""
+                    INSERT INTO question_bank_version (contest_id, version) VALUES (?, 1)
+                    ON CONFLICT (contest_id) DO UPDATE SET version = question_bank_version.version + 1
+                    """).param(contestId).update();
+        }
         template.batchUpdate("""
                 INSERT INTO question (contest_id, qkey, seq, type, stem, options, answer, points, category, explanation)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,7 +169,7 @@ class JdbcQuestions implements Questions {
     private static Question row(ResultSet rs, int n) throws SQLException {
         return new Question(rs.getLong("contest_id"), rs.getString("qkey"), rs.getInt("seq"),
                 QuestionType.valueOf(rs.getString("type")), rs.getString("stem"),
-                JSON.readValue(rs.getString("options"), STRINGS), rs.getString("answer"), rs.getInt("points"),
+                List.copyOf(JSON.readValue(rs.getString("options"), STRINGS)), rs.getString("answer"), rs.getInt("points"),
                 rs.getString("category"), rs.getString("explanation"));
     }
 }

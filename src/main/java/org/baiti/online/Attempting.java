@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.baiti.GroupCommit;
 import org.baiti.Ids;
+import org.baiti.anticheat.Signal;
 import org.baiti.anticheat.Signals;
 import org.baiti.bank.Marking;
 import org.baiti.bank.Question;
@@ -148,8 +149,8 @@ public class Attempting {
             }
             Attempt a = new Attempt(Ids.token(), contestId, phone.get(), name, unit.code(), unit.topCode(), next,
                     sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp);
-            if (stored(() -> writes.start(a))) {
-                signal(() -> signals.started(a.id(), contestId, clientIp));
+            Signal raised = signal(() -> signals.onStart(a.id(), contestId, clientIp));
+            if (stored(() -> writes.start(new OnlineWrites.Start(a, raised)))) {
                 return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)));
             }
         }
@@ -190,12 +191,13 @@ public class Attempting {
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
         boolean late = verdict == SubmitTiming.Verdict.LATE;
         // answered once committed, with the other submissions of the moment (group commit)
+        Signal raised = signal(() -> signals.onSubmit(attempt.id(), contest.id(), durationMs,
+                attempt.paper().keys().size()));
         OnlineWrites.Outcome outcome = stored(() -> writes.submit(new OnlineWrites.Submission(attempt, received,
-                durationMs, marked, late, contest.attemptsAllowed() > 1)));
+                durationMs, marked, late, contest.attemptsAllowed() > 1, raised)));
         if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one
             return result(attempts.find(attempt.id()).orElseThrow(), contest);
         }
-        signal(() -> signals.submitted(attempt.id(), contest.id(), durationMs, attempt.paper().keys().size()));
         if (outcome.counted()) { // the usual case: this attempt is the person's ranked one, its rank is all to read
             long rank = ranking.rankOf(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
                     attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received));
@@ -229,12 +231,13 @@ public class Attempting {
         }
     }
 
-    /** A signal must never cost a participant an accepted start or submission. */
-    private static void signal(Runnable r) {
+    /** A signal must never cost a participant an accepted start or submission: one that cannot be worked out is none. */
+    private static Signal signal(Supplier<Optional<Signal>> check) {
         try {
-            r.run();
+            return check.get().orElse(null);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Attempting.class).warn("Could not record an anti-cheat signal", e);
+            org.slf4j.LoggerFactory.getLogger(Attempting.class).warn("Could not check for an anti-cheat signal", e);
+            return null;
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.baiti.GroupCommit;
+import org.baiti.anticheat.Signal;
+import org.baiti.anticheat.Signals;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OnlineWrites {
 
-    /** A marked submission, ready to be stored. */
+    /** A new attempt, ready to be stored, and the anti-cheat signal its start raised (or null). */
+    record Start(Attempt attempt, Signal signal) {
+    }
+
+    /** A marked submission, ready to be stored, and the anti-cheat signal it raised (or null). */
     record Submission(Attempt attempt, Instant received, long durationMs, PaperMarking.Marked marked, boolean late,
-                      boolean keepBest) {
+                      boolean keepBest, Signal signal) {
     }
 
     /** What storing a submission did: whether this call stored it, and whether it is the person's counted attempt. */
@@ -26,12 +32,26 @@ class OnlineWrites {
     }
 
     private final GroupCommit groupCommit;
-    private final GroupCommit.Writes<Attempt, Boolean> starts;
+    private final GroupCommit.Writes<Start, Boolean> starts;
     private final GroupCommit.Writes<Submission, Outcome> submits;
 
-    OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking) {
+    OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking, Signals signals) {
         this.groupCommit = groupCommit;
-        this.starts = attempts::insertAllIfNew;
+        this.starts = batch -> {
+            List<Attempt> rows = new ArrayList<>(batch.size());
+            for (Start s : batch) {
+                rows.add(s.attempt());
+            }
+            List<Boolean> inserted = attempts.insertAllIfNew(rows);
+            List<Signal> raised = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (inserted.get(i) && batch.get(i).signal() != null) {
+                    raised.add(batch.get(i).signal());
+                }
+            }
+            signals.recordAll(raised);
+            return inserted;
+        };
         this.submits = batch -> {
             List<Attempts.Marks> marks = new ArrayList<>(batch.size());
             for (Submission s : batch) {
@@ -51,6 +71,13 @@ class OnlineWrites {
                 }
             }
             List<Boolean> counted = entries.isEmpty() ? List.of() : ranking.enterAll(entries, keepBest);
+            List<Signal> raised = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (stored.get(i) && batch.get(i).signal() != null) {
+                    raised.add(batch.get(i).signal());
+                }
+            }
+            signals.recordAll(raised);
             List<Outcome> out = new ArrayList<>(batch.size());
             int e = 0;
             for (int i = 0; i < batch.size(); i++) {
@@ -61,9 +88,12 @@ class OnlineWrites {
         };
     }
 
-    /** Inserts the attempt unless the person already has one with its number; true when inserted. */
-    boolean start(Attempt attempt) {
-        return groupCommit.write(starts, attempt);
+    /**
+     * Inserts the attempt unless the person already has one with its number, with its signal if any; true when
+     * inserted.
+     */
+    boolean start(Start start) {
+        return groupCommit.write(starts, start);
     }
 
     /** Stores the submission once and enters it into the ranking unless it is late. */

@@ -56,6 +56,34 @@ interface BankImportContract extends App {
         assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
     }
 
+    /** Each node keeps a contest's bank in memory: a corrected answer key must be seen at once all the same. */
+    @Test
+    default void aCorrectedAnswerKeyIsSeenByTheNextRequest() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank())).status())
+                .isEqualTo(200);
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").json().get(1).get("answer").asString()).isEqualTo("ACD");
+
+        List<List<String>> corrected = new ArrayList<>(Fixtures.bank());
+        corrected.set(2, List.of("Q2", "多选", "燃烧三要素包括？", "可燃物", "风", "助燃物", "着火源", "A,C", "2", "火灾预防", ""));
+        corrected.add(List.of("Q7", "判断", "进入林区不得携带火种。", "", "", "", "", "对", "1", "野外用火", ""));
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/bank", "corrected.csv", Fixtures.csv(corrected));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("changed").asInt()).isEqualTo(1);
+
+        JsonNode bank = admin.get("/api/admin/contests/" + id + "/bank").json();
+        assertThat(bank).hasSize(7);
+        assertThat(bank.get(1).get("answer").asString()).isEqualTo("AC");
+        assertThat(bank.get(6).get("key").asString()).isEqualTo("Q7");
+        // a file with a bad row changes nothing, in the database or in what the next request sees
+        List<List<String>> bad = new ArrayList<>(corrected);
+        bad.set(2, List.of("Q2", "多选", "燃烧三要素包括？", "可燃物", "风", "助燃物", "着火源", "A,B", "2", "火灾预防", ""));
+        bad.add(List.of("Q8", "填空", "未知题型", "a", "b", "", "", "A", "1", "", ""));
+        assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "bad.csv", Fixtures.csv(bad)).status()).isEqualTo(400);
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").json().get(1).get("answer").asString()).isEqualTo("AC");
+    }
+
     @Test
     default void importingTheSameFileTwiceLeavesOneCopy() {
         Api admin = api().admin();
