@@ -73,7 +73,8 @@ if [ "$JAR" = target/baiti.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find pom.xml sr
 fi
 # JDBC drivers for the seeder, taken from the jar itself (same versions as the server uses)
 mkdir -p "$WORK/lib"
-(cd "$WORK/lib" && unzip -q -j -o "$OLDPWD/$JAR" 'BOOT-INF/lib/sqlite-jdbc-*.jar' 'BOOT-INF/lib/postgresql-*.jar')
+case $JAR in /*) JAR_PATH=$JAR ;; *) JAR_PATH=$PWD/$JAR ;; esac
+(cd "$WORK/lib" && unzip -q -j -o "$JAR_PATH" 'BOOT-INF/lib/sqlite-jdbc-*.jar' 'BOOT-INF/lib/postgresql-*.jar')
 SEED_CP=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
 # the driver and the seeder compiled once (java File.java would compile them again at every start)
 mkdir -p "$WORK/classes"

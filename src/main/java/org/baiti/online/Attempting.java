@@ -3,7 +3,6 @@ package org.baiti.online;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,6 @@ public class Attempting {
     private final OnlineWrites writes;
     private final Duration grace;
     private final DateTimeFormatter local;
-    private final SecureRandom random = new SecureRandom();
 
     private final ParticipantIdentity identity;
     private final Signals signals;
@@ -138,8 +136,8 @@ public class Attempting {
         if (bank.isEmpty()) {
             throw ApiException.conflict("empty_bank", "本竞赛还没有题目，请稍后再来", "The contest has no questions yet");
         }
-        List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), random);
-        Paper paper = PaperDraw.shuffle(chosen, random);
+        List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), Ids.random());
+        Paper paper = PaperDraw.shuffle(chosen, Ids.random());
         String token = Ids.token();
         Instant expiresAt = SubmitTiming.expiresAt(now, contest.timeLimitSeconds(), contest.closesAt());
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {
