@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * again before the commit; afterwards, and after a rolled-back import, the table has exactly the indexes it had.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// A context (and so a SQLite file) of its own: whether the indexes are deferred depends on how many rows the table
+// already holds, and the other SQLite test classes share one database.
+@TestPropertySource(properties = "baiti.test.own-database=deferred-indexes")
 class OfflineImportDeferredIndexesSqliteTest extends SqliteApp {
 
     static final int N = JdbcOfflineResults.MIN_ROWS_TO_DEFER_INDEXES;
