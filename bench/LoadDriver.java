@@ -134,13 +134,13 @@ public class LoadDriver {
             Run warm = new Run(with("label", name + " warm-up", "warmup-seconds", "0", "seconds", String.valueOf(warmupSeconds)));
             if (warmupSeconds > 0) {
                 System.err.println("warm-up: " + warmupSeconds + " s of no-op, then starts and submits");
-                warm.pingPhase(false);
-                warm.attemptsPhases(0, false);
+                double rps = warm.pingPhase(false);
+                warm.attemptsPhases(0, false, rps);
             }
             for (int r = 1; r <= rounds; r++) {
                 Run round = new Run(with("label", name + " round " + r, "warmup-seconds", "0"));
-                round.pingPhase(true);
-                round.attemptsPhases(r, true);
+                double rps = round.pingPhase(true);
+                round.attemptsPhases(r, true, rps);
             }
         }
 
@@ -152,11 +152,13 @@ public class LoadDriver {
             return m;
         }
 
-        void pingPhase(boolean report) throws Exception {
+        /** The no-op endpoint for {@code --seconds}; answers its throughput. */
+        double pingPhase(boolean report) throws Exception {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/ping")).timeout(TIMEOUT).GET().build();
             Request r = u -> CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
             Check c = resp -> resp.body().contains("\"ok\":true") ? null : "unexpected body " + resp.body();
-            phase("ping", r, c, report ? maxRequests : Long.MAX_VALUE, seconds, report);
+            return ((Number) phase("ping", r, c, report ? maxRequests : Long.MAX_VALUE, seconds, report).get("rps"))
+                    .doubleValue();
         }
 
         void ping() throws Exception {
@@ -208,13 +210,19 @@ public class LoadDriver {
 
         void attempts() throws Exception {
             if (warmupSeconds > 0) {
-                new Run(with("label", label + " warm-up", "seconds", String.valueOf(warmupSeconds))).attemptsPhases(0, false);
+                new Run(with("label", label + " warm-up", "seconds", String.valueOf(warmupSeconds))).attemptsPhases(0, false, 0);
             }
-            attemptsPhases(1, true);
+            attemptsPhases(1, true, 0);
         }
 
-        /** Starts for {@code --seconds} (or {@code --requests}), then every started attempt submitted once. */
-        void attemptsPhases(int round, boolean report) throws Exception {
+        /**
+         * Starts for {@code --seconds} (or {@code --requests}), then every started attempt submitted once (closed
+         * loop: as fast as the users get answers). Given the no-op throughput {@code pingRps} of the same round, then
+         * also submits at a fixed rate of {@code --paced-share} (default 0.5) of it, open loop over the same
+         * connections, for {@code --paced-seconds} (default 5): the latency the submit target asks about, at the
+         * throughput it asks for (attempts started for it first, not measured).
+         */
+        void attemptsPhases(int round, boolean report, double pingRps) throws Exception {
             String contest = o.get("contest");
             String[] units = o.getOrDefault("units", "U1").split(",");
             // phones never repeat: a block of 10,000,000 per round (round 0 is the warm-up)
@@ -252,6 +260,16 @@ public class LoadDriver {
                     ? null : "no score or rank: " + resp.body();
             phase("start", start, startCheck, maxRequests, seconds, report);
             phase("submit", submit, submitCheck, Long.MAX_VALUE, seconds * 6, report);
+            double share = Double.parseDouble(o.getOrDefault("paced-share", "0.5"));
+            double pacedSeconds = Double.parseDouble(o.getOrDefault("paced-seconds", "5"));
+            if (pingRps > 0 && share > 0 && pacedSeconds > 0) {
+                double rate = pingRps * share;
+                long needed = (long) Math.ceil(rate * pacedSeconds);
+                started.clear();
+                phase("start-for-paced", start, startCheck, needed, seconds * 6, false);
+                phase("submit-paced", submit, submitCheck, Math.min(needed, started.size()), pacedSeconds * 12, report,
+                        rate);
+            }
         }
 
         void draw() throws Exception {
@@ -312,8 +330,19 @@ public class LoadDriver {
          * Runs one phase: {@code concurrency} users loop until {@code limit} requests were sent or the time is up (or
          * a request returns null: nothing left to do).
          */
-        void phase(String name, Request request, Check check, long limit, double secs, boolean report)
+        Map<String, Object> phase(String name, Request request, Check check, long limit, double secs, boolean report)
                 throws InterruptedException {
+            return phase(name, request, check, limit, secs, report, 0);
+        }
+
+        /**
+         * With {@code rate > 0} the phase is an open loop: request {@code j} is due at {@code start + j / rate}
+         * whatever became of the earlier ones, the {@code concurrency} users (connections) take them in turn, and a
+         * request's latency counts from the moment it was due, so time spent waiting for a free connection is in it
+         * (no coordinated omission). A server that keeps up shows its service time; one that can't, a growing queue.
+         */
+        Map<String, Object> phase(String name, Request request, Check check, long limit, double secs, boolean report,
+                                  double rate) throws InterruptedException {
             AtomicLong issued = new AtomicLong();
             AtomicInteger failed = new AtomicInteger();
             AtomicInteger non2xx = new AtomicInteger();
@@ -329,8 +358,20 @@ public class LoadDriver {
                 int user = i;
                 recorders[i] = new Recorder();
                 users[i] = new Thread(() -> {
-                    while (System.nanoTime() < deadline && issued.getAndIncrement() < limit) {
-                        long t0 = System.nanoTime();
+                    while (System.nanoTime() < deadline) {
+                        long j = issued.getAndIncrement();
+                        if (j >= limit) {
+                            break;
+                        }
+                        long t0;
+                        if (rate > 0) {
+                            t0 = startNs + (long) (j * 1e9 / rate);
+                            for (long wait = t0 - System.nanoTime(); wait > 0; wait = t0 - System.nanoTime()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        } else {
+                            t0 = System.nanoTime();
+                        }
                         try {
                             HttpResponse<String> resp = request.send(user);
                             if (resp == null) {
@@ -388,6 +429,9 @@ public class LoadDriver {
             result.put("label", label);
             result.put("scenario", name);
             result.put("concurrency", concurrency);
+            if (rate > 0) {
+                result.put("offeredRps", Math.round(rate));
+            }
             result.put("requests", total);
             result.put("failed", failed.get());
             result.put("non2xx", non2xx.get());
@@ -411,8 +455,9 @@ public class LoadDriver {
             if (report) {
                 report(result);
             } else {
-                System.err.println("(warm-up) " + Json.write(result));
+                System.err.println("(not measured) " + Json.write(result));
             }
+            return result;
         }
 
         void report(Map<String, Object> result) {

@@ -1,10 +1,6 @@
 package org.baiti.online;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.online.AttemptViews.AttemptView;
@@ -52,8 +48,8 @@ class AttemptController {
     @PostMapping("/api/attempts/{attemptId}/submit")
     Result submit(@PathVariable String attemptId,
                   @RequestHeader(value = "Authorization", required = false) String authorization,
-                  @RequestBody(required = false) JsonNode body) {
-        return attempting.submit(attemptId, bearer(authorization), () -> answers(body));
+                  @RequestBody(required = false) byte[] body) {
+        return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body));
     }
 
     /**
@@ -86,38 +82,5 @@ class AttemptController {
         }
         String a = authorization.strip();
         return a.toLowerCase(Locale.ROOT).startsWith("bearer ") ? a.substring(7).strip() : null;
-    }
-
-    /** The answers as question id → option ids; a body of the wrong shape is refused with every problem listed. */
-    static Map<String, List<String>> answers(JsonNode body) {
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        JsonNode node = body == null || !body.isObject() ? null : body.get("answers");
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("malformed_body", "请求内容应为 {\"answers\": {题号: [选项编号, ...]}}",
-                    "the body must be {\"answers\": {questionId: [optionId, ...]}}");
-        }
-        List<Map<String, String>> problems = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            JsonNode v = e.getValue();
-            List<String> ids = new ArrayList<>();
-            if (v.isString()) {
-                ids.add(v.asString());
-            } else if (v.isArray()) {
-                for (JsonNode o : v) {
-                    if (o.isString()) {
-                        ids.add(o.asString());
-                    } else {
-                        problems.add(Map.of("question", e.getKey(), "reason", "选项编号应为字符串 / option ids are strings"));
-                    }
-                }
-            } else if (!v.isNull()) {
-                problems.add(Map.of("question", e.getKey(), "reason", "应为选项编号的数组 / must be an array of option ids"));
-            }
-            answers.put(e.getKey(), ids);
-        }
-        if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_body", "答案格式不对 / Malformed answers", problems);
-        }
-        return answers;
     }
 }

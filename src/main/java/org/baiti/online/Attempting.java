@@ -179,7 +179,8 @@ public class Attempting {
                     "The contest closed at " + contest.closesAt() + "; this submission was not accepted");
         }
         Map<String, List<String>> answers = answersOfBody.get();
-        Map<String, Question> paperQuestions = questions.byKeys(contest.id(), attempt.paper().keys());
+        List<String> keys = attempt.paper().keys();
+        Map<String, Question> paperQuestions = questions.byKeys(contest.id(), keys);
         List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), answers, paperQuestions);
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_answers",
@@ -189,8 +190,7 @@ public class Attempting {
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
         boolean late = verdict == SubmitTiming.Verdict.LATE;
         // answered once committed, with the other submissions of the moment (group commit)
-        Signal raised = signal(() -> signals.onSubmit(attempt.id(), contest.id(), durationMs,
-                attempt.paper().keys().size()));
+        Signal raised = signal(() -> signals.onSubmit(attempt.id(), contest.id(), durationMs, keys.size()));
         OnlineWrites.Outcome outcome = stored(() -> writes.submit(new OnlineWrites.Submission(attempt, received,
                 durationMs, marked, late, contest.attemptsAllowed() > 1, raised)));
         if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one

@@ -1,5 +1,6 @@
 package org.baiti.online;
 
+import java.io.StringWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,9 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAttempts implements Attempts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, Object>>> PAPER = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, String>> LETTERS = new TypeReference<>() { };
+
+    /** The columns {@link #row} reads, by position. */
+    private static final String COLUMNS = """
+            id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper, issued_at, expires_at,
+            submitted_at, duration_ms, score, max_score, accuracy, late, answers, client_ip""";
 
     private static final String INSERT = """
             INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper,
@@ -142,7 +150,7 @@ class JdbcAttempts implements Attempts {
 
     @Override
     public Optional<Attempt> find(String id) {
-        return jdbc.sql("SELECT * FROM attempt WHERE id = ?").param(id).query(JdbcAttempts::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM attempt WHERE id = ?").param(id).query(JdbcAttempts::row).optional();
     }
 
     @Override
@@ -168,45 +176,91 @@ class JdbcAttempts implements Attempts {
 
     /** {@code [{"q": "Q1", "o": [["3fa9c1", "B"], ...]}, ...]}: display order, option id and bank letter. */
     static String paperJson(Paper paper) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Paper.Item i : paper.items()) {
-            List<List<String>> options = new ArrayList<>();
-            for (Paper.Option o : i.options()) {
-                options.add(List.of(o.id(), String.valueOf(o.letter())));
+        StringWriter out = new StringWriter(64 + 96 * paper.items().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (Paper.Item i : paper.items()) {
+                g.writeStartObject();
+                g.writeStringProperty("q", i.questionKey());
+                g.writeName("o");
+                g.writeStartArray();
+                for (Paper.Option o : i.options()) {
+                    g.writeStartArray();
+                    g.writeString(o.id());
+                    g.writeString(String.valueOf(o.letter()));
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
-            items.add(Map.of("q", i.questionKey(), "o", options));
+            g.writeEndArray();
         }
-        return JSON.writeValueAsString(items);
+        return out.toString();
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Reads what {@link #paperJson} wrote (and what earlier versions wrote, with {@code "o"} before {@code "q"}), with a
+     * streaming parser: every submit reads its attempt's paper, so no tree or map is built for it.
+     */
     static Paper paper(String json) {
         List<Paper.Item> items = new ArrayList<>();
-        for (Map<String, Object> m : JSON.readValue(json, PAPER)) {
-            List<Paper.Option> options = new ArrayList<>();
-            for (List<String> o : (List<List<String>>) m.get("o")) {
-                options.add(new Paper.Option(o.get(0), o.get(1).charAt(0)));
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            for (JsonToken t = p.nextToken(); t == JsonToken.START_OBJECT; t = p.nextToken()) {
+                String key = null;
+                List<Paper.Option> options = List.of();
+                for (JsonToken f = p.nextToken(); f == JsonToken.PROPERTY_NAME; f = p.nextToken()) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if ("q".equals(name)) {
+                        expect(v, JsonToken.VALUE_STRING);
+                        key = p.getString();
+                    } else if ("o".equals(name)) {
+                        expect(v, JsonToken.START_ARRAY);
+                        List<Paper.Option> read = new ArrayList<>(5);
+                        for (JsonToken o = p.nextToken(); o == JsonToken.START_ARRAY; o = p.nextToken()) {
+                            expect(p.nextToken(), JsonToken.VALUE_STRING);
+                            String id = p.getString();
+                            expect(p.nextToken(), JsonToken.VALUE_STRING);
+                            char letter = p.getString().charAt(0);
+                            expect(p.nextToken(), JsonToken.END_ARRAY);
+                            read.add(new Paper.Option(id, letter));
+                        }
+                        options = List.copyOf(read);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                if (key == null) {
+                    throw new IllegalStateException("a stored paper has a question without its key");
+                }
+                items.add(new Paper.Item(key, options));
             }
-            items.add(new Paper.Item((String) m.get("q"), List.copyOf(options)));
         }
         return new Paper(List.copyOf(items));
     }
 
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("a stored paper is not as written: " + expected + " expected, " + actual + " found");
+        }
+    }
+
     private static Attempt row(ResultSet rs, int n) throws SQLException {
-        long submitted = rs.getLong("submitted_at");
+        long submitted = rs.getLong(12);
         Instant submittedAt = rs.wasNull() ? null : Instant.ofEpochMilli(submitted);
-        String answers = rs.getString("answers");
-        return new Attempt(rs.getString("id"), rs.getLong("contest_id"), rs.getString("phone"), rs.getString("name"),
-                rs.getString("unit_code"), rs.getString("top_code"), rs.getInt("attempt_no"),
-                rs.getString("token_hash"), paper(rs.getString("paper")),
-                Instant.ofEpochMilli(rs.getLong("issued_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
+        String answers = rs.getString(18);
+        return new Attempt(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getInt(7),
+                rs.getString(8), paper(rs.getString(9)),
+                Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)),
                 submittedAt,
-                submittedAt == null ? null : rs.getLong("duration_ms"),
-                submittedAt == null ? null : rs.getInt("score"),
-                submittedAt == null ? null : rs.getInt("max_score"),
-                submittedAt == null ? null : rs.getDouble("accuracy"),
-                rs.getInt("late") != 0,
+                submittedAt == null ? null : rs.getLong(13),
+                submittedAt == null ? null : rs.getInt(14),
+                submittedAt == null ? null : rs.getInt(15),
+                submittedAt == null ? null : rs.getDouble(16),
+                rs.getInt(17) != 0,
                 answers == null ? Map.of() : JSON.readValue(answers, LETTERS),
-                rs.getString("client_ip"));
+                rs.getString(19));
     }
 }
