@@ -59,7 +59,7 @@ class AnswerPageBrowserTest extends SqliteApp {
 
         try (Browser b = Browser.phone()) {
             WebDriver d = b.driver();
-            WebDriverWait wait = b.waiting(Duration.ofSeconds(15));
+            WebDriverWait wait = b.waiting(Duration.ofSeconds(30)); // generous: a loaded CI machine answers slowly
             d.get(api().base() + "/c/" + id);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify")));
             // the form refuses to start without the fields, in words
