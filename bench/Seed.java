@@ -169,7 +169,7 @@ public class Seed {
         Files.write(probesOut, lines);
     }
 
-    /** The bucket counts the ranking keeps beside its entries (V50), when the schema has them. */
+    /** The bucket counts the ranking keeps beside its entries (V50, V53), when the schema has them. */
     static void rebuildCounts(Connection c, long contest) throws SQLException {
         List<String> tables = countTables(c);
         if (tables.isEmpty()) {
@@ -179,6 +179,12 @@ public class Seed {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ranking_count_by_accuracy WHERE contest_id = " + contest);
             s.executeUpdate("DELETE FROM ranking_count_by_second WHERE contest_id = " + contest);
+            if (tables.contains("ranking_count_by_minute")) {
+                s.executeUpdate("DELETE FROM ranking_count_by_minute WHERE contest_id = " + contest);
+                s.executeUpdate("INSERT INTO ranking_count_by_minute (contest_id, accuracy, duration_m, entries) "
+                        + "SELECT contest_id, accuracy, duration_ms / 60000, COUNT(*) FROM ranking_entry WHERE contest_id = "
+                        + contest + " GROUP BY contest_id, accuracy, duration_ms / 60000");
+            }
             s.executeUpdate("INSERT INTO ranking_count_by_accuracy (contest_id, accuracy, entries) "
                     + "SELECT contest_id, accuracy, COUNT(*) FROM ranking_entry WHERE contest_id = " + contest
                     + " GROUP BY contest_id, accuracy");
@@ -192,8 +198,9 @@ public class Seed {
     static List<String> countTables(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         DatabaseMetaData md = c.getMetaData();
-        for (String t : List.of("ranking_count_by_accuracy", "ranking_count_by_second")) {
-            try (ResultSet rs = md.getTables(null, null, t, null)) {
+        for (String t : List.of("ranking_count_by_accuracy", "ranking_count_by_second", "ranking_count_by_minute")) {
+            // in the schema seeded only (PostgreSQL: other schemas of the same database may be at other versions)
+            try (ResultSet rs = md.getTables(null, c.getSchema(), t, null)) {
                 if (rs.next()) {
                     out.add(t);
                 }

@@ -37,6 +37,7 @@ import org.baiti.online.AttemptViews.Started;
 import org.baiti.person.Phones;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
+import org.baiti.ranking.Standing;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
 import org.baiti.web.ApiException;
@@ -261,9 +262,9 @@ public class Attempting {
         if (a.late()) {
             message = "超过答题时限才提交：成绩已记录，但不计入排名 / Submitted after the time limit: the score is recorded but not ranked";
         } else {
-            Optional<RankingEntry> entry = ranking.entryOf(contest.id(), a.phone());
-            counted = entry.isPresent() && entry.get().attemptId().equals(a.id());
-            rank = entry.map(ranking::rankOf).orElse(null);
+            Optional<Standing> standing = ranking.standingOf(contest.id(), a.phone()); // entry and rank, one read
+            counted = standing.isPresent() && standing.get().entry().attemptId().equals(a.id());
+            rank = standing.map(Standing::rank).orElse(null);
             if (!counted && rank != null) {
                 message = "排名按您成绩最好的一次计算 / The ranking counts your best attempt";
             }

@@ -48,20 +48,47 @@ class JdbcRankingEntries implements RankingEntries {
             """;
 
     /**
-     * The same count from the counts of V50: entries with a higher accuracy, entries with the same accuracy and fewer
-     * whole seconds, and those of the same accuracy and second that rank before (a short range of
-     * {@code ranking_order}).
+     * The same count from the counts of V50 and V53: entries with a higher accuracy, entries with the same accuracy
+     * and fewer whole minutes, those of the same minute and fewer whole seconds, and those of the same accuracy and
+     * second that rank before (a short range of {@code ranking_order}).
      */
     static final String RANK_COUNT = """
             SELECT CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_accuracy
                          WHERE contest_id = :c AND accuracy > :a) AS BIGINT)
+                 + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_minute
+                         WHERE contest_id = :c AND accuracy = :a AND duration_m < :dm) AS BIGINT)
                  + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_second
-                         WHERE contest_id = :c AND accuracy = :a AND duration_s < :ds) AS BIGINT)
+                         WHERE contest_id = :c AND accuracy = :a AND duration_s >= :ds0 AND duration_s < :ds) AS BIGINT)
                  + (SELECT COUNT(*) FROM ranking_entry
                     WHERE contest_id = :c AND accuracy = :a AND duration_ms >= :d0 AND duration_ms <= :d
                       AND (duration_ms < :d
                            OR submitted_at < :s
                            OR (submitted_at = :s AND phone < :p)))
+            """;
+
+    /**
+     * A person's entry and, in the same statement, {@link #RANK_COUNT} for it: "my rank" in one round trip. The
+     * subqueries are correlated with the entry row ({@code e}), so each is the same index lookup as in RANK_COUNT.
+     * {@code / 1000} and {@code / 60000} are the whole seconds and minutes of V50 and V53 (times are never negative).
+     */
+    static final String STANDING = """
+            SELECT e.*,
+                   CAST((SELECT COALESCE(SUM(a.entries), 0) FROM ranking_count_by_accuracy a
+                         WHERE a.contest_id = e.contest_id AND a.accuracy > e.accuracy) AS BIGINT)
+                 + CAST((SELECT COALESCE(SUM(m.entries), 0) FROM ranking_count_by_minute m
+                         WHERE m.contest_id = e.contest_id AND m.accuracy = e.accuracy
+                           AND m.duration_m < e.duration_ms / 60000) AS BIGINT)
+                 + CAST((SELECT COALESCE(SUM(s.entries), 0) FROM ranking_count_by_second s
+                         WHERE s.contest_id = e.contest_id AND s.accuracy = e.accuracy
+                           AND s.duration_s >= e.duration_ms / 60000 * 60 AND s.duration_s < e.duration_ms / 1000) AS BIGINT)
+                 + (SELECT COUNT(*) FROM ranking_entry r
+                    WHERE r.contest_id = e.contest_id AND r.accuracy = e.accuracy
+                      AND r.duration_ms >= e.duration_ms / 1000 * 1000 AND r.duration_ms <= e.duration_ms
+                      AND (r.duration_ms < e.duration_ms
+                           OR r.submitted_at < e.submitted_at
+                           OR (r.submitted_at = e.submitted_at AND r.phone < e.phone))) AS ahead
+            FROM ranking_entry e
+            WHERE e.contest_id = ? AND e.phone = ?
             """;
 
     private static final String INSERT = """
@@ -80,6 +107,12 @@ class JdbcRankingEntries implements RankingEntries {
             INSERT INTO ranking_count_by_second (contest_id, accuracy, duration_s, entries) VALUES (?, ?, ?, ?)
             ON CONFLICT (contest_id, accuracy, duration_s)
             DO UPDATE SET entries = ranking_count_by_second.entries + excluded.entries
+            """;
+
+    private static final String ADD_BY_MINUTE = """
+            INSERT INTO ranking_count_by_minute (contest_id, accuracy, duration_m, entries) VALUES (?, ?, ?, ?)
+            ON CONFLICT (contest_id, accuracy, duration_m)
+            DO UPDATE SET entries = ranking_count_by_minute.entries + excluded.entries
             """;
 
     private final JdbcClient jdbc;
@@ -172,10 +205,18 @@ class JdbcRankingEntries implements RankingEntries {
         return Math.floorDiv(durationMs, 1000L);
     }
 
-    /** A key of the counts, ordered so that every transaction changes count rows in the same order (no deadlocks). */
-    private record Bucket(long contestId, double accuracy, long second) {
+    /** Whole minutes of time used: the bucket of {@code ranking_count_by_minute}. */
+    static long minute(long durationMs) {
+        return Math.floorDiv(durationMs, 60_000L);
+    }
+
+    /**
+     * A key of the counts ({@code time}: whole seconds or minutes, 0 for the counts per accuracy), ordered so that
+     * every transaction changes count rows in the same order (no deadlocks).
+     */
+    private record Bucket(long contestId, double accuracy, long time) {
         static final Comparator<Bucket> ORDER = Comparator.comparingLong(Bucket::contestId)
-                .thenComparingDouble(Bucket::accuracy).thenComparingLong(Bucket::second);
+                .thenComparingDouble(Bucket::accuracy).thenComparingLong(Bucket::time);
     }
 
     /** Adds the entries to the counts and takes the removed ones off, one statement per changed count. */
@@ -184,18 +225,23 @@ class JdbcRankingEntries implements RankingEntries {
             return;
         }
         Map<Bucket, Long> byAccuracy = new TreeMap<>(Bucket.ORDER);
+        Map<Bucket, Long> byMinute = new TreeMap<>(Bucket.ORDER);
         Map<Bucket, Long> bySecond = new TreeMap<>(Bucket.ORDER);
         for (RankingEntry e : added) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), 1L, Long::sum);
+            byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), 1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), 1L, Long::sum);
         }
         for (RankingEntry e : removed) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), -1L, Long::sum);
+            byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), -1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), -1L, Long::sum);
         }
         byAccuracy.values().removeIf(v -> v == 0);
+        byMinute.values().removeIf(v -> v == 0);
         bySecond.values().removeIf(v -> v == 0);
         List<Map.Entry<Bucket, Long>> a = new ArrayList<>(byAccuracy.entrySet());
+        List<Map.Entry<Bucket, Long>> m = new ArrayList<>(byMinute.entrySet());
         List<Map.Entry<Bucket, Long>> s = new ArrayList<>(bySecond.entrySet());
         if (!a.isEmpty()) {
             template.batchUpdate(ADD_BY_ACCURACY, a, a.size(), (ps, e) -> {
@@ -204,11 +250,19 @@ class JdbcRankingEntries implements RankingEntries {
                 ps.setLong(3, e.getValue());
             });
         }
+        if (!m.isEmpty()) {
+            template.batchUpdate(ADD_BY_MINUTE, m, m.size(), (ps, e) -> {
+                ps.setLong(1, e.getKey().contestId());
+                ps.setDouble(2, e.getKey().accuracy());
+                ps.setLong(3, e.getKey().time());
+                ps.setLong(4, e.getValue());
+            });
+        }
         if (!s.isEmpty()) {
             template.batchUpdate(ADD_BY_SECOND, s, s.size(), (ps, e) -> {
                 ps.setLong(1, e.getKey().contestId());
                 ps.setDouble(2, e.getKey().accuracy());
-                ps.setLong(3, e.getKey().second());
+                ps.setLong(3, e.getKey().time());
                 ps.setLong(4, e.getValue());
             });
         }
@@ -217,10 +271,18 @@ class JdbcRankingEntries implements RankingEntries {
     @Override
     public long countBefore(RankingEntry e) {
         long s = second(e.durationMs());
+        long m = minute(e.durationMs());
         return jdbc.sql(RANK_COUNT)
-                .param("c", e.contestId()).param("a", e.accuracy() + 0.0).param("ds", s).param("d0", s * 1000)
+                .param("c", e.contestId()).param("a", e.accuracy() + 0.0).param("dm", m).param("ds0", m * 60)
+                .param("ds", s).param("d0", s * 1000)
                 .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                 .query(Long.class).single();
+    }
+
+    @Override
+    public Optional<Standing> standing(long contestId, String phone) {
+        return jdbc.sql(STANDING).params(contestId, phone)
+                .query((rs, n) -> new Standing(row(rs, n), 1 + rs.getLong("ahead"))).optional();
     }
 
     @Override

@@ -24,7 +24,10 @@ class RankingController {
     @GetMapping("/api/contests/{id}/ranking")
     List<RankingRow> ranking(@PathVariable long id, @RequestParam(defaultValue = "100") int limit,
                              @RequestParam(defaultValue = "0") int offset) {
-        contesting.get(id);
-        return ranking.page(id, offset, limit);
+        List<RankingRow> page = ranking.page(id, offset, limit);
+        if (page.isEmpty()) { // entries exist only for a contest that exists: look it up (404) only without any
+            contesting.get(id);
+        }
+        return page;
     }
 }

@@ -20,6 +20,9 @@ interface RankingEntries {
     /** Entries that rank strictly before this one (SPEC §4), from the counts and a short range of the index. */
     long countBefore(RankingEntry entry);
 
+    /** The person's entry and its rank ({@link #countBefore} + 1), read in one statement; empty when not ranked. */
+    Optional<Standing> standing(long contestId, String phone);
+
     /** A page of the ranking in SPEC §4 order, with unit names; ranks start at {@code offset + 1}. */
     List<RankingRow> page(long contestId, int offset, int limit);
 

@@ -56,25 +56,45 @@ interface RankingIndexContract extends App {
         String page = plan(JdbcRankingEntries.PAGE, Map.of("c", contest, "limit", 100, "offset", 0));
         String before = plan(JdbcRankingEntries.COUNT_BEFORE, Map.of("c", contest, "a", 0.5, "d", 60_003L,
                 "s", 1_700_000_000_100L, "p", "13800000100"));
-        String rank = plan(JdbcRankingEntries.RANK_COUNT, Map.of("c", contest, "a", 0.5, "ds", 60L, "d0", 60_000L,
-                "d", 60_003L, "s", 1_700_000_000_100L, "p", "13800000100"));
+        String rank = plan(JdbcRankingEntries.RANK_COUNT, Map.of("c", contest, "a", 0.5, "dm", 1L, "ds0", 60L,
+                "ds", 60L, "d0", 60_000L, "d", 60_003L, "s", 1_700_000_000_100L, "p", "13800000100"));
+        String standing = plan(JdbcRankingEntries.STANDING.replace("?", "%s").formatted(contest, "'13800000100'"),
+                Map.of());
 
         assertThat(page).as(page).contains("ranking_order");
         assertThat(before).as(before).contains("ranking_order");
         // my rank: the two count tables by their primary keys, the entries of one accuracy and second by the index
         assertThat(rank).as(rank).contains("ranking_order").contains("ranking_count_by_accuracy")
-                .contains("ranking_count_by_second");
+                .contains("ranking_count_by_minute").contains("ranking_count_by_second");
+        // my rank in one statement: the entry by its primary key, then the same lookups correlated with it
+        assertThat(standing).as(standing).contains("ranking_order").contains("ranking_count_by_accuracy")
+                .contains("ranking_count_by_minute").contains("ranking_count_by_second");
         if (database().equals("sqlite")) {
             assertThat(page).as(page).doesNotContain("TEMP B-TREE");
             assertThat(rank).as(rank).doesNotContainPattern("(?m)SCAN ranking_\\w+\\s*$");
+            assertThat(standing).as(standing).doesNotContainPattern("(?m)SCAN \\w+\\s*$");
         } else {
             assertThat(page).as(page).doesNotContain("Sort");
             assertThat(before).as(before).contains("Index Only Scan");
             assertThat(rank).as(rank).doesNotContain("Seq Scan");
+            assertThat(standing).as(standing).doesNotContain("Seq Scan");
         }
         List<RankingRow> rows = ranking().page(contest, 0, 1000);
         assertThat(rows).hasSize(300);
         assertThat(rows.get(0).accuracy()).isEqualTo(1.0);
+    }
+
+    /** The API reads the page first and looks the contest up only when the page is empty: still 404 for none. */
+    @Test
+    default void theRankingApiAnswersAnUnknownContest404AndAContestWithoutEntriesAnEmptyList() {
+        long contest = Fixtures.contest(api().admin(), Map.of());
+        assertThat(api().get("/api/contests/" + contest + "/ranking").status()).isEqualTo(200);
+        assertThat(api().get("/api/contests/" + contest + "/ranking").json()).isEmpty();
+        assertThat(api().get("/api/contests/1/ranking").status()).isEqualTo(404);
+        ranking().enter(new RankingEntry(contest, "13800000001", "only", "人", "U1", "U1", 1.0, 1_000,
+                Instant.ofEpochMilli(1_700_000_000_000L)), false);
+        assertThat(api().get("/api/contests/" + contest + "/ranking").json()).hasSize(1);
+        assertThat(api().get("/api/contests/" + contest + "/ranking?offset=1").json()).isEmpty();
     }
 
     /**
@@ -94,8 +114,10 @@ interface RankingIndexContract extends App {
             String phone = String.format("139%08d", random.nextInt(400));
             RankingEntry e = new RankingEntry(contest, phone, "a" + i, "人" + i, "U1", "U1",
                     accuracies[random.nextInt(accuracies.length)],
-                    // times in a few seconds around 2 minutes, many within the same second or millisecond
-                    119_000 + random.nextInt(4_000) / (1 + random.nextInt(40)),
+                    // times in a few seconds around 2 minutes, many within the same second or millisecond; a
+                    // quarter spread over 10 minutes, across the minutes of the counts of V53
+                    random.nextInt(4) == 0 ? random.nextInt(600_000)
+                            : 119_000 + random.nextInt(4_000) / (1 + random.nextInt(40)),
                     Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(50)));
             if (random.nextInt(3) == 0) {
                 ranking().enter(e, true);
@@ -129,6 +151,9 @@ interface RankingIndexContract extends App {
                     .query(Long.class).single();
             long rank = ranking().rankOf(contest, e.phone()).orElseThrow();
             assertThat(rank).as(e.toString()).isEqualTo(plain + 1).isEqualTo(position.get(e.phone()).longValue());
+            // the rank the submit answers (RANK_COUNT with the entry's values) and the one of "my rank" (STANDING)
+            assertThat(ranking().rankOf(e)).as(e.toString()).isEqualTo(rank);
+            assertThat(ranking().standingOf(contest, e.phone()).orElseThrow()).isEqualTo(new Standing(e, rank));
         }
         // and the counts are exactly the entries grouped
         Map<Double, Long> byAccuracy = new HashMap<>();
@@ -147,5 +172,13 @@ interface RankingIndexContract extends App {
                     countedBySecond.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
                 });
         assertThat(countedBySecond).isEqualTo(bySecond);
+        Map<String, Long> byMinute = new HashMap<>();
+        all.forEach(e -> byMinute.merge(e.accuracy() + "/" + e.durationMs() / 60_000, 1L, Long::sum));
+        Map<String, Long> countedByMinute = new HashMap<>();
+        jdbc().sql("SELECT accuracy, duration_m, entries FROM ranking_count_by_minute WHERE contest_id = ? AND entries <> 0")
+                .param(contest).query(rs -> {
+                    countedByMinute.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
+                });
+        assertThat(countedByMinute).isEqualTo(byMinute);
     }
 }
