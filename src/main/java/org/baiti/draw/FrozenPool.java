@@ -260,10 +260,15 @@ final class FrozenPool {
      * @throws Mismatch when they are malformed or disagree
      */
     static FrozenPool open(byte[] keys, byte[] display) {
+        // Keys without a quote, backslash or control character appear in the display exactly as their bytes, so each
+        // is compared where it must stand instead of being scanned for its end first.
         int n = 0;
+        boolean plainKeys = true;
         for (byte b : keys) {
             if (b == '\n') {
                 n++;
+            } else if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                plainKeys = false;
             }
         }
         if (keys.length > 0 && keys[keys.length - 1] != '\n') {
@@ -291,9 +296,17 @@ final class FrozenPool {
             }
             entryStart[e] = o;
             o = expect(display, o, KEY);
-            int end = endOfString(display, o);
             int kFrom = keyStart[e];
             int kTo = keyStart[e + 1] - 1;
+            int end = o + kTo - kFrom;
+            if (plainKeys && end < display.length && display[end] == '"'
+                    && Arrays.equals(display, o, end, keys, kFrom, kTo)) {
+                o = expect(display, end + 1, NAME);
+                o = expect(display, endOfString(display, o) + 1, UNIT);
+                o = expect(display, endOfString(display, o) + 1, '}');
+                continue;
+            }
+            end = endOfString(display, o);
             if (!Arrays.equals(display, o, end, keys, kFrom, kTo)
                     && !unescape(display, o, end).equals(new String(keys, kFrom, kTo - kFrom, StandardCharsets.UTF_8))) {
                 throw new Mismatch("display entry " + e + " does not show key " + e);
@@ -356,6 +369,11 @@ final class FrozenPool {
         return new DrawRecord.Entry(p, key(p), name, unit);
     }
 
+    /** Bytes of the display blob. */
+    int displayLength() {
+        return display.length;
+    }
+
     /** Writes the display blob (the record's pool array). */
     void writeDisplay(OutputStream out) throws IOException {
         out.write(display);
@@ -374,8 +392,13 @@ final class FrozenPool {
     }
 
     private static int expect(byte[] d, int o, byte[] what) {
-        if (o + what.length > d.length || !Arrays.equals(d, o, o + what.length, what, 0, what.length)) {
+        if (o + what.length > d.length) {
             throw new Mismatch("malformed display blob at byte " + o);
+        }
+        for (int i = 0; i < what.length; i++) {
+            if (d[o + i] != what[i]) {
+                throw new Mismatch("malformed display blob at byte " + o);
+            }
         }
         return o + what.length;
     }
