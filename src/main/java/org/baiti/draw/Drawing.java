@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 
 import org.baiti.Dialect;
 import org.baiti.Ids;
@@ -212,6 +213,16 @@ public class Drawing {
         byte[] poolDigest;
         long hashed;
         long decoded;
+        // The display blob (the larger one) is inflated on a second thread while this one inflates and hashes the keys.
+        FutureTask<byte[]> displayBlob = new FutureTask<>(
+                () -> FrozenPool.decode(stored.get().display(), stored.get().compression()));
+        if (FrozenPool.IDENTITY.equals(stored.get().compression())) {
+            displayBlob.run();
+        } else {
+            Thread inflater = new Thread(displayBlob, "draw-pool-inflate");
+            inflater.setDaemon(true);
+            inflater.start();
+        }
         try {
             keyBlob = FrozenPool.decode(stored.get().keys(), stored.get().compression());
             poolDigest = DrawAlgorithm.sha256().digest(keyBlob);
@@ -219,7 +230,7 @@ public class Drawing {
                 throw poolChanged();
             }
             hashed = System.nanoTime();
-            byte[] display = FrozenPool.decode(stored.get().display(), stored.get().compression());
+            byte[] display = FrozenPool.await(displayBlob);
             decoded = System.nanoTime();
             pool = FrozenPool.open(keyBlob, display);
         } catch (FrozenPool.Mismatch e) {

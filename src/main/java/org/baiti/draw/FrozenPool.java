@@ -233,23 +233,56 @@ final class FrozenPool {
         Inflater inf = new Inflater();
         try {
             inf.setInput(stored);
-            byte[] out = new byte[Math.max(64, stored.length * 4)];
+            // Inflated into chunks and copied once into an array of the exact size (a doubling array copied 2.5 times
+            // the blob's 60 MB).
+            java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+            int chunkSize = Math.max(1 << 16, Math.min(stored.length * 4, 1 << 23));
+            long total = 0;
+            byte[] chunk = new byte[chunkSize];
             int used = 0;
             while (!inf.finished()) {
-                if (used == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
+                if (used == chunk.length) {
+                    chunks.add(chunk);
+                    total += used;
+                    chunk = new byte[chunkSize];
+                    used = 0;
                 }
-                int m = inf.inflate(out, used, out.length - used);
+                int m = inf.inflate(chunk, used, chunk.length - used);
                 if (m == 0 && (inf.needsInput() || inf.needsDictionary())) {
                     throw new Mismatch("truncated pool blob");
                 }
                 used += m;
             }
-            return used == out.length ? out : Arrays.copyOf(out, used);
+            if (chunks.isEmpty()) {
+                return used == chunk.length ? chunk : Arrays.copyOf(chunk, used);
+            }
+            if (total + used > Integer.MAX_VALUE - 16) {
+                throw new Mismatch("pool blob too large");
+            }
+            byte[] out = new byte[(int) (total + used)];
+            int o = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, out, o, c.length);
+                o += c.length;
+            }
+            System.arraycopy(chunk, 0, out, o, used);
+            return out;
         } catch (DataFormatException e) {
             throw new Mismatch("corrupt pool blob: " + e.getMessage());
         } finally {
             inf.end();
+        }
+    }
+
+    /** The result of a decode run on another thread; its {@link Mismatch} is thrown here. */
+    static byte[] await(java.util.concurrent.FutureTask<byte[]> decoding) {
+        try {
+            return decoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the pool", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
