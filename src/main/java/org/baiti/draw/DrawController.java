@@ -101,6 +101,6 @@ class DrawController {
         response.setCharacterEncoding("UTF-8");
         // A sealed record never changes; a committed one changes once, at the reveal.
         response.setHeader("Cache-Control", d.sealed() ? "public, max-age=300" : "no-cache");
-        records.write(d, contestName, response.getOutputStream());
+        records.write(d, contestName, response.getOutputStream(), response::setContentLengthLong);
     }
 }

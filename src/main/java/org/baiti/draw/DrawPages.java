@@ -88,7 +88,7 @@ class DrawPages {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"baiti-draw-" + id + "-"
                 + d.status().name().toLowerCase(java.util.Locale.ROOT) + ".json\"");
-        records.write(d, contestName, response.getOutputStream());
+        records.write(d, contestName, response.getOutputStream(), response::setContentLengthLong);
     }
 
     /** The big screen of the live event (16:9). */

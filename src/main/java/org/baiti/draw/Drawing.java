@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 
 import org.baiti.Dialect;
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
-import org.baiti.person.Phones;
 import org.baiti.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +131,7 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        Draws.Candidates candidates = draws.offlinePerfect(contest.id());
+        PoolCandidates candidates = draws.offlinePerfect(contest.id());
         long read = System.nanoTime();
         int n = candidates.size();
         if (n == 0) {
@@ -145,12 +145,14 @@ public class Drawing {
                             "the number of winners must be between 1 and n = " + n)));
         }
 
-        // One encoding and radix sort by UTF-8 bytes (the algorithm's own); the sorted keys with a line feed each
-        // are both the stored key blob and the preimage of P.
-        EncodedPool encoded = EncodedPool.sort(candidates.keys());
+        // The keys come as UTF-8 already; one radix sort by those bytes (the algorithm's own); the sorted keys with a
+        // line feed each are both the stored key blob and the preimage of P.
+        EncodedPool encoded = EncodedPool.sortUtf8(candidates.keyBytes(), candidates.keyOffsets(), n,
+                candidates.firstInvalidKey());
         if (encoded.firstInvalid() >= 0) {
-            String key = candidates.keys()[encoded.firstInvalid()];
-            String problem = key == null ? "is null" : DrawAlgorithm.keyProblem(key);
+            String key = candidates.key(encoded.firstInvalid());
+            String problem = DrawAlgorithm.keyProblem(key);
+            problem = problem == null ? "is not valid Unicode" : problem;
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
                     "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
                     List.of(field("pool", "准考证号 \"" + key + "\" 无效", "ticket \"" + key + "\" " + problem)));
@@ -161,13 +163,8 @@ public class Drawing {
         byte[] keyBlob = encoded.sortedPreimage();
         String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
         long sorted = System.nanoTime();
-        String[] masked = new String[n];
-        Map<String, String> maskedByName = new HashMap<>();
-        String[] names = candidates.names();
-        for (int i = 0; i < n; i++) {
-            masked[i] = maskedByName.computeIfAbsent(names[i], Phones::maskName);
-        }
-        byte[] display = FrozenPool.display(candidates.keys(), masked, candidates.units(), encoded.order(), json);
+        // Masked names and unit names are JSON text already (masked as they were read): copied, not generated.
+        byte[] display = candidates.display(encoded.order());
         long rendered = System.nanoTime();
         Draws.StoredPool stored = new Draws.StoredPool(compression, FrozenPool.encode(keyBlob, compression),
                 FrozenPool.encode(display, compression));
@@ -216,6 +213,16 @@ public class Drawing {
         byte[] poolDigest;
         long hashed;
         long decoded;
+        // The display blob (the larger one) is inflated on a second thread while this one inflates and hashes the keys.
+        FutureTask<byte[]> displayBlob = new FutureTask<>(
+                () -> FrozenPool.decode(stored.get().display(), stored.get().compression()));
+        if (FrozenPool.IDENTITY.equals(stored.get().compression())) {
+            displayBlob.run();
+        } else {
+            Thread inflater = new Thread(displayBlob, "draw-pool-inflate");
+            inflater.setDaemon(true);
+            inflater.start();
+        }
         try {
             keyBlob = FrozenPool.decode(stored.get().keys(), stored.get().compression());
             poolDigest = DrawAlgorithm.sha256().digest(keyBlob);
@@ -223,7 +230,7 @@ public class Drawing {
                 throw poolChanged();
             }
             hashed = System.nanoTime();
-            byte[] display = FrozenPool.decode(stored.get().display(), stored.get().compression());
+            byte[] display = FrozenPool.await(displayBlob);
             decoded = System.nanoTime();
             pool = FrozenPool.open(keyBlob, display);
         } catch (FrozenPool.Mismatch e) {

@@ -10,23 +10,15 @@ import java.util.function.Consumer;
 /** Stored draws and their frozen pools. Append-only: entries are never changed, a draw is sealed at most once. */
 interface Draws {
 
-    /**
-     * The candidates of a pool as read from the contest's results, column by column (no object per entry): key, full
-     * name (masked later) and unit name of candidate i.
-     */
-    record Candidates(String[] keys, String[] names, String[] units) {
-
-        int size() {
-            return keys.length;
-        }
-    }
-
     /** The pool of a committed draw as stored in {@code draw_pool}: both blobs in their stored form. */
     record StoredPool(String compression, byte[] keys, byte[] display) {
     }
 
-    /** The contest's offline results with a perfect score (pool kind {@code offline-perfect}). */
-    Candidates offlinePerfect(long contestId);
+    /**
+     * The contest's offline results with a perfect score (pool kind {@code offline-perfect}): key, masked name and
+     * unit name of each, column by column.
+     */
+    PoolCandidates offlinePerfect(long contestId);
 
     /** How many entries {@link #offlinePerfect} would return now. */
     int countOfflinePerfect(long contestId);

@@ -15,15 +15,17 @@ final class EncodedPool {
     /** Small ranges are finished by insertion sort on the full bytes. */
     private static final int INSERTION_SORT_MAX = 24;
 
-    private final String[] keys;
+    private final String[] keys; // null when made from bytes
+    private final int n;
     private final byte[] arena;
     private final int[] offset; // key i (original order) is arena[offset[i], offset[i + 1])
     private final int[] order;  // order[j] = original index of the j-th smallest key
     private final int firstInvalid;
     private boolean duplicates; // set by the sort whenever two keys compare equal
 
-    private EncodedPool(String[] keys, byte[] arena, int[] offset, int[] order, int firstInvalid) {
+    private EncodedPool(String[] keys, int n, byte[] arena, int[] offset, int[] order, int firstInvalid) {
         this.keys = keys;
+        this.n = n;
         this.arena = arena;
         this.offset = offset;
         this.order = order;
@@ -92,16 +94,31 @@ final class EncodedPool {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        EncodedPool pool = new EncodedPool(keys, arena, offset, order, firstInvalid);
+        return sorted(new EncodedPool(keys, n, arena, offset, order, firstInvalid));
+    }
+
+    /**
+     * Sorts keys that are already UTF-8: key i is {@code arena[offset[i], offset[i + 1])}; {@code firstInvalid} as
+     * the caller found it. The arrays are used as they are, not copied. Such a pool has no {@link #sortedKeys()}.
+     */
+    static EncodedPool sortUtf8(byte[] arena, int[] offset, int n, int firstInvalid) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return sorted(new EncodedPool(null, n, arena, offset, order, firstInvalid));
+    }
+
+    private static EncodedPool sorted(EncodedPool pool) {
         if (!pool.strictlyAscending()) {
-            new Sorter(pool).sort(0, n, pool.commonPrefixLength());
+            new Sorter(pool).sort(0, pool.n, pool.commonPrefixLength());
         }
         return pool;
     }
 
     /** Whether the keys already come strictly ascending (then the sort is the identity and there are no duplicates). */
     private boolean strictlyAscending() {
-        for (int i = 1; i < keys.length; i++) {
+        for (int i = 1; i < n; i++) {
             if (compare(i - 1, i) >= 0) {
                 return false;
             }
@@ -120,7 +137,7 @@ final class EncodedPool {
     }
 
     int size() {
-        return keys.length;
+        return n;
     }
 
     /** The keys in ascending UTF-8 byte order (duplicates adjacent). */
@@ -231,7 +248,6 @@ final class EncodedPool {
     }
 
     private int commonPrefixLength() {
-        int n = keys.length;
         if (n == 0) {
             return 0;
         }

@@ -233,23 +233,56 @@ final class FrozenPool {
         Inflater inf = new Inflater();
         try {
             inf.setInput(stored);
-            byte[] out = new byte[Math.max(64, stored.length * 4)];
+            // Inflated into chunks and copied once into an array of the exact size (a doubling array copied 2.5 times
+            // the blob's 60 MB).
+            java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+            int chunkSize = Math.max(1 << 16, Math.min(stored.length * 4, 1 << 23));
+            long total = 0;
+            byte[] chunk = new byte[chunkSize];
             int used = 0;
             while (!inf.finished()) {
-                if (used == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
+                if (used == chunk.length) {
+                    chunks.add(chunk);
+                    total += used;
+                    chunk = new byte[chunkSize];
+                    used = 0;
                 }
-                int m = inf.inflate(out, used, out.length - used);
+                int m = inf.inflate(chunk, used, chunk.length - used);
                 if (m == 0 && (inf.needsInput() || inf.needsDictionary())) {
                     throw new Mismatch("truncated pool blob");
                 }
                 used += m;
             }
-            return used == out.length ? out : Arrays.copyOf(out, used);
+            if (chunks.isEmpty()) {
+                return used == chunk.length ? chunk : Arrays.copyOf(chunk, used);
+            }
+            if (total + used > Integer.MAX_VALUE - 16) {
+                throw new Mismatch("pool blob too large");
+            }
+            byte[] out = new byte[(int) (total + used)];
+            int o = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, out, o, c.length);
+                o += c.length;
+            }
+            System.arraycopy(chunk, 0, out, o, used);
+            return out;
         } catch (DataFormatException e) {
             throw new Mismatch("corrupt pool blob: " + e.getMessage());
         } finally {
             inf.end();
+        }
+    }
+
+    /** The result of a decode run on another thread; its {@link Mismatch} is thrown here. */
+    static byte[] await(java.util.concurrent.FutureTask<byte[]> decoding) {
+        try {
+            return decoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the pool", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -260,10 +293,15 @@ final class FrozenPool {
      * @throws Mismatch when they are malformed or disagree
      */
     static FrozenPool open(byte[] keys, byte[] display) {
+        // Keys without a quote, backslash or control character appear in the display exactly as their bytes, so each
+        // is compared where it must stand instead of being scanned for its end first.
         int n = 0;
+        boolean plainKeys = true;
         for (byte b : keys) {
             if (b == '\n') {
                 n++;
+            } else if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                plainKeys = false;
             }
         }
         if (keys.length > 0 && keys[keys.length - 1] != '\n') {
@@ -291,9 +329,17 @@ final class FrozenPool {
             }
             entryStart[e] = o;
             o = expect(display, o, KEY);
-            int end = endOfString(display, o);
             int kFrom = keyStart[e];
             int kTo = keyStart[e + 1] - 1;
+            int end = o + kTo - kFrom;
+            if (plainKeys && end < display.length && display[end] == '"'
+                    && Arrays.equals(display, o, end, keys, kFrom, kTo)) {
+                o = expect(display, end + 1, NAME);
+                o = expect(display, endOfString(display, o) + 1, UNIT);
+                o = expect(display, endOfString(display, o) + 1, '}');
+                continue;
+            }
+            end = endOfString(display, o);
             if (!Arrays.equals(display, o, end, keys, kFrom, kTo)
                     && !unescape(display, o, end).equals(new String(keys, kFrom, kTo - kFrom, StandardCharsets.UTF_8))) {
                 throw new Mismatch("display entry " + e + " does not show key " + e);
@@ -356,6 +402,11 @@ final class FrozenPool {
         return new DrawRecord.Entry(p, key(p), name, unit);
     }
 
+    /** Bytes of the display blob. */
+    int displayLength() {
+        return display.length;
+    }
+
     /** Writes the display blob (the record's pool array). */
     void writeDisplay(OutputStream out) throws IOException {
         out.write(display);
@@ -374,8 +425,13 @@ final class FrozenPool {
     }
 
     private static int expect(byte[] d, int o, byte[] what) {
-        if (o + what.length > d.length || !Arrays.equals(d, o, o + what.length, what, 0, what.length)) {
+        if (o + what.length > d.length) {
             throw new Mismatch("malformed display blob at byte " + o);
+        }
+        for (int i = 0; i < what.length; i++) {
+            if (d[o + i] != what[i]) {
+                throw new Mismatch("malformed display blob at byte " + o);
+            }
         }
         return o + what.length;
     }

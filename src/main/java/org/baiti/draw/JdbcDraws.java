@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -21,15 +24,15 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,8 @@ class JdbcDraws implements Draws {
 
     /** Keys per IN list when reading old draw_entry rows. */
     private static final int ROWS_PER_INSERT = 500;
+
+    private static final byte[] EMPTY_AGGREGATE = {'[', ']'};
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -52,9 +57,12 @@ class JdbcDraws implements Draws {
     private final TransactionTemplate readOnly;
     private final Dialect dialect;
     private final JsonMapper json;
+    /** From this many rows on, SQLite reads a pool in two halves at once. */
+    private final int splitRows;
 
     JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions,
-              Dialect dialect, JsonMapper json) {
+              Dialect dialect, JsonMapper json, @Value("${baiti.draw.split-read-rows:100000}") int splitRows) {
+        this.splitRows = splitRows;
         this.jdbc = jdbc;
         this.template = template;
         this.streaming = new JdbcTemplate(dataSource);
@@ -66,110 +74,256 @@ class JdbcDraws implements Draws {
     }
 
     /**
-     * SQLite: one query answering one JSON text ({@code [[ticket, name, unit_code], …]}) built by the database, parsed with a
-     * streaming parser into three arrays: a million rows fetched one by one cost several seconds through the SQLite
-     * driver (a JNI call per row and column) and a Java object per row, the aggregate one call and one string. The
-     * rows come in byte order of the ticket (SQLite's BINARY collation, PostgreSQL's "C"), the pool's own order, so
-     * the sort only has to confirm it; any other order is still sorted correctly.
+     * SQLite: one query answering one JSON text ({@code [["ticket","name","unit_code"], …]}) built by the database,
+     * scanned here as bytes: a million rows fetched one by one cost several seconds through the SQLite driver (a JNI
+     * call per row and column) and a Java object per row, the aggregate one call and one byte array. Each field that
+     * holds no escape goes to {@link PoolCandidates} as the slice of bytes it is (no String per row); the rare one
+     * that does is unescaped first. The rows come in byte order of the ticket (SQLite's BINARY collation,
+     * PostgreSQL's "C"), the pool's own order, so the sort only has to confirm it; any other order is still sorted
+     * correctly.
      */
     @Override
-    public Candidates offlinePerfect(long contestId) {
-        // Unit names by code first (a few hundred rows), so each result needs no join and shares one String.
+    public PoolCandidates offlinePerfect(long contestId) {
+        // Unit names by code first (a few hundred rows): each unit is rendered once, not once per result.
         Map<String, String> units = new HashMap<>();
         template.query("SELECT code, name FROM unit WHERE contest_id = ?",
                 (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), contestId);
         if (dialect == Dialect.POSTGRESQL) {
             return copyOfflinePerfect(contestId, units);
         }
-        // As a blob: the UTF-8 bytes as they are, parsed by Jackson's byte parser, no 30-million-char String between.
-        String sql = "SELECT CAST(json_group_array(json_array(ticket, name, unit_code)) AS BLOB) FROM (SELECT ticket,"
-                + " name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket)";
         long t0 = System.nanoTime();
-        byte[] text = jdbc.sql(sql).param(contestId).query((rs, i) -> rs.getBytes(1)).single();
+        byte[][] parts = sqliteAggregates(contestId);
         long t1 = System.nanoTime();
-        int capacity = 1024;
-        String[] keys = new String[capacity];
-        String[] names = new String[capacity];
-        String[] unitNames = new String[capacity];
-        int n = 0;
-        try (JsonParser p = json.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalStateException("unexpected aggregate from the database");
-            }
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                if (n == keys.length) {
-                    capacity = keys.length * 2;
-                    keys = Arrays.copyOf(keys, capacity);
-                    names = Arrays.copyOf(names, capacity);
-                    unitNames = Arrays.copyOf(unitNames, capacity);
+        PoolCandidates.Builder rows = new PoolCandidates.Builder((parts[0].length + parts[1].length) / 32, units,
+                json::writeValueAsBytes);
+        scanAggregate(parts[0], rows);
+        scanAggregate(parts[1], rows);
+        PoolCandidates out = rows.build();
+        log.debug("offlinePerfect: query {} ms, scan {} ms, {} + {} bytes", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, parts[0].length, parts[1].length);
+        return out;
+    }
+
+    /**
+     * The pool's rows as JSON aggregates, lower tickets first. A large pool is read in two halves at once, the upper
+     * one on a second connection (the aggregate is most of a commit's time and the machine has more than one core).
+     * The second connection sees exactly the rows this one sees only while this transaction holds SQLite's write lock
+     * (a writing transaction begins IMMEDIATE, so nobody can commit in between); otherwise, or for a small pool, one
+     * query reads everything.
+     */
+    private byte[][] sqliteAggregates(long contestId) {
+        String aggregate = "SELECT CAST(json_group_array(json_array(ticket, name, unit_code)) AS BLOB) FROM (SELECT"
+                + " ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1%s ORDER BY ticket)";
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        int total = writing ? countOfflinePerfect(contestId) : 0;
+        if (total < splitRows) {
+            byte[] all = jdbc.sql(aggregate.formatted("")).param(contestId).query((rs, i) -> rs.getBytes(1)).single();
+            return new byte[][] {all, EMPTY_AGGREGATE};
+        }
+        String middle = jdbc.sql("SELECT ticket FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket"
+                + " LIMIT 1 OFFSET ?").params(contestId, total / 2).query(String.class).single();
+        return both(() -> jdbc.sql(aggregate.formatted(" AND ticket < ?")).params(contestId, middle)
+                        .query((rs, i) -> rs.getBytes(1)).single(),
+                () -> streaming.queryForObject(aggregate.formatted(" AND ticket >= ?"), (rs, i) -> rs.getBytes(1),
+                        contestId, middle));
+    }
+
+    /** Runs {@code lower} on this thread and {@code upper} on a thread of its own at the same time. */
+    private static byte[][] both(Callable<byte[]> lower, Callable<byte[]> upper) {
+        FutureTask<byte[]> second = new FutureTask<>(upper);
+        Thread reader = new Thread(second, "draw-pool-read");
+        reader.setDaemon(true);
+        reader.start();
+        byte[] first;
+        try {
+            first = lower.call();
+        } catch (Exception e) {
+            second.cancel(false);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        try {
+            return new byte[][] {first, second.get()};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the pool", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Adds the rows of one aggregate ({@code [["ticket","name","unit_code"], …]}) to {@code rows}. */
+    private static void scanAggregate(byte[] text, PoolCandidates.Builder rows) {
+        int o = expect(text, 0, '[');
+        if (o < text.length && text[o] == ']') {
+            o++;
+        } else {
+            while (true) {
+                o = expect(text, o, '[');
+                o = jsonField(text, o, rows, 0);
+                o = jsonField(text, expect(text, o, ','), rows, 1);
+                o = jsonField(text, expect(text, o, ','), rows, 2);
+                o = expect(text, o, ']');
+                if (o < text.length && text[o] == ',') {
+                    o++;
+                } else {
+                    o = expect(text, o, ']');
+                    break;
                 }
-                p.nextToken();
-                keys[n] = p.getString();
-                p.nextToken();
-                names[n] = p.getString();
-                p.nextToken();
-                String code = p.getString();
-                String unit = units.get(code);
-                unitNames[n] = unit == null ? code : unit;
-                if (p.nextToken() != JsonToken.END_ARRAY) {
-                    throw new IllegalStateException("unexpected aggregate from the database");
-                }
-                n++;
             }
         }
-        log.debug("offlinePerfect: query {} ms, parse {} ms, {} bytes",
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, text.length);
-        return new Candidates(Arrays.copyOf(keys, n), Arrays.copyOf(names, n), Arrays.copyOf(unitNames, n));
+        if (o != text.length) {
+            throw new IllegalStateException("unexpected aggregate from the database");
+        }
+    }
+
+    private static int expect(byte[] t, int o, char c) {
+        if (o >= t.length || t[o] != c) {
+            throw new IllegalStateException("unexpected aggregate from the database");
+        }
+        return o + 1;
+    }
+
+    /** Field {@code which} (key, name, unit) of a row: the JSON string at {@code o}; returns the index after it. */
+    private static int jsonField(byte[] t, int o, PoolCandidates.Builder rows, int which) {
+        int from = expect(t, o, '"');
+        int i = from;
+        boolean escaped = false;
+        while (i < t.length && t[i] != '"') {
+            if (t[i] == '\\') {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        if (i >= t.length) {
+            throw new IllegalStateException("unexpected aggregate from the database");
+        }
+        if (escaped) {
+            String s = FrozenPool.unescape(t, from, i);
+            switch (which) {
+                case 0 -> rows.key(s);
+                case 1 -> rows.name(s);
+                default -> rows.unit(s);
+            }
+        } else {
+            switch (which) {
+                case 0 -> rows.key(t, from, i);
+                case 1 -> rows.name(t, from, i);
+                default -> rows.unit(t, from, i);
+            }
+        }
+        return i + 1;
     }
 
     /**
      * PostgreSQL: the rows through {@code COPY … TO STDOUT} (text format) into one byte array, split by hand; faster
      * than fetching a million rows through the driver or building one JSON aggregate on the server. Ordered by ticket
      * (the index offline_result_perfect; under a code-point collation such as C or C.UTF-8 that is already the pool's
-     * byte order, otherwise the sort simply does its work).
+     * byte order, otherwise the sort simply does its work). Fields without a backslash escape are handed over as
+     * slices of the bytes.
      */
-    private Candidates copyOfflinePerfect(long contestId, Map<String, String> units) {
+    private PoolCandidates copyOfflinePerfect(long contestId, Map<String, String> units) {
         long t0 = System.nanoTime();
-        byte[] data = template.execute((ConnectionCallback<byte[]>) con -> {
-            try {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
-                con.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT ticket, name, unit_code FROM"
-                        + " offline_result WHERE contest_id = " + contestId + " AND perfect = 1 ORDER BY ticket) TO STDOUT",
-                        out);
-                return out.toByteArray();
-            } catch (java.io.IOException e) {
-                throw new SQLException(e);
-            }
-        });
+        byte[][] parts = copyParts(contestId);
         long t1 = System.nanoTime();
-        int capacity = 1024;
-        String[] keys = new String[capacity];
-        String[] names = new String[capacity];
-        String[] unitNames = new String[capacity];
-        int n = 0;
-        int[] end = new int[1];
+        PoolCandidates.Builder rows = new PoolCandidates.Builder((parts[0].length + parts[1].length) / 32, units,
+                json::writeValueAsBytes);
+        scanCopy(parts[0], rows);
+        scanCopy(parts[1], rows);
+        PoolCandidates out = rows.build();
+        log.debug("offlinePerfect: copy {} ms, scan {} ms, {} + {} bytes", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, parts[0].length, parts[1].length);
+        return out;
+    }
+
+    /**
+     * The pool's rows in COPY text format, lower tickets first. A large pool is copied in two halves at once, each on
+     * a connection of its own that imports the snapshot of this transaction ({@code pg_export_snapshot}), so both
+     * see the same rows, as one COPY would.
+     */
+    private byte[][] copyParts(long contestId) {
+        String copy = "COPY (SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = " + contestId
+                + " AND perfect = 1%s ORDER BY ticket) TO STDOUT";
+        int total = TransactionSynchronizationManager.isActualTransactionActive() ? countOfflinePerfect(contestId) : 0;
+        if (total < splitRows) {
+            byte[] all = template.execute((ConnectionCallback<byte[]>) con -> copyOut(con, copy.formatted("")));
+            return new byte[][] {all, new byte[0]};
+        }
+        String snapshot = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+        String middle = jdbc.sql("SELECT ticket FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket"
+                + " LIMIT 1 OFFSET ?").params(contestId, total / 2).query(String.class).single();
+        String literal = "'" + middle.replace("'", "''") + "'"; // COPY takes no parameters
+        return both(() -> copyInSnapshot(snapshot, copy.formatted(" AND ticket < " + literal)),
+                () -> copyInSnapshot(snapshot, copy.formatted(" AND ticket >= " + literal)));
+    }
+
+    private byte[] copyInSnapshot(String snapshot, String copy) throws SQLException {
+        try (java.sql.Connection con = streaming.getDataSource().getConnection()) {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try (java.sql.Statement st = con.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                st.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                return copyOut(con, copy);
+            } finally {
+                con.rollback();
+                con.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static byte[] copyOut(java.sql.Connection con, String copy) throws SQLException {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
+            con.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new SQLException(e);
+        }
+    }
+
+    /** Adds the rows of COPY text output to {@code rows}. */
+    private static void scanCopy(byte[] data, PoolCandidates.Builder rows) {
         int o = 0;
         while (o < data.length) {
-            if (n == keys.length) {
-                capacity = keys.length * 2;
-                keys = Arrays.copyOf(keys, capacity);
-                names = Arrays.copyOf(names, capacity);
-                unitNames = Arrays.copyOf(unitNames, capacity);
-            }
-            keys[n] = copyField(data, o, end);
-            names[n] = copyField(data, end[0] + 1, end);
-            String code = copyField(data, end[0] + 1, end);
-            if (end[0] >= data.length || data[end[0]] != '\n') {
+            o = copyField(data, o, rows, 0) + 1;
+            o = copyField(data, o, rows, 1) + 1;
+            int end = copyField(data, o, rows, 2);
+            if (end >= data.length || data[end] != '\n') {
                 throw new IllegalStateException("unexpected COPY output");
             }
-            String unit = units.get(code);
-            unitNames[n] = unit == null ? code : unit;
-            o = end[0] + 1;
-            n++;
+            o = end + 1;
         }
-        log.debug("offlinePerfect: copy {} ms, parse {} ms, {} bytes",
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, data.length);
-        return new Candidates(Arrays.copyOf(keys, n), Arrays.copyOf(names, n), Arrays.copyOf(unitNames, n));
+    }
+
+    /** Field {@code which} (key, name, unit) of a COPY row from {@code from}; returns the index of the tab or LF after it. */
+    private static int copyField(byte[] d, int from, PoolCandidates.Builder rows, int which) {
+        int i = from;
+        boolean escaped = false;
+        while (i < d.length && d[i] != '\t' && d[i] != '\n') {
+            if (d[i] == '\\') {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        if (escaped) {
+            int[] end = new int[1];
+            String s = copyField(d, from, end);
+            switch (which) {
+                case 0 -> rows.key(s);
+                case 1 -> rows.name(s);
+                default -> rows.unit(s);
+            }
+            return end[0];
+        }
+        switch (which) {
+            case 0 -> rows.key(d, from, i);
+            case 1 -> rows.name(d, from, i);
+            default -> rows.unit(d, from, i);
+        }
+        return i;
     }
 
     /** One field of COPY's text format from {@code from} to the next tab or line feed (stored in end[0]), unescaped. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -30,7 +31,11 @@ class PublishedRecordWriter {
         this.json = json;
     }
 
-    void write(DrawRecord d, String contestName, OutputStream out) throws IOException {
+    /**
+     * Writes the record to {@code out}; for a frozen pool the record's length is known before the first byte and is
+     * given to {@code length} first (a Content-Length instead of chunks).
+     */
+    void write(DrawRecord d, String contestName, OutputStream out, LongConsumer length) throws IOException {
         Optional<FrozenPool> pool = drawing.frozenPool(d.id());
         if (pool.isEmpty()) {
             writeStreaming(d, contestName, out);
@@ -45,6 +50,7 @@ class PublishedRecordWriter {
             g.writeEndObject();
         }
         byte[] bytes = head.toByteArray();
+        length.accept((long) bytes.length - 1 + POOL.length + pool.get().displayLength() + 1);
         out.write(bytes, 0, bytes.length - 1); // without the closing brace
         out.write(POOL);
         pool.get().writeDisplay(out);

@@ -6,11 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.baiti.Dialect;
 import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 interface DrawPoolContract extends App {
 
     JdbcTemplate jdbc();
+
+    ApplicationContext context();
 
     /** Keys and names outside ASCII and the BMP, with characters JSON escapes. */
     private long contestWithAwkwardEntries() {
@@ -75,6 +85,30 @@ interface DrawPoolContract extends App {
         assertThat(record.get("pool").toString()).contains("\"name\":\"\uD840\uDC0B***\"", "\"unit\":\"X\\\\\\\"Y\"");
         assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM draw_entry WHERE draw_id = ?", Integer.class, id))
                 .as("no row per entry any more").isZero();
+    }
+
+    @Test
+    default void aPoolReadInTwoHalvesIsThePoolReadAtOnce() {
+        long contest = contestWithAwkwardEntries();
+        ApplicationContext c = context();
+        TransactionTemplate writing = new TransactionTemplate(c.getBean(PlatformTransactionManager.class));
+        PoolCandidates halves = writing.execute(s -> draws(c, 2).offlinePerfect(contest));
+        PoolCandidates once = writing.execute(s -> draws(c, Integer.MAX_VALUE).offlinePerfect(contest));
+        PoolCandidates outside = draws(c, 2).offlinePerfect(contest); // no write lock held: one query
+        assertThat(once.size()).isEqualTo(23);
+        for (PoolCandidates p : List.of(halves, outside)) {
+            assertThat(p.size()).isEqualTo(once.size());
+            EncodedPool sorted = EncodedPool.sortUtf8(p.keyBytes(), p.keyOffsets(), p.size(), p.firstInvalidKey());
+            EncodedPool expected = EncodedPool.sortUtf8(once.keyBytes(), once.keyOffsets(), once.size(), -1);
+            assertThat(sorted.sortedPreimage()).isEqualTo(expected.sortedPreimage());
+            assertThat(p.display(sorted.order())).isEqualTo(once.display(expected.order()));
+        }
+    }
+
+    private static JdbcDraws draws(ApplicationContext c, int splitRows) {
+        return new JdbcDraws(c.getBean(JdbcClient.class), c.getBean(JdbcTemplate.class), c.getBean(DataSource.class),
+                c.getBean(PlatformTransactionManager.class), c.getBean(Dialect.class), c.getBean(JsonMapper.class),
+                splitRows);
     }
 
     @Test
