@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
@@ -35,6 +36,7 @@ import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
 import org.baiti.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -118,8 +120,17 @@ public class OfflineImport {
 
     /** Imports a file on disk (the command line), named in the log by its file name. */
     public ImportResult importFile(long contestId, Path file, String who, ImportProgress progress) {
-        return importFile(contestId, String.valueOf(file.getFileName()), file, sha256(file), who,
-                scopes.current(contestId), progress);
+        // hashed beside the import (another 50 MB read), needed only when the import is logged
+        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(() -> sha256(file));
+        Thread hashing = new Thread(hash, "offline-import-sha256");
+        hashing.setDaemon(true);
+        hashing.start();
+        try {
+            return importFile(contestId, String.valueOf(file.getFileName()), file, () -> result(hash), who,
+                    scopes.current(contestId), progress);
+        } finally {
+            hash.cancel(true);
+        }
     }
 
     /**
@@ -130,6 +141,11 @@ public class OfflineImport {
      */
     public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
                                    UnitScope scope, ImportProgress progress) {
+        return importFile(contestId, fileName, file, () -> sha256, who, scope, progress);
+    }
+
+    private ImportResult importFile(long contestId, String fileName, Path file, Supplier<String> sha256, String who,
+                                    UnitScope scope, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         OfflineRules.Paper paper = new OfflineRules.Paper(
@@ -249,9 +265,9 @@ public class OfflineImport {
      * file with any bad row rolls the transaction back, so nothing of it is stored. When the rows added reach
      * {@link OfflineResults#deferIndexesFrom()} the secondary indexes are dropped and built again before the commit.
      */
-    private ImportResult checkAndInsert(long contestId, String fileName, Path file, String sha256, String who,
-                                        UnitScope scope, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
-                                        ImportProgress progress) {
+    private ImportResult checkAndInsert(long contestId, String fileName, Path file, Supplier<String> sha256,
+                                        String who, UnitScope scope, OfflineRules.Paper paper,
+                                        OfflineRules.UnitIndex unitIndex, ImportProgress progress) {
         contesting.requireNotFrozen(contesting.get(contestId));
         results.bulkWrite(true);
         try {
@@ -283,7 +299,11 @@ public class OfflineImport {
                         checker.v.errorCount > 0));
             }, batch -> {
                 if (!batch.anyBad() && !batch.good().isEmpty()) {
-                    inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch.good()));
+                    try {
+                        inserted[0] = sum(inserted[0], results.append(contestId, importId, batch.good()));
+                    } catch (DuplicateKeyException e) {
+                        throw changedMeanwhile();
+                    }
                     written[0] += batch.good().size();
                     if (deferred[0] == null && written[0] >= deferFrom) {
                         deferred[0] = results.deferIndexes();
@@ -378,8 +398,8 @@ public class OfflineImport {
         }
     }
 
-    private ImportResult insert(long contestId, String fileName, String sha256, String who, CheckedRows checked,
-                                int rows, long added, ImportProgress progress) {
+    private ImportResult insert(long contestId, String fileName, Supplier<String> sha256, String who,
+                                CheckedRows checked, int rows, long added, ImportProgress progress) {
         contesting.requireNotFrozen(contesting.get(contestId));
         results.bulkWrite(true);
         try {
@@ -396,8 +416,8 @@ public class OfflineImport {
      * The second pass, in the transaction: the checked rows are read back from their temporary file on a second
      * thread while this one inserts them.
      */
-    private ImportResult write(long contestId, String fileName, String sha256, String who, CheckedRows checked,
-                               int rows, long added, ImportProgress progress) {
+    private ImportResult write(long contestId, String fileName, Supplier<String> sha256, String who,
+                               CheckedRows checked, int rows, long added, ImportProgress progress) {
         long importId = Ids.next();
         int[] read = {0};
         long[] inserted = {0};
@@ -432,8 +452,9 @@ public class OfflineImport {
     }
 
     /** Logs the import (import log and audit log) in its transaction. */
-    private ImportResult logged(long contestId, long importId, String fileName, String sha256, String who, int rows,
-                                long added) {
+    private ImportResult logged(long contestId, long importId, String fileName, Supplier<String> sha256Of,
+                                String who, int rows, long added) {
+        String sha256 = sha256Of.get();
         importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
                 Instant.now(clock)));
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
@@ -462,6 +483,20 @@ public class OfflineImport {
     private static ApiException changedMeanwhile() {
         return new ApiException(HttpStatus.CONFLICT, "changed", "导入期间线下成绩或单位被其他操作修改，未导入任何数据，请重新导入 / "
                 + "Offline results or units changed while importing; nothing was imported, please import again", List.of());
+    }
+
+    private static String result(java.util.concurrent.Future<String> hash) {
+        try {
+            return hash.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted 已中断", e);
+        }
     }
 
     private static String sha256(Path file) {
