@@ -1,8 +1,5 @@
 package org.baiti.offline;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.baiti.Dialect;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -176,61 +172,6 @@ class JdbcOfflineResults implements OfflineResults {
         }
         return inserted;
     }
-
-    @Override
-    public long append(long contestId, long importId, List<OfflineResult> results) {
-        if (dialect != Dialect.POSTGRESQL || results.isEmpty()) {
-            return insertNew(contestId, importId, results);
-        }
-        StringBuilder text = new StringBuilder(results.size() * 160);
-        for (OfflineResult r : results) {
-            text.append(contestId).append('\t');
-            copyText(text, r.ticket());
-            copyText(text, r.name());
-            copyText(text, r.phone());
-            copyText(text, r.unitCode());
-            copyText(text, r.topCode());
-            text.append(r.score()).append('\t').append(r.maxScore()).append('\t').append(r.accuracy()).append('\t')
-                    .append(r.perfect() ? 1 : 0).append('\t');
-            copyText(text, r.venue());
-            copyText(text, r.answers());
-            text.append(importId).append('\t').append(r.rowNo()).append('\n');
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Long copied = template.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL,
-                        new ByteArrayInputStream(bytes));
-            } catch (IOException e) {
-                throw new SQLException("COPY failed", e);
-            }
-        });
-        return copied == null ? -1 : copied;
-    }
-
-    /** A value and its tab in COPY's text format: {@code \N} for null, backslash escapes for the rest. */
-    private static void copyText(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        out.append('\t');
-    }
-
-    private static final String COPY_SQL = """
-            COPY offline_result (contest_id, ticket, name, phone, unit_code, top_code, score, max_score, accuracy,
-                perfect, venue, answers, import_id, row_no) FROM STDIN
-            """;
 
     /**
      * PostgreSQL: one statement for the whole list whatever its length, one array parameter per column

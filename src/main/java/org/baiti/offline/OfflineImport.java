@@ -36,7 +36,6 @@ import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
 import org.baiti.web.ApiException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file may add rows. Two passes: the first streams the file and checks every row, keeping the tickets seen
  * in memory and the checked rows in a temporary file ({@link CheckedRows}); the second, only for a clean
  * file, writes those rows in batches inside one transaction. Each pass runs on two threads (reading and
- * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). Memory does
- * not grow with the rows except for the ticket set.
+ * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). A contest without
+ * results yet (its first, usually largest, import) is done in one pass on three threads inside the transaction:
+ * read, check, insert, rolled back when any row is bad. Memory does not grow with the rows except for the ticket set.
  */
 @Service
 @SuppressWarnings("unchecked")
@@ -299,11 +299,7 @@ public class OfflineImport {
                         checker.v.errorCount > 0));
             }, batch -> {
                 if (!batch.anyBad() && !batch.good().isEmpty()) {
-                    try {
-                        inserted[0] = sum(inserted[0], results.append(contestId, importId, batch.good()));
-                    } catch (DuplicateKeyException e) {
-                        throw changedMeanwhile();
-                    }
+                    inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch.good()));
                     written[0] += batch.good().size();
                     if (deferred[0] == null && written[0] >= deferFrom) {
                         deferred[0] = results.deferIndexes();

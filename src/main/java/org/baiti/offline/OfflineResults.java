@@ -40,15 +40,6 @@ public interface OfflineResults {
      */
     long insertNew(long contestId, long importId, List<OfflineResult> results);
 
-    /**
-     * Inserts results of tickets the contest did not hold when the import began (its first import). On PostgreSQL
-     * with {@code COPY}, where a ticket stored meanwhile by another import fails the statement
-     * ({@link org.springframework.dao.DuplicateKeyException}); elsewhere as {@link #insertNew}, which skips it.
-     *
-     * @return how many were inserted, or -1 when the driver does not tell
-     */
-    long append(long contestId, long importId, List<OfflineResult> results);
-
     /** How many results an import added. */
     long countImported(long contestId, long importId);
 
