@@ -4,7 +4,11 @@ package org.baiti.offline;
 @FunctionalInterface
 public interface ImportProgress {
 
-    /** The two passes over the file: check every row, then write them all in one transaction. */
+    /**
+     * The two passes over the file: check every row, then write them all in one transaction. A contest's first
+     * import writes the rows while it checks them: its VALIDATE covers both, and its INSERT only the end (indexes
+     * built again, counts checked).
+     */
     enum Phase { VALIDATE, INSERT }
 
     /**

@@ -51,20 +51,26 @@ class JdbcOfflineResults implements OfflineResults {
     }
 
     /**
-     * SQLite: adding many rows to a table that holds fewer, maintaining three secondary indexes row by row costs more
-     * than dropping them and building them again from the sorted table before the commit. Both happen inside the
-     * import's transaction (SQLite's schema changes are transactional): a rollback brings the indexes back, other
-     * connections keep seeing the committed table and its indexes, and SQLite has one writer anyway. The indexes are
-     * rebuilt from their own stored definitions. PostgreSQL: nothing (a dropped index would lock out every reader of
+     * SQLite ({@link #deferIndexesFrom}): adding many rows to a table that holds fewer, maintaining three secondary
+     * indexes row by row costs more than dropping them and building them again from the sorted table before the
+     * commit. Both happen inside the import's transaction (SQLite's schema changes are transactional): a rollback
+     * brings the indexes back, other connections keep seeing the committed table and its indexes, and SQLite has one
+     * writer anyway. The indexes are dropped once the import has added that many rows (rows added before are in the
+     * rebuilt indexes all the same) and rebuilt from their own stored definitions. PostgreSQL: nothing (a dropped index would lock out every reader of
      * the table until the commit).
      */
     @Override
-    public List<String> deferIndexes(long rowsToAdd) {
-        if (dialect != Dialect.SQLITE || rowsToAdd < MIN_ROWS_TO_DEFER_INDEXES) {
-            return List.of();
+    public long deferIndexesFrom() {
+        if (dialect != Dialect.SQLITE) {
+            return Long.MAX_VALUE;
         }
         long stored = jdbc.sql("SELECT COUNT(*) FROM offline_result").query(Long.class).single();
-        if (rowsToAdd < 2 * stored) {
+        return Math.max(MIN_ROWS_TO_DEFER_INDEXES, 2 * stored);
+    }
+
+    @Override
+    public List<String> deferIndexes() {
+        if (dialect != Dialect.SQLITE) {
             return List.of();
         }
         List<String[]> indexes = jdbc.sql("""

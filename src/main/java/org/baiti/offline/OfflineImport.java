@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
@@ -45,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file may add rows. Two passes: the first streams the file and checks every row, keeping the tickets seen
  * in memory and the checked rows in a temporary file ({@link CheckedRows}); the second, only for a clean
  * file, writes those rows in batches inside one transaction. Each pass runs on two threads (reading and
- * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). Memory does
- * not grow with the rows except for the ticket set.
+ * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). A contest without
+ * results yet (its first, usually largest, import) is done in one pass on three threads inside the transaction:
+ * read, check, insert, rolled back when any row is bad. Memory does not grow with the rows except for the ticket set.
  */
 @Service
 @SuppressWarnings("unchecked")
@@ -118,8 +120,17 @@ public class OfflineImport {
 
     /** Imports a file on disk (the command line), named in the log by its file name. */
     public ImportResult importFile(long contestId, Path file, String who, ImportProgress progress) {
-        return importFile(contestId, String.valueOf(file.getFileName()), file, sha256(file), who,
-                scopes.current(contestId), progress);
+        // hashed beside the import (another 50 MB read), needed only when the import is logged
+        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(() -> sha256(file));
+        Thread hashing = new Thread(hash, "offline-import-sha256");
+        hashing.setDaemon(true);
+        hashing.start();
+        try {
+            return importFile(contestId, String.valueOf(file.getFileName()), file, () -> result(hash), who,
+                    scopes.current(contestId), progress);
+        } finally {
+            hash.cancel(true);
+        }
     }
 
     /**
@@ -130,6 +141,11 @@ public class OfflineImport {
      */
     public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
                                    UnitScope scope, ImportProgress progress) {
+        return importFile(contestId, fileName, file, () -> sha256, who, scope, progress);
+    }
+
+    private ImportResult importFile(long contestId, String fileName, Path file, Supplier<String> sha256, String who,
+                                    UnitScope scope, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         OfflineRules.Paper paper = new OfflineRules.Paper(
@@ -140,22 +156,21 @@ public class OfflineImport {
         }
         OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
 
+        boolean anyStored = results.count(contestId) > 0;
+        if (!anyStored) {
+            // Nothing of this contest stored yet: check and insert at once, in one transaction (rolled back if
+            // any row is bad), instead of checking everything first.
+            writing.lock();
+            try {
+                return tx.execute(status -> checkAndInsert(contestId, fileName, file, sha256, who, scope, paper,
+                        unitIndex, progress));
+            } finally {
+                writing.unlock();
+            }
+        }
         try (CheckedRows checked = CheckedRows.create()) {
             Validation v = validate(contestId, file, paper, unitIndex, scope, checked, progress);
-            if (v.errorCount > 0) {
-                List<RowError> listed = new ArrayList<>(v.errors);
-                listed.sort(Comparator.comparingInt(RowError::row));
-                if (v.errorCount > listed.size()) {
-                    long more = v.errorCount - listed.size();
-                    listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
-                            more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
-                }
-                throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
-                        v.errorCount + " error(s) in the file; nothing was imported", listed);
-            }
-            if (v.rows == 0) {
-                throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
-            }
+            rejectIfBad(v);
             long added = v.rows - v.unchanged;
             if (added == 0) {
                 return new ImportResult(v.rows, 0, 0);
@@ -167,6 +182,24 @@ public class OfflineImport {
             } finally {
                 writing.unlock();
             }
+        }
+    }
+
+    /** Throws the 400 listing every bad row (sorted, at most {@link #MAX_LISTED_ERRORS}), or for a file without rows. */
+    private static void rejectIfBad(Validation v) {
+        if (v.errorCount > 0) {
+            List<RowError> listed = new ArrayList<>(v.errors);
+            listed.sort(Comparator.comparingInt(RowError::row));
+            if (v.errorCount > listed.size()) {
+                long more = v.errorCount - listed.size();
+                listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
+                        more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
+            }
+            throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
+                    v.errorCount + " error(s) in the file; nothing was imported", listed);
+        }
+        if (v.rows == 0) {
+            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
         }
     }
 
@@ -185,15 +218,127 @@ public class OfflineImport {
         }
     }
 
+    /** Checks rows one after the other on one thread: the rules, the account's units, tickets twice in the file. */
+    private static final class RowChecker {
+        final Validation v = new Validation();
+        private final Map<String, Integer> firstRow = new HashMap<>();
+        private final OfflineRules.Paper paper;
+        private final OfflineRules.UnitIndex unitIndex;
+        private final UnitScope scope;
+
+        RowChecker(OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex, UnitScope scope) {
+            this.paper = paper;
+            this.unitIndex = unitIndex;
+            this.scope = scope;
+        }
+
+        /** The row's result, or null when it is bad (its errors are in {@link #v}). */
+        OfflineResult check(OfflineRules.Row row) {
+            v.rows++;
+            OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
+            c.errors().forEach(v::error);
+            if (c.result() != null && !scope.covers(c.result().unitCode())) {
+                v.error(new RowError(row.rowNumber(), OfflineRules.UNIT, "不属于您管理的单位 / not one of your units"));
+                return null;
+            }
+            String ticket = row.ticket();
+            if (!ticket.isEmpty()) {
+                Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
+                if (before != null) {
+                    v.error(new RowError(row.rowNumber(), OfflineRules.TICKET, "准考证号与第 " + before
+                            + " 行重复 / duplicate ticket: also in row " + before));
+                    return null;
+                }
+            }
+            return c.result();
+        }
+    }
+
+    /** Checked rows handed from the checking thread to the inserting one. */
+    private record CheckedBatch(List<OfflineResult> good, int rowsChecked, boolean anyBad) {
+    }
+
+    /**
+     * A contest without offline results: one pass on three threads, all inside the import's transaction. The file
+     * is read and decoded on one thread, its rows checked on a second, and this thread inserts each batch of good
+     * rows as it comes; after the first bad row nothing more is inserted, but every row is still checked, and a
+     * file with any bad row rolls the transaction back, so nothing of it is stored. When the rows added reach
+     * {@link OfflineResults#deferIndexesFrom()} the secondary indexes are dropped and built again before the commit.
+     */
+    private ImportResult checkAndInsert(long contestId, String fileName, Path file, Supplier<String> sha256,
+                                        String who, UnitScope scope, OfflineRules.Paper paper,
+                                        OfflineRules.UnitIndex unitIndex, ImportProgress progress) {
+        contesting.requireNotFrozen(contesting.get(contestId));
+        results.bulkWrite(true);
+        try {
+            long importId = Ids.next();
+            long deferFrom = results.deferIndexesFrom();
+            RowChecker checker = new RowChecker(paper, unitIndex, scope);
+            long[] inserted = {0};
+            int[] written = {0};
+            int[] seen = {0};
+            List<String>[] deferred = new List[] {null};
+            progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
+            Pipeline.<CheckedBatch>run("offline-import-check", sink -> {
+                List<OfflineResult>[] good = new List[] {new ArrayList<>(BATCH)};
+                Pipeline.<List<OfflineRules.Row>>run("offline-import-read", rows -> readInBatches(file, rows),
+                        rows -> {
+                            for (OfflineRules.Row row : rows) {
+                                OfflineResult r = checker.check(row);
+                                if (r != null && checker.v.errorCount == 0) {
+                                    good[0].add(r);
+                                }
+                            }
+                            boolean bad = checker.v.errorCount > 0;
+                            if (bad || good[0].size() >= BATCH) {
+                                sink.accept(new CheckedBatch(bad ? List.of() : good[0], checker.v.rows, bad));
+                                good[0] = new ArrayList<>(BATCH);
+                            }
+                        });
+                sink.accept(new CheckedBatch(checker.v.errorCount > 0 ? List.of() : good[0], checker.v.rows,
+                        checker.v.errorCount > 0));
+            }, batch -> {
+                if (!batch.anyBad() && !batch.good().isEmpty()) {
+                    inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch.good()));
+                    written[0] += batch.good().size();
+                    if (deferred[0] == null && written[0] >= deferFrom) {
+                        deferred[0] = results.deferIndexes();
+                    }
+                }
+                int before = seen[0];
+                seen[0] = batch.rowsChecked();
+                if (seen[0] / PROGRESS_EVERY != before / PROGRESS_EVERY) {
+                    progress.update(ImportProgress.Phase.VALIDATE, seen[0], 0);
+                }
+            });
+            Validation v = checker.v; // complete: the checking thread has ended
+            progress.update(ImportProgress.Phase.VALIDATE, v.rows, v.rows);
+            rejectIfBad(v); // rolls back what was inserted
+            int rows = v.rows;
+            progress.update(ImportProgress.Phase.INSERT, written[0], rows);
+            if (deferred[0] != null) {
+                results.restoreIndexes(deferred[0]);
+            }
+            long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
+            if (written[0] != rows || insertedRows != rows) {
+                // Another import stored some of these tickets meanwhile: start again rather than guess.
+                throw changedMeanwhile();
+            }
+            progress.update(ImportProgress.Phase.INSERT, rows, rows);
+            return logged(contestId, importId, fileName, sha256, who, rows, rows);
+        } finally {
+            results.bulkWrite(false);
+        }
+    }
+
     /**
      * The first pass: the file is read and decoded on a second thread while this one checks the rows and keeps
      * the good ones in {@code checked}.
      */
     private Validation validate(long contestId, Path file, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
                                 UnitScope scope, CheckedRows checked, ImportProgress progress) {
-        Validation v = new Validation();
-        Map<String, Integer> firstRow = new HashMap<>();
-        boolean anyStored = results.count(contestId) > 0;
+        RowChecker checker = new RowChecker(paper, unitIndex, scope);
+        Validation v = checker.v;
         List<OfflineResult> pending = new ArrayList<>(CHECK_CHUNK);
         Runnable checkPending = () -> {
             Map<String, OfflineResult> stored = results.byTickets(contestId,
@@ -213,48 +358,20 @@ public class OfflineImport {
             pending.clear();
         };
         progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
-        Pipeline.<List<OfflineRules.Row>>run("offline-import-read", sink -> {
-            List<OfflineRules.Row>[] batch = new List[] {new ArrayList<>(HANDOVER)};
-            read(file, row -> {
-                batch[0].add(row);
-                if (batch[0].size() == HANDOVER) {
-                    sink.accept(batch[0]);
-                    batch[0] = new ArrayList<>(HANDOVER);
-                }
-            });
-            if (!batch[0].isEmpty()) {
-                sink.accept(batch[0]);
-            }
-        }, batch -> batch.forEach(row -> {
-            v.rows++;
-            OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
-            c.errors().forEach(v::error);
-            if (c.result() != null && !scope.covers(c.result().unitCode())) {
-                v.error(new RowError(row.rowNumber(), OfflineRules.UNIT, "不属于您管理的单位 / not one of your units"));
-                return;
-            }
-            String ticket = row.ticket();
-            if (!ticket.isEmpty()) {
-                Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
-                if (before != null) {
-                    v.error(new RowError(row.rowNumber(), OfflineRules.TICKET, "准考证号与第 " + before
-                            + " 行重复 / duplicate ticket: also in row " + before));
-                    return;
-                }
-            }
-            if (c.result() != null) {
-                checked.add(c.result());
-                if (anyStored) {
-                    pending.add(c.result());
-                    if (pending.size() == CHECK_CHUNK) {
-                        checkPending.run();
+        Pipeline.<List<OfflineRules.Row>>run("offline-import-read", sink -> readInBatches(file, sink),
+                batch -> batch.forEach(row -> {
+                    OfflineResult r = checker.check(row);
+                    if (r != null) {
+                        checked.add(r);
+                        pending.add(r);
+                        if (pending.size() == CHECK_CHUNK) {
+                            checkPending.run();
+                        }
                     }
-                }
-            }
-            if (v.rows % PROGRESS_EVERY == 0) {
-                progress.update(ImportProgress.Phase.VALIDATE, v.rows, 0);
-            }
-        }));
+                    if (v.rows % PROGRESS_EVERY == 0) {
+                        progress.update(ImportProgress.Phase.VALIDATE, v.rows, 0);
+                    }
+                }));
         if (!pending.isEmpty()) {
             checkPending.run();
         }
@@ -262,12 +379,27 @@ public class OfflineImport {
         return v;
     }
 
-    private ImportResult insert(long contestId, String fileName, String sha256, String who, CheckedRows checked,
-                                int rows, long added, ImportProgress progress) {
+    /** Reads the file's rows and hands them on {@link #HANDOVER} at a time. */
+    private static void readInBatches(Path file, Consumer<List<OfflineRules.Row>> sink) {
+        List<OfflineRules.Row>[] batch = new List[] {new ArrayList<>(HANDOVER)};
+        read(file, row -> {
+            batch[0].add(row);
+            if (batch[0].size() == HANDOVER) {
+                sink.accept(batch[0]);
+                batch[0] = new ArrayList<>(HANDOVER);
+            }
+        });
+        if (!batch[0].isEmpty()) {
+            sink.accept(batch[0]);
+        }
+    }
+
+    private ImportResult insert(long contestId, String fileName, Supplier<String> sha256, String who,
+                                CheckedRows checked, int rows, long added, ImportProgress progress) {
         contesting.requireNotFrozen(contesting.get(contestId));
         results.bulkWrite(true);
         try {
-            List<String> deferred = results.deferIndexes(added);
+            List<String> deferred = added >= results.deferIndexesFrom() ? results.deferIndexes() : List.of();
             ImportResult result = write(contestId, fileName, sha256, who, checked, rows, added, progress);
             results.restoreIndexes(deferred); // on failure the rollback brings them back
             return result;
@@ -280,8 +412,8 @@ public class OfflineImport {
      * The second pass, in the transaction: the checked rows are read back from their temporary file on a second
      * thread while this one inserts them.
      */
-    private ImportResult write(long contestId, String fileName, String sha256, String who, CheckedRows checked,
-                               int rows, long added, ImportProgress progress) {
+    private ImportResult write(long contestId, String fileName, Supplier<String> sha256, String who,
+                               CheckedRows checked, int rows, long added, ImportProgress progress) {
         long importId = Ids.next();
         int[] read = {0};
         long[] inserted = {0};
@@ -312,6 +444,13 @@ public class OfflineImport {
             throw changedMeanwhile();
         }
         progress.update(ImportProgress.Phase.INSERT, rows, rows);
+        return logged(contestId, importId, fileName, sha256, who, rows, added);
+    }
+
+    /** Logs the import (import log and audit log) in its transaction. */
+    private ImportResult logged(long contestId, long importId, String fileName, Supplier<String> sha256Of,
+                                String who, int rows, long added) {
+        String sha256 = sha256Of.get();
         importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
                 Instant.now(clock)));
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
@@ -340,6 +479,20 @@ public class OfflineImport {
     private static ApiException changedMeanwhile() {
         return new ApiException(HttpStatus.CONFLICT, "changed", "导入期间线下成绩或单位被其他操作修改，未导入任何数据，请重新导入 / "
                 + "Offline results or units changed while importing; nothing was imported, please import again", List.of());
+    }
+
+    private static String result(java.util.concurrent.Future<String> hash) {
+        try {
+            return hash.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted 已中断", e);
+        }
     }
 
     private static String sha256(Path file) {

@@ -17,12 +17,18 @@ public interface OfflineResults {
     void bulkWrite(boolean on);
 
     /**
-     * In the current transaction, drops the indexes that are cheaper to build again after adding {@code rowsToAdd}
-     * rows than to maintain row by row (only on SQLite, only when the table is small compared with the import).
+     * How many rows an import must add before dropping the secondary indexes and building them again costs less than
+     * maintaining them row by row (only on SQLite, only when the table is small compared with the import);
+     * {@link Long#MAX_VALUE} when never. Asked before the import adds anything.
+     */
+    long deferIndexesFrom();
+
+    /**
+     * In the current transaction, drops the secondary indexes ({@link #deferIndexesFrom} says when it pays).
      *
      * @return what {@link #restoreIndexes} needs to build them again before the commit; empty when nothing was dropped
      */
-    List<String> deferIndexes(long rowsToAdd);
+    List<String> deferIndexes();
 
     /** Builds again, in the current transaction, the indexes {@link #deferIndexes} dropped. */
     void restoreIndexes(List<String> rebuild);

@@ -27,9 +27,9 @@ import static org.baiti.offline.OfflineFiles.row;
 import static org.baiti.offline.OfflineFiles.rows;
 
 /**
- * The write path in chunks: the checked rows are read back from their temporary file on a second thread and
- * inserted {@link OfflineImport#BATCH} rows per call of {@code insertNew} (on PostgreSQL one {@code unnest}
- * statement per call). Files of sizes around those boundaries store every row exactly as read; a bad row or a
+ * The write path in chunks: the checked rows are inserted {@link OfflineImport#BATCH} rows per call of
+ * {@code insertNew} (on PostgreSQL one {@code unnest} statement per call), as they are checked when the contest has
+ * no results yet, else read back from their temporary file on a second thread after the check. Files of sizes around those boundaries store every row exactly as read; a bad row or a
  * conflict after the first chunk leaves nothing behind. Run on SQLite and PostgreSQL.
  */
 interface OfflineImportChunksContract extends App {
@@ -150,16 +150,58 @@ interface OfflineImportChunksContract extends App {
     }
 
     @Test
-    default void aTicketStoredByOthersBetweenTheCheckAndTheWriteRollsBackEveryChunk() throws IOException {
+    default void everyBadRowIsListedWhenTheFirstComesAfterRowsWereAlreadyWritten() {
+        Api admin = api().admin();
+        long id = OfflineFiles.contest(admin);
+        List<List<String>> all = new ArrayList<>(rows());
+        for (int i = 0; i < 3 * B; i++) {
+            List<String> row = generated(i);
+            if (i == 2 * B + 10) {
+                row = generated(5); // the ticket of file row 7 again
+            } else if (i == 2 * B + R) {
+                row = row(String.format("C%05d", i), "考生", "12345", "U1", "3", "", "");
+            } else if (i == 3 * B - 1) {
+                row = row(String.format("C%05d", i), "考生", "13800000000", "U1", "", "A|B", "");
+            }
+            all.add(row);
+        }
+
+        Api.Response r = admin.upload("/api/admin/contests/" + id + "/offline-results", "bad.csv", Fixtures.csv(all));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        JsonNode d = r.json().get("details");
+        assertThat(d).hasSize(3);
+        assertThat(d.get(0).get("row").asInt()).isEqualTo(2 * B + 10 + 2);
+        assertThat(d.get(0).get("column").asString()).isEqualTo("准考证号 / ticket");
+        assertThat(d.get(0).get("reason").asString()).contains("also in row 7");
+        assertThat(d.get(1).get("row").asInt()).isEqualTo(2 * B + R + 2);
+        assertThat(d.get(1).get("column").asString()).isEqualTo("手机号 / phone");
+        assertThat(d.get(2).get("row").asInt()).isEqualTo(3 * B - 1 + 2);
+        assertThat(d.get(2).get("column").asString()).isEqualTo("答案 / answers");
+        assertThat(results().count(id)).as("the rows written before the first bad one are rolled back").isZero();
+        assertThat(summary(id).get("participants").asLong()).isZero();
+
+        // the same file, corrected, imports afterwards
+        all.set(2 * B + 10 + 1, generated(2 * B + 10));
+        all.set(2 * B + R + 1, generated(2 * B + R));
+        all.set(3 * B - 1 + 1, generated(3 * B - 1));
+        Api.Response ok = admin.upload("/api/admin/contests/" + id + "/offline-results", "ok.csv", Fixtures.csv(all));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(results().count(id)).isEqualTo(3 * B);
+    }
+
+    @Test
+    default void aTicketStoredByOthersDuringTheImportRollsBackEveryChunk() throws IOException {
         long id = OfflineFiles.contest(api().admin());
         Path file = Files.createTempFile("chunks-", ".csv");
         try {
             Files.write(file, file(0, B + R + 1));
             OfflineResult intruder = expected(B + R);
-            // The progress callback runs on the writing thread, inside the import's transaction, just before the
-            // first chunk: the last row of the file is stored there as if by another import.
+            // A contest without results is checked and written in one pass: the progress callback runs on the
+            // writing thread, inside the import's transaction, before the first chunk. The last row of the file is
+            // stored there as if by another import.
             ImportProgress sneak = (phase, read, total) -> {
-                if (phase == ImportProgress.Phase.INSERT && read == 0) {
+                if (phase == ImportProgress.Phase.VALIDATE && read == 0) {
                     assertThat(results().insertNew(id, 1L, List.of(intruder))).isEqualTo(1);
                 }
             };
