@@ -101,6 +101,9 @@
     list.addEventListener('click', function (e) {
       var b = e.target.closest('button[data-code]');
       if (!b) { return; }
+      // a search still waiting or on its way must not show the list again over the chosen unit
+      clearTimeout(searchTimer);
+      searchSeq++;
       $('unit').value = b.getAttribute('data-code');
       text($('unit-chosen-name'), b.getAttribute('data-name'));
       $('unit-chosen').hidden = false;
@@ -126,6 +129,7 @@
       // an older search that answers late must not overwrite the newer one's list
       if (seq !== searchSeq) { return; }
       list.innerHTML = '';
+      list.setAttribute('data-q', q.trim()); // which search the list shows (the page's tests wait for theirs)
       if (r.status !== 200 || !r.json) { return; }
       if (r.json.length === 0) {
         list.appendChild(make('li', 'none', '没有找到，换个关键词试试 / No match'));

@@ -69,9 +69,9 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("name")).sendKeys("张三丰");
             d.findElement(By.id("phone")).sendKeys("138 0013 8000");
             d.findElement(By.id("unit-search")).sendKeys("第一");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list button[data-code='U1-1']")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list[data-q='第一'] button[data-code='U1-1']")));
             b.screenshot("online-identify");
-            chooseUnit(wait, "U1-1");
+            chooseUnit(wait, "第一", "U1-1");
             assertThat(d.findElement(By.id("unit-chosen-name")).getText()).isEqualTo("第一中学");
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answering")));
@@ -163,8 +163,8 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("name")).sendKeys("张三丰");
             d.findElement(By.id("phone")).sendKeys("13800138000");
             d.findElement(By.id("unit-search")).sendKeys("东城");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list button[data-code='U2']")));
-            chooseUnit(wait, "U2");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list[data-q='东城'] button[data-code='U2']")));
+            chooseUnit(wait, "东城", "U2");
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
             assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过").contains("one attempt per person");
@@ -172,14 +172,22 @@ class AnswerPageBrowserTest extends SqliteApp {
     }
 
     /**
-     * Clicks the unit in the search list. The list is drawn again when a later search answers (focus, then typing),
-     * so a button found a moment ago may be gone; look it up again until the click lands.
+     * Clicks the unit in the list of the search for {@code query}. The list is drawn again when a later search
+     * answers (focus, then typing): a click on a list of an earlier search could land on another unit, so the
+     * click waits for the list of this search ({@code data-q}), and is tried again until the unit is chosen.
      */
-    private static void chooseUnit(WebDriverWait wait, String code) {
-        By button = By.cssSelector("#unit-list button[data-code='" + code + "']");
+    private static void chooseUnit(WebDriverWait wait, String query, String code) {
+        By button = By.cssSelector("#unit-list[data-q='" + query + "'] button[data-code='" + code + "']");
         wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(button).click();
-            return true;
+            if (!code.equals(d.findElement(By.id("unit")).getDomProperty("value"))) {
+                // a click on a list that was being drawn again may land on nothing: click until the unit is chosen
+                List<WebElement> found = d.findElements(button);
+                if (!found.isEmpty() && found.get(0).isDisplayed()) {
+                    found.get(0).click();
+                }
+            }
+            return code.equals(d.findElement(By.id("unit")).getDomProperty("value"))
+                    && d.findElement(By.id("unit-chosen-name")).isDisplayed();
         });
     }
 
