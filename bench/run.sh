@@ -15,6 +15,8 @@
 #   --rows N                         counted attempts seeded for the ranking (default 1,000,000)
 #   --pool N                         offline perfect results seeded for the draw (default 1,000,000)
 #   --import-rows N                  rows of the offline import (default 500,000; 0 skips it)
+#   --paced-share F                  rate of the open-loop submit phase, as a share of the round's no-op throughput
+#                                    (default 0.5, what the target asks for; 0 skips the phase)
 #   --no-compare                     skip the extra round with group commit switched off
 #   --sections "LIST"                what to run, of: rounds ranking draw compare import (default all)
 #   --jar FILE                       the jar to run (default target/baiti.jar, built when missing or older than src)
@@ -38,6 +40,7 @@ ROWS=1000000
 POOL=1000000
 IMPORT_ROWS=500000
 COMPARE=true
+PACED_SHARE=0.5
 SECTIONS="rounds ranking draw compare import"
 JAR=target/baiti.jar
 PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres
@@ -53,10 +56,11 @@ while [ $# -gt 0 ]; do
     --pool) POOL=$2; shift 2 ;;
     --import-rows) IMPORT_ROWS=$2; shift 2 ;;
     --no-compare) COMPARE=false; shift ;;
+    --paced-share) PACED_SHARE=$2; shift 2 ;;
     --sections) SECTIONS=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --pg-url) PG_URL=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -148,7 +152,7 @@ drive() { # label, LoadDriver args...
 
 rounds() { # label contest phone-base rounds warm-up-seconds: no-op, then starts and submits, side by side
   drive "$1" --scenario rounds --contest "$2" --units "$UNITS" --phone-base "$3" --rounds "$4" --warmup-seconds "$5" \
-    --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 1000000
+    --concurrency "$CONC" --seconds "$SECONDS_PER_PHASE" --requests 1000000 --paced-share "$PACED_SHARE"
 }
 
 bench_db() {
