@@ -88,19 +88,22 @@ class JdbcDraws implements Draws {
         Map<String, String> units = new HashMap<>();
         template.query("SELECT code, name FROM unit WHERE contest_id = ?",
                 (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), contestId);
-        if (dialect == Dialect.POSTGRESQL) {
-            return copyOfflinePerfect(contestId, units);
-        }
+        boolean postgres = dialect == Dialect.POSTGRESQL;
         long t0 = System.nanoTime();
-        byte[][] parts = sqliteAggregates(contestId);
+        byte[][] parts = postgres ? copyParts(contestId) : sqliteAggregates(contestId);
         long t1 = System.nanoTime();
         PoolCandidates.Builder rows = new PoolCandidates.Builder((parts[0].length + parts[1].length) / 32, units,
                 json::writeValueAsBytes);
-        scanAggregate(parts[0], rows);
-        scanAggregate(parts[1], rows);
+        for (byte[] part : parts) {
+            if (postgres) {
+                scanCopy(part, rows);
+            } else {
+                scanAggregate(part, rows);
+            }
+        }
         PoolCandidates out = rows.build();
-        log.debug("offlinePerfect: query {} ms, scan {} ms, {} + {} bytes", (t1 - t0) / 1_000_000,
-                (System.nanoTime() - t1) / 1_000_000, parts[0].length, parts[1].length);
+        log.debug("offlinePerfect: {} {} ms, scan {} ms, {} + {} bytes", postgres ? "copy" : "query",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, parts[0].length, parts[1].length);
         return out;
     }
 
@@ -217,30 +220,12 @@ class JdbcDraws implements Draws {
     }
 
     /**
-     * PostgreSQL: the rows through {@code COPY … TO STDOUT} (text format) into one byte array, split by hand; faster
-     * than fetching a million rows through the driver or building one JSON aggregate on the server. Ordered by ticket
-     * (the index offline_result_perfect; under a code-point collation such as C or C.UTF-8 that is already the pool's
-     * byte order, otherwise the sort simply does its work). Fields without a backslash escape are handed over as
-     * slices of the bytes.
-     */
-    private PoolCandidates copyOfflinePerfect(long contestId, Map<String, String> units) {
-        long t0 = System.nanoTime();
-        byte[][] parts = copyParts(contestId);
-        long t1 = System.nanoTime();
-        PoolCandidates.Builder rows = new PoolCandidates.Builder((parts[0].length + parts[1].length) / 32, units,
-                json::writeValueAsBytes);
-        scanCopy(parts[0], rows);
-        scanCopy(parts[1], rows);
-        PoolCandidates out = rows.build();
-        log.debug("offlinePerfect: copy {} ms, scan {} ms, {} + {} bytes", (t1 - t0) / 1_000_000,
-                (System.nanoTime() - t1) / 1_000_000, parts[0].length, parts[1].length);
-        return out;
-    }
-
-    /**
-     * The pool's rows in COPY text format, lower tickets first. A large pool is copied in two halves at once, each on
-     * a connection of its own that imports the snapshot of this transaction ({@code pg_export_snapshot}), so both
-     * see the same rows, as one COPY would.
+     * PostgreSQL: the pool's rows through {@code COPY … TO STDOUT} (text format) into byte arrays, split by hand in
+     * {@link #scanCopy}; faster than fetching a million rows through the driver or building one JSON aggregate on the
+     * server. Ordered by ticket (the index offline_result_perfect; under a code-point collation such as C or C.UTF-8
+     * that is already the pool's byte order, otherwise the sort simply does its work). Lower tickets first. A large
+     * pool is copied in two halves at once, each on a connection of its own that imports the snapshot of this
+     * transaction ({@code pg_export_snapshot}), so both see the same rows, as one COPY would.
      */
     private byte[][] copyParts(long contestId) {
         String copy = "COPY (SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = " + contestId
