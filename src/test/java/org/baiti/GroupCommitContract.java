@@ -31,13 +31,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 interface GroupCommitContract extends App {
 
-    GroupCommit groupCommit();
+    default GroupCommit groupCommit() {
+        return bean(GroupCommit.class);
+    }
 
-    JdbcTemplate jdbc();
+    default JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
 
-    DataSource dataSource();
+    default DataSource dataSource() {
+        return bean(DataSource.class);
+    }
 
-    TransactionTemplate tx();
+    default TransactionTemplate tx() {
+        return bean(TransactionTemplate.class);
+    }
 
     /** Inserts the keys of one item (all or none), answers how many rows it wrote. */
     record Keys(List<String> keys) {

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 interface DrawPoolContract extends App {
 
-    JdbcTemplate jdbc();
-
-    ApplicationContext context();
+    default JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
 
     /** Keys and names outside ASCII and the BMP, with characters JSON escapes. */
     private long contestWithAwkwardEntries() {

@@ -22,9 +22,13 @@ import static org.baiti.offline.OfflineFiles.rows;
  */
 interface OfflineImportJobsContract extends App {
 
-    OfflineImportJobs jobs();
+    default OfflineImportJobs jobs() {
+        return bean(OfflineImportJobs.class);
+    }
 
-    JdbcImportJobs stored();
+    default JdbcImportJobs stored() {
+        return bean(JdbcImportJobs.class);
+    }
 
     default JsonNode waitUntilDone(String jobId) throws InterruptedException {
         Instant limit = Instant.now().plus(Duration.ofSeconds(60));

@@ -35,9 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 interface SubmitDurabilityContract extends App {
 
-    DataSource dataSource();
+    default DataSource dataSource() {
+        return bean(DataSource.class);
+    }
 
-    GroupCommit groupCommit();
+    default GroupCommit groupCommit() {
+        return bean(GroupCommit.class);
+    }
 
     /** What a fresh connection reads of an attempt: submitted_at, score, and the attempt its person's entry holds. */
     record Stored(Long submittedAt, Integer score, String rankedAttempt) {

@@ -1,5 +1,6 @@
 package org.baiti.testing;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What a test contract needs from the running application, whichever database it is on. */
@@ -10,6 +11,14 @@ public interface App {
     Api api();
 
     String database();
+
+    /** The running application's context. */
+    ApplicationContext context();
+
+    /** A bean of the running application: what a contract needs, without a twin accessor in each database's class. */
+    default <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
 
     static void common(DynamicPropertyRegistry r) {
         r.add("BAITI_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);

@@ -1,7 +1,9 @@
 package org.baiti.testing;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,6 +15,9 @@ public abstract class PostgresApp implements App {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", Postgres::freshSchemaUrl);
@@ -22,6 +27,11 @@ public abstract class PostgresApp implements App {
     @Override
     public Api api() {
         return new Api(port);
+    }
+
+    @Override
+    public ApplicationContext context() {
+        return context;
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +18,9 @@ public abstract class SqliteApp implements App {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void sqlite(DynamicPropertyRegistry r) {
@@ -31,6 +36,11 @@ public abstract class SqliteApp implements App {
     @Override
     public Api api() {
         return new Api(port);
+    }
+
+    @Override
+    public ApplicationContext context() {
+        return context;
     }
 
     @Override
