@@ -204,8 +204,8 @@ public class LoadDriver {
             phase("myrank", r, c, maxRequests, seconds, true);
         }
 
-        /** Started attempts waiting for their submit: id, token, the body to submit. */
-        record Started(String id, String token, String submitBody) {
+        /** Started attempts waiting for their submit: id, token, the body to submit (UTF-8, encoded once). */
+        record Started(String id, String token, byte[] submitBody) {
         }
 
         void attempts() throws Exception {
@@ -252,7 +252,7 @@ public class LoadDriver {
                 HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/attempts/" + s.id() + "/submit"))
                         .timeout(TIMEOUT).header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + s.token())
-                        .POST(HttpRequest.BodyPublishers.ofString(s.submitBody(), StandardCharsets.UTF_8)).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(s.submitBody())).build();
                 return CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             };
             Check startCheck = resp -> resp.statusCode() == 201 ? null : "status " + resp.statusCode();
@@ -487,7 +487,8 @@ public class LoadDriver {
             first = false;
         }
         sb.append("}}");
-        return new Run.Started((String) m.get("attemptId"), (String) m.get("token"), sb.toString());
+        return new Run.Started((String) m.get("attemptId"), (String) m.get("token"),
+                sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** User + system CPU time of a process in milliseconds, from /proc (0 when unknown). */

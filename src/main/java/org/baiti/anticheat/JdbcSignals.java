@@ -48,9 +48,10 @@ class JdbcSignals {
         });
     }
 
-    long attemptsFrom(long contestId, String address) {
-        return jdbc.sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND client_ip = ?").params(contestId, address)
-                .query(Long.class).single();
+    /** Attempts of the contest from the address, counted up to {@code cap} (an index range of at most that many). */
+    long attemptsFrom(long contestId, String address, int cap) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM attempt WHERE contest_id = ? AND client_ip = ? LIMIT ?) t")
+                .params(contestId, address, cap).query(Long.class).single();
     }
 
     /** The review list: every attempt of the contest with a signal, newest signal first, phones masked. */

@@ -23,6 +23,12 @@ public class Signals {
     /** The most page-hidden reports one attempt may claim (a page that reports nonsense is capped). */
     static final int MAX_COUNT = 10_000;
 
+    /**
+     * Attempts from one address are counted up to this many at each start (a school's network behind one address):
+     * counting all of them made every start slower as the contest grew. Beyond it the signal says "at least".
+     */
+    static final int ADDRESS_COUNT_CAP = 1_000;
+
     private final JdbcSignals store;
     private final Clock clock;
     private final long minMsPerQuestion;
@@ -53,13 +59,17 @@ public class Signals {
         if (address == null || maxAttemptsPerAddress <= 0) {
             return Optional.empty();
         }
-        long n = store.attemptsFrom(contestId, address) + 1;
+        long before = store.attemptsFrom(contestId, address, Math.max(ADDRESS_COUNT_CAP, maxAttemptsPerAddress));
+        long n = before + 1;
         if (n <= maxAttemptsPerAddress) {
             return Optional.empty();
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("address", address);
         d.put("attempts", n);
+        if (before >= Math.max(ADDRESS_COUNT_CAP, maxAttemptsPerAddress)) {
+            d.put("atLeast", true); // counted up to the cap only
+        }
         d.put("threshold", maxAttemptsPerAddress);
         return Optional.of(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(),
                 (int) Math.min(n, MAX_COUNT), json.writeValueAsString(d)));

@@ -5,26 +5,45 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Use cases of a contest: create, change settings, freeze, and the checks other features ask for. */
+/**
+ * Use cases of a contest: create, change settings, freeze, and the checks other features ask for.
+ *
+ * <p>Every start, submit and page of a participant reads its contest; {@link #get} answers it from memory when it was
+ * read less than {@code baiti.contest-cache-millis} (default 1,000) ago. A change or a freeze through this node is
+ * seen at once (the copy is dropped, again when the transaction ends); on several nodes (PostgreSQL) the others see it
+ * within that time. Inside a transaction the contest is always read from the database.
+ */
 @Service
 public class Contesting {
 
     private final Contests contests;
     private final Clock clock;
     private final AuditLog audit;
+    private final long cacheNanos;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    Contesting(Contests contests, Clock clock, AuditLog audit) {
+    private record Cached(Contest contest, long readAt) {
+    }
+
+    Contesting(Contests contests, Clock clock, AuditLog audit,
+               @Value("${baiti.contest-cache-millis:1000}") long cacheMillis) {
         this.contests = contests;
         this.clock = clock;
         this.audit = audit;
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
     }
 
     @Transactional
@@ -41,12 +60,38 @@ public class Contesting {
         requireNotFrozen(old);
         Contest c = build(id, s, old.createdAt());
         contests.update(c);
+        forget(id);
         audit.record("contest.update", c.id(), c.name(), settings(c));
         return c;
     }
 
     public Contest get(long id) {
-        return contests.find(id).orElseThrow(() -> ApiException.notFound("竞赛不存在", "No such contest"));
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        long now = System.nanoTime();
+        if (!inTransaction && cacheNanos > 0) {
+            Cached c = cache.get(id);
+            if (c != null && now - c.readAt() < cacheNanos) {
+                return c.contest();
+            }
+        }
+        Contest contest = contests.find(id).orElseThrow(() -> ApiException.notFound("竞赛不存在", "No such contest"));
+        if (!inTransaction && cacheNanos > 0) {
+            cache.put(id, new Cached(contest, now));
+        }
+        return contest;
+    }
+
+    /** Drops the copy in memory now and when the surrounding transaction ends (a read meanwhile may cache the old). */
+    private void forget(long id) {
+        cache.remove(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(id);
+                }
+            });
+        }
     }
 
     public List<Contest> all() {
@@ -58,6 +103,7 @@ public class Contesting {
     public Contest freeze(long id) {
         Contest before = get(id);
         contests.freeze(id, Instant.now(clock));
+        forget(id);
         Contest after = get(id);
         if (!before.frozen()) {
             audit.record("contest.freeze", id, after.name(), Map.of("frozenAt", after.frozenAt().toString()));

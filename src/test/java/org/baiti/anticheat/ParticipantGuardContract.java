@@ -167,6 +167,37 @@ interface ParticipantGuardContract extends App {
         assertThat(start(id, "李四", li, "U2-1", liCode).status()).isEqualTo(201);
     }
 
+    /**
+     * A start counts the attempts from its address only up to Signals.ADDRESS_COUNT_CAP (a school behind one address
+     * would otherwise make every start slower): beyond it the signal says "at least" that many.
+     */
+    @Test
+    default void attemptsFromABusyAddressAreCountedUpToTheCap() {
+        Api admin = api().admin();
+        long id = contest(admin);
+        // the address these requests come from, as the server sees it: from a first start
+        Api.Response first = start(id, "首位", phone(), "U1");
+        assertThat(first.status()).isEqualTo(201);
+        String ip = jdbc().sql("SELECT client_ip FROM attempt WHERE id = ?").param(first.json().get("attemptId").asString())
+                .query(String.class).single();
+        int cap = Signals.ADDRESS_COUNT_CAP;
+        for (int i = 0; i < cap + 50; i++) { // more than the cap, stored behind the API's back
+            jdbc().sql("""
+                    INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash,
+                        paper, issued_at, expires_at, client_ip)
+                    VALUES (?, ?, ?, '同址', 'U1', 'U1', 1, 'x', '{}', 0, 0, ?)
+                    """).params("busy" + i, id, "1370000" + String.format("%04d", i), ip).update();
+        }
+        Api.Response next = start(id, "后来者", phone(), "U1");
+        assertThat(next.status()).isEqualTo(201);
+        String attempt = next.json().get("attemptId").asString();
+        var signal = jdbc().sql("SELECT hits, detail FROM attempt_signal WHERE attempt_id = ? AND kind = ?")
+                .params(attempt, "many_attempts_from_address")
+                .query((rs, n) -> Map.of("hits", rs.getInt(1), "detail", rs.getString(2))).single();
+        assertThat(signal.get("hits")).isEqualTo(cap + 1);
+        assertThat((String) signal.get("detail")).contains("\"attempts\":" + (cap + 1)).contains("\"atLeast\":true");
+    }
+
     @Test
     default void signalsPutAttemptsOnTheReviewListWithMaskedPhonesAndChangeNoScore() {
         Api admin = api().admin();

@@ -55,4 +55,52 @@ interface ContestApiContract extends App {
         assertThat(r.json().get("error").asString()).isEqualTo("frozen");
         assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
     }
+
+    /**
+     * Contests are read from memory for a second (Contesting.get): a change or a freeze through the API is seen at
+     * once, a change rolled back is never seen, and a change made behind the node's back is seen once the copy is
+     * older than baiti.contest-cache-millis.
+     */
+    @Test
+    default void theContestInMemoryFollowsChangesFreezesAndRollbacks() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        Contesting contesting = bean(Contesting.class);
+        Contest first = contesting.get(id);
+        boolean fromMemory = false;
+        for (int i = 0; i < 5 && !fromMemory; i++) { // twice within the second the copy is kept (a slow machine: retry)
+            fromMemory = contesting.get(id) == contesting.get(id);
+        }
+        assertThat(fromMemory).as("read again from memory").isTrue();
+
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("name", "改名后的竞赛", "questionsPerPaper", 7,
+                "timeLimitSeconds", 900, "opensAt", first.opensAt().toString(), "closesAt", first.closesAt().toString(),
+                "onlineQuota", 3, "drawQuota", 3, "orgQuota", 2));
+        assertThat(admin.putJson("/api/admin/contests/" + id, settings).status()).isEqualTo(200);
+        assertThat(contesting.get(id).name()).isEqualTo("改名后的竞赛");
+        assertThat(contesting.get(id).questionsPerPaper()).isEqualTo(7);
+
+        org.springframework.transaction.support.TransactionTemplate tx =
+                bean(org.springframework.transaction.support.TransactionTemplate.class);
+        ContestSettings rolledBack = new ContestSettings("不会生效", 9, 900, first.opensAt(), first.closesAt(), 3, 3, 2,
+                null, null, null, null, null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            contesting.update(id, rolledBack);
+            assertThat(contesting.get(id).name()).as("inside the transaction").isEqualTo("不会生效");
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(contesting.get(id).name()).isEqualTo("改名后的竞赛");
+
+        assertThat(admin.postJson("/api/admin/contests/" + id + "/freeze", Map.of()).status()).isEqualTo(200);
+        assertThat(contesting.get(id).frozen()).isTrue();
+
+        // behind the node's back (another node on the same PostgreSQL): seen after the time the copy is kept
+        bean(org.springframework.jdbc.core.JdbcTemplate.class).update("UPDATE contest SET name = ? WHERE id = ?",
+                "别的节点改的", id);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!contesting.get(id).name().equals("别的节点改的") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(contesting.get(id).name()).isEqualTo("别的节点改的");
+    }
 }
