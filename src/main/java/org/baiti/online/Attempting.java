@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 import org.baiti.GroupCommit;
@@ -137,8 +138,9 @@ public class Attempting {
         if (bank.isEmpty()) {
             throw ApiException.conflict("empty_bank", "本竞赛还没有题目，请稍后再来", "The contest has no questions yet");
         }
-        List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), Ids.random());
-        Paper paper = PaperDraw.shuffle(chosen, Ids.random());
+        RandomGenerator random = Ids.paperRandom();
+        List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), random);
+        Paper paper = PaperDraw.shuffle(chosen, random);
         String token = Ids.token();
         Instant expiresAt = SubmitTiming.expiresAt(now, contest.timeLimitSeconds(), contest.closesAt());
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {

@@ -129,10 +129,12 @@ final class PaperDraw {
         return q.category() == null ? "" : q.category();
     }
 
+    /** Six hex characters from 24 random bits (one number asked for, not six). */
     private static String hexId(RandomGenerator random) {
+        int bits = random.nextInt(1 << 24);
         char[] c = new char[6];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = HEX.charAt(random.nextInt(16));
+        for (int i = c.length - 1; i >= 0; i--, bits >>>= 4) {
+            c[i] = HEX.charAt(bits & 0xf);
         }
         return new String(c);
     }
