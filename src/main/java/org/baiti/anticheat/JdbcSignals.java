@@ -48,10 +48,37 @@ class JdbcSignals {
         });
     }
 
-    /** Attempts of the contest from the address, counted up to {@code cap} (an index range of at most that many). */
-    long attemptsFrom(long contestId, String address, int cap) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM attempt WHERE contest_id = ? AND client_ip = ? LIMIT ?) t")
-                .params(contestId, address, cap).query(Long.class).single();
+    /** Attempts of the contest stored so far from the address (V54's count: one row, whatever the number). */
+    long attemptsFrom(long contestId, String address) {
+        return jdbc.sql("SELECT attempts FROM attempt_address_count WHERE contest_id = ? AND client_ip = ?")
+                .params(contestId, address).query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * Adds stored attempts to the counts of their addresses, in the caller's transaction. In a fixed order, so that
+     * two nodes adding to the same addresses at once wait for each other instead of deadlocking.
+     */
+    void countAttempts(Map<AddressKey, Long> added) {
+        List<Map.Entry<AddressKey, Long>> rows = new ArrayList<>(added.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        template.batchUpdate("""
+                INSERT INTO attempt_address_count (contest_id, client_ip, attempts) VALUES (?, ?, ?)
+                ON CONFLICT (contest_id, client_ip) DO UPDATE SET
+                    attempts = attempt_address_count.attempts + excluded.attempts
+                """, rows, 256, (ps, e) -> {
+            ps.setLong(1, e.getKey().contestId());
+            ps.setString(2, e.getKey().address());
+            ps.setLong(3, e.getValue());
+        });
+    }
+
+    /** A contest and a client address. */
+    record AddressKey(long contestId, String address) implements Comparable<AddressKey> {
+        @Override
+        public int compareTo(AddressKey o) {
+            int c = Long.compare(contestId, o.contestId);
+            return c != 0 ? c : address.compareTo(o.address);
+        }
     }
 
     /** The review list: every attempt of the contest with a signal, newest signal first, phones masked. */

@@ -2,6 +2,7 @@ package org.baiti.anticheat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,6 @@ public class Signals {
 
     /** The most page-hidden reports one attempt may claim (a page that reports nonsense is capped). */
     static final int MAX_COUNT = 10_000;
-
-    /**
-     * Attempts from one address are counted up to this many at each start (a school's network behind one address):
-     * counting all of them made every start slower as the contest grew. Beyond it the signal says "at least".
-     */
-    static final int ADDRESS_COUNT_CAP = 1_000;
 
     private final JdbcSignals store;
     private final Clock clock;
@@ -59,17 +54,13 @@ public class Signals {
         if (address == null || maxAttemptsPerAddress <= 0) {
             return Optional.empty();
         }
-        long before = store.attemptsFrom(contestId, address, Math.max(ADDRESS_COUNT_CAP, maxAttemptsPerAddress));
-        long n = before + 1;
+        long n = store.attemptsFrom(contestId, address) + 1;
         if (n <= maxAttemptsPerAddress) {
             return Optional.empty();
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("address", address);
         d.put("attempts", n);
-        if (before >= Math.max(ADDRESS_COUNT_CAP, maxAttemptsPerAddress)) {
-            d.put("atLeast", true); // counted up to the cap only
-        }
         d.put("threshold", maxAttemptsPerAddress);
         return Optional.of(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(),
                 (int) Math.min(n, MAX_COUNT), json.writeValueAsString(d)));
@@ -96,6 +87,22 @@ public class Signals {
     public void recordAll(List<Signal> signals) {
         if (!signals.isEmpty()) {
             store.upsertAll(signals);
+        }
+    }
+
+    /**
+     * Counts newly stored attempts for the many-attempts signal: {@code addresses} holds the contest id and client
+     * address of each (null addresses are not counted). In the caller's transaction, with the attempts themselves.
+     */
+    public void countStarts(List<Map.Entry<Long, String>> addresses) {
+        Map<JdbcSignals.AddressKey, Long> added = new HashMap<>();
+        for (Map.Entry<Long, String> a : addresses) {
+            if (a.getValue() != null) {
+                added.merge(new JdbcSignals.AddressKey(a.getKey(), a.getValue()), 1L, Long::sum);
+            }
+        }
+        if (!added.isEmpty()) {
+            store.countAttempts(added);
         }
     }
 

@@ -143,8 +143,13 @@ public class Attempting {
         Paper paper = PaperDraw.shuffle(chosen, random);
         String token = Ids.token();
         Instant expiresAt = SubmitTiming.expiresAt(now, contest.timeLimitSeconds(), contest.closesAt());
+        // One attempt a person (the usual contest): it is number 1, and the database refuses a second one, so there
+        // is nothing to look up first. With more, the next number after the person's last; taken meanwhile: again.
+        int next = contest.attemptsAllowed() == 1 ? 1 : attempts.lastAttemptNo(contestId, phone.get()) + 1;
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {
-            int next = attempts.lastAttemptNo(contestId, phone.get()) + 1;
+            if (tries > 0) {
+                next = attempts.lastAttemptNo(contestId, phone.get()) + 1;
+            }
             if (next > contest.attemptsAllowed()) {
                 break;
             }

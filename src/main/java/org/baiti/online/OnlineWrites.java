@@ -1,8 +1,10 @@
 package org.baiti.online;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.baiti.GroupCommit;
 import org.baiti.anticheat.Signal;
@@ -44,12 +46,18 @@ class OnlineWrites {
             }
             List<Boolean> inserted = attempts.insertAllIfNew(rows);
             List<Signal> raised = new ArrayList<>();
+            List<Map.Entry<Long, String>> addresses = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                if (inserted.get(i) && batch.get(i).signal() != null) {
-                    raised.add(batch.get(i).signal());
+                if (inserted.get(i)) {
+                    Attempt a = batch.get(i).attempt();
+                    addresses.add(new AbstractMap.SimpleEntry<>(a.contestId(), a.clientIp()));
+                    if (batch.get(i).signal() != null) {
+                        raised.add(batch.get(i).signal());
+                    }
                 }
             }
             signals.recordAll(raised);
+            signals.countStarts(addresses);
             return inserted;
         };
         this.submits = batch -> {
