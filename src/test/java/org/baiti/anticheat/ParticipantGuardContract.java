@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 interface ParticipantGuardContract extends App {
 
-    JdbcClient jdbc();
+    default JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
 
     /** An open contest with the small unit tree and bank (5 questions a paper). */
     private long contest(Api admin) {

@@ -1,10 +1,6 @@
 package org.baiti.anticheat;
 
-import javax.sql.DataSource;
-
 import org.baiti.testing.PostgresApp;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -12,12 +8,4 @@ import org.springframework.test.context.TestPropertySource;
         "baiti.anticheat.max-attempts-per-address=3"})
 @DirtiesContext
 class ParticipantGuardPostgresTest extends PostgresApp implements ParticipantGuardContract {
-
-    @Autowired
-    DataSource dataSource;
-
-    @Override
-    public JdbcClient jdbc() {
-        return JdbcClient.create(dataSource);
-    }
 }

@@ -21,10 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The audit trail over HTTP, the database and the command line, on SQLite and PostgreSQL. */
 interface AuditContract extends App {
 
-    JdbcClient jdbc();
+    default JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
 
     /** The JDBC URL of the running application's database, for the command line. */
-    String jdbcUrl();
+    default String jdbcUrl() {
+        return ((com.zaxxer.hikari.HikariDataSource) bean(javax.sql.DataSource.class)).getJdbcUrl();
+    }
 
     @Test
     default void everyChangeOfTheAdminApiIsRecordedWithItsActorAndTheChainHolds() {

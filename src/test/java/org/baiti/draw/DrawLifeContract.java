@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 interface DrawLifeContract extends App {
 
     /** The application's database, to write offline results the way the offline import leaves them. */
-    JdbcTemplate jdbc();
+    default JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
 
     /** A contest with the unit tree and 40 offline results (every 4th not perfect), plus a non-ASCII ticket. */
     default Setup setUp() {

@@ -1,16 +1,6 @@
 package org.baiti.draw;
 
 import org.baiti.testing.PostgresApp;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 class DrawLifePostgresTest extends PostgresApp implements DrawLifeContract {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
 }

@@ -1,16 +1,6 @@
 package org.baiti.draw;
 
 import org.baiti.testing.SqliteApp;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 class DrawLifeSqliteTest extends SqliteApp implements DrawLifeContract {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
 }

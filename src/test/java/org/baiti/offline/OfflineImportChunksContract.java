@@ -34,11 +34,17 @@ import static org.baiti.offline.OfflineFiles.rows;
  */
 interface OfflineImportChunksContract extends App {
 
-    OfflineResults results();
+    default OfflineResults results() {
+        return bean(OfflineResults.class);
+    }
 
-    OfflineImport offlineImport();
+    default OfflineImport offlineImport() {
+        return bean(OfflineImport.class);
+    }
 
-    PlatformTransactionManager transactions();
+    default PlatformTransactionManager transactions() {
+        return bean(PlatformTransactionManager.class);
+    }
 
     int B = OfflineImport.BATCH;
     int R = B / 2;

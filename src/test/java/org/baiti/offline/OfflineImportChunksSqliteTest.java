@@ -1,31 +1,4 @@
 package org.baiti.offline;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-
 class OfflineImportChunksSqliteTest extends org.baiti.testing.SqliteApp implements OfflineImportChunksContract {
-
-    @Autowired
-    OfflineResults results;
-
-    @Autowired
-    OfflineImport offlineImport;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    @Override
-    public OfflineResults results() {
-        return results;
-    }
-
-    @Override
-    public OfflineImport offlineImport() {
-        return offlineImport;
-    }
-
-    @Override
-    public PlatformTransactionManager transactions() {
-        return transactions;
-    }
 }

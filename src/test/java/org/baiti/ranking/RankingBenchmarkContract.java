@@ -30,11 +30,17 @@ interface RankingBenchmarkContract extends App {
 
     int ENTRIES = Integer.getInteger("baiti.bench.entries", 1_000_000);
 
-    JdbcTemplate template();
+    default JdbcTemplate template() {
+        return bean(JdbcTemplate.class);
+    }
 
-    TransactionTemplate tx();
+    default TransactionTemplate tx() {
+        return bean(TransactionTemplate.class);
+    }
 
-    Ranking ranking();
+    default Ranking ranking() {
+        return bean(Ranking.class);
+    }
 
     @Test
     default void rankingQueriesOverAMillionEntries() {

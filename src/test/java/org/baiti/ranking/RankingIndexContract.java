@@ -21,11 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 interface RankingIndexContract extends App {
 
-    JdbcClient jdbc();
+    default JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
 
-    TransactionTemplate tx();
+    default TransactionTemplate tx() {
+        return bean(TransactionTemplate.class);
+    }
 
-    Ranking ranking();
+    default Ranking ranking() {
+        return bean(Ranking.class);
+    }
 
     private String plan(String sql, Map<String, Object> params) {
         if (database().equals("sqlite")) {

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 interface LoginProtectionContract extends App {
 
-    MutableClock clock();
+    default MutableClock clock() {
+        return bean(MutableClock.class);
+    }
 
     @Test
     @Order(1)

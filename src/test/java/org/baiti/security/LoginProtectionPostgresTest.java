@@ -1,7 +1,6 @@
 package org.baiti.security;
 
 import org.baiti.testing.PostgresApp;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -10,12 +9,4 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "baiti.login-throttle.max-failures-per-address=8")
 @DirtiesContext
 class LoginProtectionPostgresTest extends PostgresApp implements LoginProtectionContract {
-
-    @Autowired
-    MutableClock clock;
-
-    @Override
-    public MutableClock clock() {
-        return clock;
-    }
 }

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 interface SecurityContract extends App {
 
-    JdbcClient jdbc();
+    default JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
 
     /** A contest with the small unit tree (U1 > U1-1 > U1-1-1, U2 > U2-1) and bank. */
     private long contestWithUnits(Api admin) {
@@ -256,7 +258,9 @@ interface SecurityContract extends App {
     }
 
     /** The session store of the running application. */
-    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions();
+    default org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions() {
+        return bean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class);
+    }
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
