@@ -143,9 +143,10 @@ public class Attempting {
         Paper paper = PaperDraw.shuffle(chosen, random);
         String token = Ids.token();
         Instant expiresAt = SubmitTiming.expiresAt(now, contest.timeLimitSeconds(), contest.closesAt());
-        // One attempt a person (the usual contest): it is number 1, and the database refuses a second one, so there
-        // is nothing to look up first. With more, the next number after the person's last; taken meanwhile: again.
-        int next = contest.attemptsAllowed() == 1 ? 1 : attempts.lastAttemptNo(contestId, phone.get()) + 1;
+        // Number 1 first: most starts are a person's first, and UNIQUE (contest_id, phone, attempt_no) refuses it
+        // otherwise. Only then is the person's last number looked up (on a PostgreSQL table not yet analyzed that
+        // look-up can read the whole contest: docs/performance.md, V54), and the next one tried.
+        int next = 1;
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {
             if (tries > 0) {
                 next = attempts.lastAttemptNo(contestId, phone.get()) + 1;
