@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.sqlite.SQLiteConfig;
@@ -65,26 +66,12 @@ final class SqliteConnections extends AbstractDataSource {
                             }
                         }
                         case "close" -> statements.closeAll();
-                        case "unwrap" -> {
-                            if (((Class<?>) args[0]).isInstance(proxy)) {
-                                return proxy;
-                            }
-                        }
-                        case "isWrapperFor" -> {
-                            if (((Class<?>) args[0]).isInstance(proxy)) {
-                                return true;
-                            }
-                        }
-                        case "equals" -> {
-                            return proxy == args[0];
-                        }
-                        case "hashCode" -> {
-                            return System.identityHashCode(proxy);
-                        }
-                        case "toString" -> {
-                            return "SqliteConnections(" + connection + ")";
-                        }
                         default -> {
+                            Object own = ownAnswer(proxy, method.getName(), args,
+                                    () -> "SqliteConnections(" + connection + ")");
+                            if (own != DELEGATE) {
+                                return own;
+                            }
                         }
                     }
                     try {
@@ -93,5 +80,23 @@ final class SqliteConnections extends AbstractDataSource {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** What {@link #ownAnswer} returns for a method the wrapped object answers. */
+    static final Object DELEGATE = new Object();
+
+    /**
+     * The answers a wrapping proxy gives itself rather than the object it wraps: identity, its name, and unwrapping
+     * to itself; {@link #DELEGATE} for every other call.
+     */
+    static Object ownAnswer(Object proxy, String method, Object[] args, Supplier<String> name) {
+        return switch (method) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> name.get();
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : DELEGATE;
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) ? Boolean.TRUE : DELEGATE;
+            default -> DELEGATE;
+        };
     }
 }

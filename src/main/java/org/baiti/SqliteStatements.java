@@ -155,26 +155,12 @@ final class SqliteStatements {
                             case "getConnection" -> {
                                 return owner;
                             }
-                            case "equals" -> {
-                                return proxy == args[0];
-                            }
-                            case "hashCode" -> {
-                                return System.identityHashCode(proxy);
-                            }
-                            case "toString" -> {
-                                return "SqliteStatements(" + statement + ")";
-                            }
-                            case "unwrap" -> {
-                                if (((Class<?>) args[0]).isInstance(proxy)) {
-                                    return proxy;
-                                }
-                            }
-                            case "isWrapperFor" -> {
-                                if (((Class<?>) args[0]).isInstance(proxy)) {
-                                    return true;
-                                }
-                            }
                             default -> {
+                                Object own = SqliteConnections.ownAnswer(proxy, name, args,
+                                        () -> "SqliteStatements(" + statement + ")");
+                                if (own != SqliteConnections.DELEGATE) {
+                                    return own;
+                                }
                             }
                         }
                         if (closed[0]) {
