@@ -169,7 +169,7 @@ public class Seed {
         Files.write(probesOut, lines);
     }
 
-    /** The bucket counts the ranking keeps beside its entries (V50, V53), when the schema has them. */
+    /** The bucket counts the ranking keeps beside its entries (V50, V53, V55), when the schema has them. */
     static void rebuildCounts(Connection c, long contest) throws SQLException {
         List<String> tables = countTables(c);
         if (tables.isEmpty()) {
@@ -179,6 +179,12 @@ public class Seed {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM ranking_count_by_accuracy WHERE contest_id = " + contest);
             s.executeUpdate("DELETE FROM ranking_count_by_second WHERE contest_id = " + contest);
+            if (tables.contains("ranking_count_by_decisecond")) {
+                s.executeUpdate("DELETE FROM ranking_count_by_decisecond WHERE contest_id = " + contest);
+                s.executeUpdate("INSERT INTO ranking_count_by_decisecond (contest_id, accuracy, duration_ds, entries) "
+                        + "SELECT contest_id, accuracy, duration_ms / 100, COUNT(*) FROM ranking_entry WHERE contest_id = "
+                        + contest + " GROUP BY contest_id, accuracy, duration_ms / 100");
+            }
             if (tables.contains("ranking_count_by_minute")) {
                 s.executeUpdate("DELETE FROM ranking_count_by_minute WHERE contest_id = " + contest);
                 s.executeUpdate("INSERT INTO ranking_count_by_minute (contest_id, accuracy, duration_m, entries) "
@@ -198,7 +204,8 @@ public class Seed {
     static List<String> countTables(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         DatabaseMetaData md = c.getMetaData();
-        for (String t : List.of("ranking_count_by_accuracy", "ranking_count_by_second", "ranking_count_by_minute")) {
+        for (String t : List.of("ranking_count_by_accuracy", "ranking_count_by_second", "ranking_count_by_minute",
+                "ranking_count_by_decisecond")) {
             // in the schema seeded only (PostgreSQL: other schemas of the same database may be at other versions)
             try (ResultSet rs = md.getTables(null, c.getSchema(), t, null)) {
                 if (rs.next()) {

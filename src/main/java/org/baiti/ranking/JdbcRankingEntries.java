@@ -48,9 +48,10 @@ class JdbcRankingEntries implements RankingEntries {
             """;
 
     /**
-     * The same count from the counts of V50 and V53: entries with a higher accuracy, entries with the same accuracy
-     * and fewer whole minutes, those of the same minute and fewer whole seconds, and those of the same accuracy and
-     * second that rank before (a short range of {@code ranking_order}).
+     * The same count from the counts of V50, V53 and V55: entries with a higher accuracy, entries with the same
+     * accuracy and fewer whole minutes, those of the same minute and fewer whole seconds, those of the same second and
+     * fewer whole tenths of a second, and those of the same accuracy and tenth that rank before (a short range of
+     * {@code ranking_order}).
      */
     static final String RANK_COUNT = """
             SELECT CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_accuracy
@@ -59,6 +60,8 @@ class JdbcRankingEntries implements RankingEntries {
                          WHERE contest_id = :c AND accuracy = :a AND duration_m < :dm) AS BIGINT)
                  + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_second
                          WHERE contest_id = :c AND accuracy = :a AND duration_s >= :ds0 AND duration_s < :ds) AS BIGINT)
+                 + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_decisecond
+                         WHERE contest_id = :c AND accuracy = :a AND duration_ds >= :dt0 AND duration_ds < :dt) AS BIGINT)
                  + (SELECT COUNT(*) FROM ranking_entry
                     WHERE contest_id = :c AND accuracy = :a AND duration_ms >= :d0 AND duration_ms <= :d
                       AND (duration_ms < :d
@@ -69,7 +72,8 @@ class JdbcRankingEntries implements RankingEntries {
     /**
      * A person's entry and, in the same statement, {@link #RANK_COUNT} for it: "my rank" in one round trip. The
      * subqueries are correlated with the entry row ({@code e}), so each is the same index lookup as in RANK_COUNT.
-     * {@code / 1000} and {@code / 60000} are the whole seconds and minutes of V50 and V53 (times are never negative).
+     * {@code / 100}, {@code / 1000} and {@code / 60000} are the whole tenths, seconds and minutes of V55, V50 and V53
+     * (times are never negative).
      */
     static final String STANDING = """
             SELECT e.*,
@@ -81,9 +85,12 @@ class JdbcRankingEntries implements RankingEntries {
                  + CAST((SELECT COALESCE(SUM(s.entries), 0) FROM ranking_count_by_second s
                          WHERE s.contest_id = e.contest_id AND s.accuracy = e.accuracy
                            AND s.duration_s >= e.duration_ms / 60000 * 60 AND s.duration_s < e.duration_ms / 1000) AS BIGINT)
+                 + CAST((SELECT COALESCE(SUM(t.entries), 0) FROM ranking_count_by_decisecond t
+                         WHERE t.contest_id = e.contest_id AND t.accuracy = e.accuracy
+                           AND t.duration_ds >= e.duration_ms / 1000 * 10 AND t.duration_ds < e.duration_ms / 100) AS BIGINT)
                  + (SELECT COUNT(*) FROM ranking_entry r
                     WHERE r.contest_id = e.contest_id AND r.accuracy = e.accuracy
-                      AND r.duration_ms >= e.duration_ms / 1000 * 1000 AND r.duration_ms <= e.duration_ms
+                      AND r.duration_ms >= e.duration_ms / 100 * 100 AND r.duration_ms <= e.duration_ms
                       AND (r.duration_ms < e.duration_ms
                            OR r.submitted_at < e.submitted_at
                            OR (r.submitted_at = e.submitted_at AND r.phone < e.phone))) AS ahead
@@ -113,6 +120,12 @@ class JdbcRankingEntries implements RankingEntries {
             INSERT INTO ranking_count_by_minute (contest_id, accuracy, duration_m, entries) VALUES (?, ?, ?, ?)
             ON CONFLICT (contest_id, accuracy, duration_m)
             DO UPDATE SET entries = ranking_count_by_minute.entries + excluded.entries
+            """;
+
+    private static final String ADD_BY_DECISECOND = """
+            INSERT INTO ranking_count_by_decisecond (contest_id, accuracy, duration_ds, entries) VALUES (?, ?, ?, ?)
+            ON CONFLICT (contest_id, accuracy, duration_ds)
+            DO UPDATE SET entries = ranking_count_by_decisecond.entries + excluded.entries
             """;
 
     private final JdbcClient jdbc;
@@ -205,13 +218,18 @@ class JdbcRankingEntries implements RankingEntries {
         return Math.floorDiv(durationMs, 1000L);
     }
 
+    /** Whole tenths of a second of time used: the bucket of {@code ranking_count_by_decisecond}. */
+    static long decisecond(long durationMs) {
+        return Math.floorDiv(durationMs, 100L);
+    }
+
     /** Whole minutes of time used: the bucket of {@code ranking_count_by_minute}. */
     static long minute(long durationMs) {
         return Math.floorDiv(durationMs, 60_000L);
     }
 
     /**
-     * A key of the counts ({@code time}: whole seconds or minutes, 0 for the counts per accuracy), ordered so that
+     * A key of the counts ({@code time}: whole tenths, seconds or minutes, 0 for the counts per accuracy), ordered so that
      * every transaction changes count rows in the same order (no deadlocks).
      */
     private record Bucket(long contestId, double accuracy, long time) {
@@ -227,54 +245,51 @@ class JdbcRankingEntries implements RankingEntries {
         Map<Bucket, Long> byAccuracy = new TreeMap<>(Bucket.ORDER);
         Map<Bucket, Long> byMinute = new TreeMap<>(Bucket.ORDER);
         Map<Bucket, Long> bySecond = new TreeMap<>(Bucket.ORDER);
+        Map<Bucket, Long> byDecisecond = new TreeMap<>(Bucket.ORDER);
         for (RankingEntry e : added) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), 1L, Long::sum);
             byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), 1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), 1L, Long::sum);
+            byDecisecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, decisecond(e.durationMs())), 1L, Long::sum);
         }
         for (RankingEntry e : removed) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), -1L, Long::sum);
             byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), -1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), -1L, Long::sum);
+            byDecisecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, decisecond(e.durationMs())), -1L, Long::sum);
         }
-        byAccuracy.values().removeIf(v -> v == 0);
-        byMinute.values().removeIf(v -> v == 0);
-        bySecond.values().removeIf(v -> v == 0);
-        List<Map.Entry<Bucket, Long>> a = new ArrayList<>(byAccuracy.entrySet());
-        List<Map.Entry<Bucket, Long>> m = new ArrayList<>(byMinute.entrySet());
-        List<Map.Entry<Bucket, Long>> s = new ArrayList<>(bySecond.entrySet());
-        if (!a.isEmpty()) {
-            template.batchUpdate(ADD_BY_ACCURACY, a, a.size(), (ps, e) -> {
-                ps.setLong(1, e.getKey().contestId());
-                ps.setDouble(2, e.getKey().accuracy());
-                ps.setLong(3, e.getValue());
-            });
+        add(ADD_BY_ACCURACY, byAccuracy, false);
+        add(ADD_BY_MINUTE, byMinute, true);
+        add(ADD_BY_SECOND, bySecond, true);
+        add(ADD_BY_DECISECOND, byDecisecond, true);
+    }
+
+    /** One batched upsert of the changed counts of a level (a bucket's time only on the levels that have one). */
+    private void add(String sql, Map<Bucket, Long> changes, boolean timed) {
+        changes.values().removeIf(v -> v == 0);
+        if (changes.isEmpty()) {
+            return;
         }
-        if (!m.isEmpty()) {
-            template.batchUpdate(ADD_BY_MINUTE, m, m.size(), (ps, e) -> {
-                ps.setLong(1, e.getKey().contestId());
-                ps.setDouble(2, e.getKey().accuracy());
-                ps.setLong(3, e.getKey().time());
-                ps.setLong(4, e.getValue());
-            });
-        }
-        if (!s.isEmpty()) {
-            template.batchUpdate(ADD_BY_SECOND, s, s.size(), (ps, e) -> {
-                ps.setLong(1, e.getKey().contestId());
-                ps.setDouble(2, e.getKey().accuracy());
-                ps.setLong(3, e.getKey().time());
-                ps.setLong(4, e.getValue());
-            });
-        }
+        List<Map.Entry<Bucket, Long>> rows = new ArrayList<>(changes.entrySet());
+        template.batchUpdate(sql, rows, rows.size(), (ps, e) -> {
+            int i = 1;
+            ps.setLong(i++, e.getKey().contestId());
+            ps.setDouble(i++, e.getKey().accuracy());
+            if (timed) {
+                ps.setLong(i++, e.getKey().time());
+            }
+            ps.setLong(i, e.getValue());
+        });
     }
 
     @Override
     public long countBefore(RankingEntry e) {
+        long t = decisecond(e.durationMs());
         long s = second(e.durationMs());
         long m = minute(e.durationMs());
         return jdbc.sql(RANK_COUNT)
                 .param("c", e.contestId()).param("a", e.accuracy() + 0.0).param("dm", m).param("ds0", m * 60)
-                .param("ds", s).param("d0", s * 1000)
+                .param("ds", s).param("dt0", s * 10).param("dt", t).param("d0", t * 100)
                 .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                 .query(Long.class).single();
     }

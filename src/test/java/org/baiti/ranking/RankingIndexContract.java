@@ -62,8 +62,10 @@ interface RankingIndexContract extends App {
         String page = plan(JdbcRankingEntries.PAGE, Map.of("c", contest, "limit", 100, "offset", 0));
         String before = plan(JdbcRankingEntries.COUNT_BEFORE, Map.of("c", contest, "a", 0.5, "d", 60_003L,
                 "s", 1_700_000_000_100L, "p", "13800000100"));
-        String rank = plan(JdbcRankingEntries.RANK_COUNT, Map.of("c", contest, "a", 0.5, "dm", 1L, "ds0", 60L,
-                "ds", 60L, "d0", 60_000L, "d", 60_003L, "s", 1_700_000_000_100L, "p", "13800000100"));
+        Map<String, Object> rankParams = new HashMap<>(Map.of("c", contest, "a", 0.5, "dm", 1L, "ds0", 60L,
+                "ds", 60L, "dt0", 600L, "dt", 600L, "d0", 60_000L, "d", 60_003L, "s", 1_700_000_000_100L));
+        rankParams.put("p", "13800000100");
+        String rank = plan(JdbcRankingEntries.RANK_COUNT, rankParams);
         String standing = plan(JdbcRankingEntries.STANDING.replace("?", "%s").formatted(contest, "'13800000100'"),
                 Map.of());
 
@@ -71,10 +73,12 @@ interface RankingIndexContract extends App {
         assertThat(before).as(before).contains("ranking_order");
         // my rank: the two count tables by their primary keys, the entries of one accuracy and second by the index
         assertThat(rank).as(rank).contains("ranking_order").contains("ranking_count_by_accuracy")
-                .contains("ranking_count_by_minute").contains("ranking_count_by_second");
+                .contains("ranking_count_by_minute").contains("ranking_count_by_second")
+                .contains("ranking_count_by_decisecond");
         // my rank in one statement: the entry by its primary key, then the same lookups correlated with it
         assertThat(standing).as(standing).contains("ranking_order").contains("ranking_count_by_accuracy")
-                .contains("ranking_count_by_minute").contains("ranking_count_by_second");
+                .contains("ranking_count_by_minute").contains("ranking_count_by_second")
+                .contains("ranking_count_by_decisecond");
         if (database().equals("sqlite")) {
             assertThat(page).as(page).doesNotContain("TEMP B-TREE");
             assertThat(rank).as(rank).doesNotContainPattern("(?m)SCAN ranking_\\w+\\s*$");
@@ -186,5 +190,13 @@ interface RankingIndexContract extends App {
                     countedByMinute.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
                 });
         assertThat(countedByMinute).isEqualTo(byMinute);
+        Map<String, Long> byTenth = new HashMap<>();
+        all.forEach(e -> byTenth.merge(e.accuracy() + "/" + e.durationMs() / 100, 1L, Long::sum));
+        Map<String, Long> countedByTenth = new HashMap<>();
+        jdbc().sql("SELECT accuracy, duration_ds, entries FROM ranking_count_by_decisecond WHERE contest_id = ? AND entries <> 0")
+                .param(contest).query(rs -> {
+                    countedByTenth.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
+                });
+        assertThat(countedByTenth).isEqualTo(byTenth);
     }
 }
