@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,16 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The question bank in the database, with each contest's bank kept in memory between requests: a request reads the
  * bank's version ({@code question_bank_version}, one row, raised by every change in the same transaction) and reads
- * the questions again only when it changed, so any node sees a change as soon as it is committed. Inside a
- * transaction (an import checking what it just wrote) the cache is not used.
+ * the questions again only when it changed. The version itself is read at most once per
+ * {@code baiti.contest-cache-millis} (default 1,000, as for the contest: every start and submit asked for it, one
+ * round trip each on PostgreSQL); a change through this node drops the copy at once and again when its transaction
+ * ends, so this node sees it at once and other nodes within that time. Inside a transaction (an import checking
+ * what it just wrote) the cache is not used.
  */
 @Repository
 class JdbcQuestions implements Questions {
 
     private static final int MAX_CACHED_CONTESTS = 64;
 
-    /** One contest's bank as of a version: in {@code seq} order, and by key. */
-    private record Bank(long version, List<Question> all, Map<String, Question> byKey) {
+    /** One contest's bank as of a version: in {@code seq} order, and by key; {@code checkedAt}: when the version was read. */
+    private record Bank(long version, List<Question> all, Map<String, Question> byKey, long checkedAt) {
     }
 
     private final Map<Long, Bank> banks = new ConcurrentHashMap<>();
@@ -39,9 +45,13 @@ class JdbcQuestions implements Questions {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    JdbcQuestions(JdbcClient jdbc, JdbcTemplate template) {
+    private final long checkNanos;
+
+    JdbcQuestions(JdbcClient jdbc, JdbcTemplate template,
+                  @Value("${baiti.contest-cache-millis:1000}") long checkMillis) {
         this.jdbc = jdbc;
         this.template = template;
+        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, checkMillis));
     }
 
     @Override
@@ -102,10 +112,16 @@ class JdbcQuestions implements Questions {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
+        long now = System.nanoTime();
+        Bank bank = banks.get(contestId);
+        if (bank != null && now - bank.checkedAt() < checkNanos) {
+            return bank;
+        }
         long version = jdbc.sql("SELECT version FROM question_bank_version WHERE contest_id = ?").param(contestId)
                 .query(Long.class).optional().orElse(0L);
-        Bank bank = banks.get(contestId);
         if (bank != null && bank.version() == version) {
+            bank = new Bank(bank.version(), bank.all(), bank.byKey(), now);
+            banks.put(contestId, bank);
             return bank;
         }
         // read after the version: the rows are at least as new as the version they are kept under
@@ -118,7 +134,7 @@ class JdbcQuestions implements Questions {
         if (banks.size() >= MAX_CACHED_CONTESTS) {
             banks.clear();
         }
-        bank = new Bank(version, all, Map.copyOf(byKey));
+        bank = new Bank(version, all, Map.copyOf(byKey), now);
         banks.put(contestId, bank);
         return bank;
     }
@@ -129,6 +145,7 @@ class JdbcQuestions implements Questions {
         added.forEach(q -> contests.add(q.contestId()));
         changed.forEach(q -> contests.add(q.contestId()));
         for (long contestId : contests) {
+            forget(contestId);
             // raised first, in the same transaction: a node that reads the new version reads the new rows
             jdbc.sql("""
                     INSERT INTO question_bank_version (contest_id, version) VALUES (?, 1)
@@ -164,6 +181,19 @@ class JdbcQuestions implements Questions {
             ps.setLong(8, q.contestId());
             ps.setString(9, q.key());
         });
+    }
+
+    /** Drops the copy in memory now and when the surrounding transaction ends (a read meanwhile may cache the old). */
+    private void forget(long contestId) {
+        banks.remove(contestId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    banks.remove(contestId);
+                }
+            });
+        }
     }
 
     private static Question row(ResultSet rs, int n) throws SQLException {

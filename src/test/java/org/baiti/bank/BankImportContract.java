@@ -84,6 +84,43 @@ interface BankImportContract extends App {
         assertThat(admin.get("/api/admin/contests/" + id + "/bank").json().get(1).get("answer").asString()).isEqualTo("AC");
     }
 
+    /**
+     * The bank's version is read at most once per baiti.contest-cache-millis: a change through this node is seen at
+     * once (above), a rolled-back one never, and one made behind the node's back (another node on the same
+     * PostgreSQL) once the time has passed.
+     */
+    @Test
+    default void aBankChangedBehindTheNodesBackIsSeenWithinTheCheckTime() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank())).status())
+                .isEqualTo(200);
+        Questions questions = bean(Questions.class);
+        assertThat(questions.byKeys(id, List.of("Q2")).get("Q2").answer()).isEqualTo("ACD");
+
+        org.springframework.transaction.support.TransactionTemplate tx =
+                bean(org.springframework.transaction.support.TransactionTemplate.class);
+        Question q2 = questions.byKeys(id, List.of("Q2")).get("Q2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            questions.upsert(List.of(), List.of(new Question(id, "Q2", q2.seq(), q2.type(), q2.stem(), q2.options(),
+                    "AB", q2.points(), q2.category(), q2.explanation())));
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(questions.byKeys(id, List.of("Q2")).get("Q2").answer()).as("rolled back").isEqualTo("ACD");
+
+        // behind the node's back: the row and the version, as another node's import writes them
+        org.springframework.jdbc.core.JdbcTemplate jdbc = bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        tx.executeWithoutResult(s -> {
+            jdbc.update("UPDATE question_bank_version SET version = version + 1 WHERE contest_id = ?", id);
+            jdbc.update("UPDATE question SET answer = 'AC' WHERE contest_id = ? AND qkey = 'Q2'", id);
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!questions.byKeys(id, List.of("Q2")).get("Q2").answer().equals("AC") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(questions.byKeys(id, List.of("Q2")).get("Q2").answer()).isEqualTo("AC");
+    }
+
     @Test
     default void importingTheSameFileTwiceLeavesOneCopy() {
         Api admin = api().admin();
