@@ -316,8 +316,9 @@ class JdbcRankingEntries implements RankingEntries {
 
     @Override
     public long count(long contestId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ranking_entry WHERE contest_id = ?").param(contestId)
-                .query(Long.class).single();
+        // the counts per accuracy (V50) add up to the entries: a few rows instead of the whole ranking's index
+        return jdbc.sql("SELECT CAST(COALESCE(SUM(entries), 0) AS BIGINT) FROM ranking_count_by_accuracy WHERE contest_id = ?")
+                .param(contestId).query(Long.class).single();
     }
 
     private static RankingEntry row(ResultSet rs, int n) throws SQLException {

@@ -2,15 +2,27 @@ package org.baiti.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The online ranking (SPEC §4): what the online channel enters when an attempt counts, and what the
  * ranking API, the ranking page and the result page read. Reads run without a transaction: they are one or
  * two independent statements, and on SQLite (transaction_mode=IMMEDIATE) a read-only transaction would take the write lock.
+ *
+ * <p>The public pages of the ranking (the top 100 that everyone refreshes during a contest) are kept in memory for
+ * {@code baiti.ranking-cache-millis} (default 1,000): an entry entered through this node drops its contest's pages at
+ * once and again when its transaction ends, so whoever submitted here sees themselves at once; other nodes show it
+ * within that time. 0 reads every page from the database.
  */
 @Service
 public class Ranking {
@@ -18,10 +30,24 @@ public class Ranking {
     /** Largest page of the ranking one request may ask for. */
     public static final int MAX_LIMIT = 1000;
 
-    private final RankingEntries entries;
+    private static final int MAX_CACHED_PAGES = 256;
 
-    Ranking(RankingEntries entries) {
+    private final RankingEntries entries;
+    private final long cacheNanos;
+    /** Pages by contest, offset and limit, each with when it was read and the contest's generation then. */
+    private final Map<PageKey, CachedPage> pages = new ConcurrentHashMap<>();
+    /** Raised for a contest whenever an entry of it is entered through this node: older pages are not used. */
+    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    private record PageKey(long contestId, int offset, int limit) {
+    }
+
+    private record CachedPage(List<RankingRow> rows, long readAt, long generation) {
+    }
+
+    Ranking(RankingEntries entries, @Value("${baiti.ranking-cache-millis:1000}") long cacheMillis) {
         this.entries = entries;
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
     }
 
     /**
@@ -32,6 +58,7 @@ public class Ranking {
      */
     @Transactional
     public boolean enter(RankingEntry entry, boolean keepBest) {
+        changed(entry.contestId());
         while (true) {
             Optional<RankingEntry> current = entries.find(entry.contestId(), entry.phone());
             if (current.isEmpty()) {
@@ -61,6 +88,7 @@ public class Ranking {
      */
     @Transactional
     public List<Boolean> enterAll(List<RankingEntry> all, List<Boolean> keepBest) {
+        all.stream().map(RankingEntry::contestId).distinct().forEach(this::changed);
         List<Boolean> inserted = entries.insertAllIfAbsent(all);
         List<Boolean> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
@@ -91,7 +119,41 @@ public class Ranking {
 
     /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
     public List<RankingRow> page(long contestId, int offset, int limit) {
-        return entries.page(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
+        PageKey key = new PageKey(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
+        if (cacheNanos == 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return entries.page(key.contestId(), key.offset(), key.limit());
+        }
+        long now = System.nanoTime();
+        long generation = generation(contestId).get();
+        CachedPage cached = pages.get(key);
+        if (cached != null && cached.generation() == generation && now - cached.readAt() < cacheNanos) {
+            return cached.rows();
+        }
+        // the generation is taken before the read: an entry entered meanwhile makes this copy old at once
+        List<RankingRow> rows = List.copyOf(entries.page(key.contestId(), key.offset(), key.limit()));
+        if (pages.size() >= MAX_CACHED_PAGES) {
+            pages.clear();
+        }
+        pages.put(key, new CachedPage(rows, now, generation));
+        return rows;
+    }
+
+    /** Makes the contest's pages in memory old now and when the surrounding transaction ends. */
+    private void changed(long contestId) {
+        AtomicLong generation = generation(contestId);
+        generation.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    private AtomicLong generation(long contestId) {
+        return generations.computeIfAbsent(contestId, c -> new AtomicLong());
     }
 
     public long count(long contestId) {

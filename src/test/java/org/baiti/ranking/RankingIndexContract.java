@@ -94,6 +94,46 @@ interface RankingIndexContract extends App {
         assertThat(rows.get(0).accuracy()).isEqualTo(1.0);
     }
 
+    /**
+     * The public pages are kept in memory for baiti.ranking-cache-millis: an entry entered through this node is seen
+     * at once, a rolled-back one never, one entered behind the node's back (another node) once the time has passed;
+     * the count of entries comes from the counts per accuracy.
+     */
+    @Test
+    default void theRankingPagesInMemoryFollowEntriesRollbacksAndOtherNodes() {
+        long contest = Fixtures.contest(api().admin(), Map.of());
+        Instant t = Instant.ofEpochMilli(1_700_000_000_000L);
+        ranking().enter(new RankingEntry(contest, "13900000001", "m1", "第一", "U1", "U1", 0.5, 9_000, t), false);
+        assertThat(ranking().page(contest, 0, 100)).extracting(RankingRow::name).containsExactly("第一");
+        boolean fromMemory = false;
+        for (int i = 0; i < 5 && !fromMemory; i++) { // twice within the time the copy is kept (a slow machine: retry)
+            fromMemory = ranking().page(contest, 0, 100) == ranking().page(contest, 0, 100);
+        }
+        assertThat(fromMemory).as("read again from memory").isTrue();
+
+        ranking().enter(new RankingEntry(contest, "13900000002", "m2", "第二", "U1", "U1", 1.0, 9_000, t), false);
+        assertThat(ranking().page(contest, 0, 100)).extracting(RankingRow::name).containsExactly("第二", "第一");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx().executeWithoutResult(s -> {
+            ranking().enterAll(List.of(new RankingEntry(contest, "13900000003", "m3", "回滚", "U1", "U1", 1.0, 1, t)),
+                    List.of(false));
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(ranking().page(contest, 0, 100)).extracting(RankingRow::name).containsExactly("第二", "第一");
+        assertThat(ranking().count(contest)).isEqualTo(2);
+
+        // behind the node's back: seen once the copy is older than the time it is kept
+        jdbc().sql("""
+                INSERT INTO ranking_entry (contest_id, phone, attempt_id, name, unit_code, top_code, accuracy,
+                    duration_ms, submitted_at) VALUES (?, '13900000004', 'm4', '别的节点', 'U1', 'U1', 1.0, 1, 0)""")
+                .param(contest).update();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (ranking().page(contest, 0, 100).size() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(ranking().page(contest, 0, 100)).extracting(RankingRow::name).containsExactly("别的节点", "第二", "第一");
+    }
+
     /** The API reads the page first and looks the contest up only when the page is empty: still 404 for none. */
     @Test
     default void theRankingApiAnswersAnUnknownContest404AndAContestWithoutEntriesAnEmptyList() {
