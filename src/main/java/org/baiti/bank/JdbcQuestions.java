@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.baiti.TransactionEnd;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -145,7 +145,7 @@ class JdbcQuestions implements Questions {
         added.forEach(q -> contests.add(q.contestId()));
         changed.forEach(q -> contests.add(q.contestId()));
         for (long contestId : contests) {
-            forget(contestId);
+            TransactionEnd.nowAndAtEnd(() -> banks.remove(contestId)); // a read meanwhile may keep the old
             // raised first, in the same transaction: a node that reads the new version reads the new rows
             jdbc.sql("""
                     INSERT INTO question_bank_version (contest_id, version) VALUES (?, 1)
@@ -181,19 +181,6 @@ class JdbcQuestions implements Questions {
             ps.setLong(8, q.contestId());
             ps.setString(9, q.key());
         });
-    }
-
-    /** Drops the copy in memory now and when the surrounding transaction ends (a read meanwhile may cache the old). */
-    private void forget(long contestId) {
-        banks.remove(contestId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    banks.remove(contestId);
-                }
-            });
-        }
     }
 
     private static Question row(ResultSet rs, int n) throws SQLException {

@@ -9,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.baiti.Ids;
+import org.baiti.TransactionEnd;
 import org.baiti.audit.AuditLog;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -83,15 +83,7 @@ public class Contesting {
 
     /** Drops the copy in memory now and when the surrounding transaction ends (a read meanwhile may cache the old). */
     private void forget(long id) {
-        cache.remove(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cache.remove(id);
-                }
-            });
-        }
+        TransactionEnd.nowAndAtEnd(() -> cache.remove(id));
     }
 
     public List<Contest> all() {

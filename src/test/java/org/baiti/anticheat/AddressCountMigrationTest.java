@@ -1,6 +1,5 @@
 package org.baiti.anticheat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,11 +8,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.baiti.testing.EnabledIfPostgres;
-import org.baiti.testing.Postgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.baiti.testing.UpgradeCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,36 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V54 on a database that already has attempts (an upgrade during a contest): the count per address starts from the
  * attempts already stored, so the many-attempts signal goes on where it was. Real Flyway, both databases.
  */
-class AddressCountMigrationTest {
+class AddressCountMigrationTest implements UpgradeCheck {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void onSqlite() throws SQLException {
-        check("jdbc:sqlite:" + dir.resolve("upgrade.db"));
-    }
-
-    @Test
-    @EnabledIfPostgres
-    void onPostgres() throws SQLException {
-        check(Postgres.freshSchemaUrl());
-    }
-
-    private static void check(String url) throws SQLException {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("53").load().migrate();
-        try (Connection c = DriverManager.getConnection(url)) {
-            for (long contest : new long[] {1, 2}) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO contest (id, name, questions_per_paper, time_limit_seconds, opens_at, closes_at,
-                            online_quota, draw_quota, org_quota, paper_mode, attempts_allowed, partial_credit,
-                            w_rate, w_accuracy, w_attention, created_at)
-                        VALUES (?, 'c', 5, 600, 0, 1, 1, 1, 1, 'FIXED', 1, 0, 0.4, 0.4, 0.2, 0)
-                        """)) {
-                    ps.setLong(1, contest);
-                    ps.executeUpdate();
-                }
-            }
+    @Override
+    public void check(String url) throws SQLException {
+        try (Connection c = UpgradeCheck.before(url, "53", 1, 2)) {
             Map<String, Object[]> attempts = new LinkedHashMap<>();
             attempts.put("a1", new Object[] {1L, "10.0.0.1"});
             attempts.put("a2", new Object[] {1L, "10.0.0.1"});
@@ -72,7 +42,7 @@ class AddressCountMigrationTest {
                 }
             }
         }
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        UpgradeCheck.upgrade(url);
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(

@@ -1,6 +1,5 @@
 package org.baiti.ranking;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,11 +8,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.baiti.testing.EnabledIfPostgres;
-import org.baiti.testing.Postgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.baiti.testing.UpgradeCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,36 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V55 on a database that already has a ranking (an upgrade during a contest): the counts per tenth of a second start
  * from the entries already ranked, so the rank of the next submission is right at once. Real Flyway, both databases.
  */
-class DecisecondCountMigrationTest {
+class DecisecondCountMigrationTest implements UpgradeCheck {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void onSqlite() throws SQLException {
-        check("jdbc:sqlite:" + dir.resolve("upgrade.db"));
-    }
-
-    @Test
-    @EnabledIfPostgres
-    void onPostgres() throws SQLException {
-        check(Postgres.freshSchemaUrl());
-    }
-
-    private static void check(String url) throws SQLException {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("54").load().migrate();
-        try (Connection c = DriverManager.getConnection(url)) {
-            for (long contest : new long[] {1, 2}) {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO contest (id, name, questions_per_paper, time_limit_seconds, opens_at, closes_at,
-                            online_quota, draw_quota, org_quota, paper_mode, attempts_allowed, partial_credit,
-                            w_rate, w_accuracy, w_attention, created_at)
-                        VALUES (?, 'c', 5, 600, 0, 1, 1, 1, 1, 'FIXED', 1, 0, 0.4, 0.4, 0.2, 0)
-                        """)) {
-                    ps.setLong(1, contest);
-                    ps.executeUpdate();
-                }
-            }
+    @Override
+    public void check(String url) throws SQLException {
+        try (Connection c = UpgradeCheck.before(url, "54", 1, 2)) {
             // contest, accuracy, time used: the tenths 0 (0 and 99 ms), 1 (100 ms), 19 and 20 (1,999 and 2,000 ms)
             Object[][] entries = {
                 {1L, 1.0, 0L}, {1L, 1.0, 99L}, {1L, 1.0, 100L}, {1L, 1.0, 1_999L}, {1L, 1.0, 2_000L},
@@ -72,7 +42,7 @@ class DecisecondCountMigrationTest {
                 }
             }
         }
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        UpgradeCheck.upgrade(url);
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("""

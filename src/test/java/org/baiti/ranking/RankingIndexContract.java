@@ -214,29 +214,20 @@ interface RankingIndexContract extends App {
                     counted.put(rs.getDouble(1), rs.getLong(2));
                 });
         assertThat(counted).isEqualTo(byAccuracy);
-        Map<String, Long> bySecond = new HashMap<>();
-        all.forEach(e -> bySecond.merge(e.accuracy() + "/" + e.durationMs() / 1000, 1L, Long::sum));
-        Map<String, Long> countedBySecond = new HashMap<>();
-        jdbc().sql("SELECT accuracy, duration_s, entries FROM ranking_count_by_second WHERE contest_id = ? AND entries <> 0")
-                .param(contest).query(rs -> {
-                    countedBySecond.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
-                });
-        assertThat(countedBySecond).isEqualTo(bySecond);
-        Map<String, Long> byMinute = new HashMap<>();
-        all.forEach(e -> byMinute.merge(e.accuracy() + "/" + e.durationMs() / 60_000, 1L, Long::sum));
-        Map<String, Long> countedByMinute = new HashMap<>();
-        jdbc().sql("SELECT accuracy, duration_m, entries FROM ranking_count_by_minute WHERE contest_id = ? AND entries <> 0")
-                .param(contest).query(rs -> {
-                    countedByMinute.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
-                });
-        assertThat(countedByMinute).isEqualTo(byMinute);
-        Map<String, Long> byTenth = new HashMap<>();
-        all.forEach(e -> byTenth.merge(e.accuracy() + "/" + e.durationMs() / 100, 1L, Long::sum));
-        Map<String, Long> countedByTenth = new HashMap<>();
-        jdbc().sql("SELECT accuracy, duration_ds, entries FROM ranking_count_by_decisecond WHERE contest_id = ? AND entries <> 0")
-                .param(contest).query(rs -> {
-                    countedByTenth.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
-                });
-        assertThat(countedByTenth).isEqualTo(byTenth);
+        // per accuracy and whole second, minute and tenth of a second (V50, V53, V55)
+        for (Object[] level : new Object[][] {
+                {"ranking_count_by_second", "duration_s", 1_000L},
+                {"ranking_count_by_minute", "duration_m", 60_000L},
+                {"ranking_count_by_decisecond", "duration_ds", 100L}}) {
+            long unit = (Long) level[2];
+            Map<String, Long> grouped = new HashMap<>();
+            all.forEach(e -> grouped.merge(e.accuracy() + "/" + e.durationMs() / unit, 1L, Long::sum));
+            Map<String, Long> stored = new HashMap<>();
+            jdbc().sql("SELECT accuracy, " + level[1] + ", entries FROM " + level[0] + " WHERE contest_id = ? AND entries <> 0")
+                    .param(contest).query(rs -> {
+                        stored.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
+                    });
+            assertThat(stored).as((String) level[0]).isEqualTo(grouped);
+        }
     }
 }
