@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.web.ApiException;
+import org.baiti.web.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The draw's pages: the public record, the stage screen and its QR code, and the organizer's draw page. */
 @Controller
@@ -48,15 +48,15 @@ class DrawPages {
     private final Contesting contesting;
     private final PublishedRecordWriter records;
     private final ZoneId zone;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     DrawPages(Drawing drawing, Contesting contesting, PublishedRecordWriter records,
-              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, @Value("${baiti.public-url:}") String publicUrl) {
+              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links) {
         this.drawing = drawing;
         this.contesting = contesting;
         this.records = records;
         this.zone = ZoneId.of(zone);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.links = links;
     }
 
     /** The public record: facts, winners, find-my-ticket, downloads, and the check in the browser. */
@@ -107,7 +107,7 @@ class DrawPages {
     @ResponseBody
     ResponseEntity<String> qr(@PathVariable long id, HttpServletRequest request) {
         drawing.get(id);
-        return ResponseEntity.ok().header("Cache-Control", "public, max-age=3600")
+        return ResponseEntity.ok().header("Cache-Control", links.configured() ? "public, max-age=3600" : "no-store")
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .body(qrSvg(baseUrl(request) + "/draws/" + id));
     }
@@ -206,10 +206,7 @@ class DrawPages {
     }
 
     private String baseUrl(HttpServletRequest request) {
-        if (!publicUrl.isBlank()) {
-            return publicUrl;
-        }
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        return links.base(request);
     }
 
     /** One SVG path of the dark modules, horizontal runs merged, with a white quiet zone. */
