@@ -15,6 +15,12 @@
     charts.push(c);
   }
   function pct(v) { return Math.round(v * 1000) / 10; }
+  // Tooltips are HTML: imported text (question stems) goes in as text, never as markup.
+  function escapeHtml(t) {
+    return String(t).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
 
   Promise.all([fetch(base + '/statistics.json').then(function (r) { return r.json(); }),
                fetch(base + '/charts.json').then(function (r) { return r.json(); })])
@@ -41,7 +47,7 @@
       });
       var qs = s.questions.filter(function (q) { return q.answered > 0; }).slice(0, 30).reverse();
       chart('chart-questions', {
-        tooltip: { trigger: 'axis', formatter: function (p) { var q = qs[p[0].dataIndex]; return q.key + ' ' + q.stem + '<br>' + pct(q.shareRight) + '% (' + q.right + '/' + q.answered + ')'; } },
+        tooltip: { trigger: 'axis', formatter: function (p) { var q = qs[p[0].dataIndex]; return escapeHtml(q.key + ' ' + q.stem) + '<br>' + pct(q.shareRight) + '% (' + q.right + '/' + q.answered + ')'; } },
         grid: { left: 60, right: 20, bottom: 30 },
         xAxis: { type: 'value', max: 100 }, yAxis: { type: 'category', data: qs.map(function (q) { return q.key; }) },
         series: [{ name: '正确率 %', type: 'bar', data: qs.map(function (q) { return pct(q.shareRight); }) }]

@@ -18,6 +18,11 @@ public final class BankRules {
     static final String ANSWER = "答案 / answer";
     static final String POINTS = "分值 / points";
     static final int MAX_OPTIONS = 8;
+    /** Lengths in characters: a question that does not fit on a phone screen is a mistake in the file. */
+    static final int MAX_STEM = 2000;
+    static final int MAX_OPTION = 500;
+    static final int MAX_EXPLANATION = 5000;
+    static final int MAX_CATEGORY = 100;
 
     /** The result of reading a row: a question, or errors. */
     public record Parsed(Question question, List<RowError> errors) {
@@ -66,6 +71,7 @@ public final class BankRules {
         if (stem.isEmpty()) {
             errors.add(new RowError(row, STEM, "必填 / required"));
         }
+        tooLong(errors, row, STEM, stem, MAX_STEM);
         List<String> options = new ArrayList<>();
         int last = -1;
         for (int i = 0; i < MAX_OPTIONS; i++) {
@@ -75,6 +81,7 @@ public final class BankRules {
         }
         for (int i = 0; i <= last; i++) {
             String text = cells.getOrDefault("option" + Question.letter(i), "");
+            tooLong(errors, row, optionColumn(i), text, MAX_OPTION);
             if (text.isEmpty() && type != QuestionType.TRUEFALSE) {
                 errors.add(new RowError(row, optionColumn(i), "选项须从 A 起连续，此选项为空但后面还有选项 / options must be contiguous from A; this one is empty but a later one is filled"));
             }
@@ -112,13 +119,23 @@ public final class BankRules {
                 errors.add(new RowError(row, POINTS, "应为正整数：" + pointsText + " / must be a positive whole number: " + pointsText));
             }
         }
+        String category = cells.getOrDefault("category", "");
+        String explanation = cells.getOrDefault("explanation", "");
+        tooLong(errors, row, "分类 / category", category, MAX_CATEGORY);
+        tooLong(errors, row, "解析 / explanation", explanation, MAX_EXPLANATION);
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        String category = cells.getOrDefault("category", "");
-        String explanation = cells.getOrDefault("explanation", "");
         return new Parsed(new Question(contestId, id, seq, type, stem, List.copyOf(options), answer, points,
                 category.isEmpty() ? null : category, explanation.isEmpty() ? null : explanation), List.of());
+    }
+
+    private static void tooLong(List<RowError> errors, int row, String column, String text, int max) {
+        int length = text.codePointCount(0, text.length());
+        if (length > max) {
+            errors.add(new RowError(row, column, "过长：" + length + " 个字符，最多 " + max + " 个 / too long: " + length
+                    + " characters, " + max + " at most"));
+        }
     }
 
     private static String choiceAnswer(int row, QuestionType type, String text, int optionCount, List<RowError> errors) {

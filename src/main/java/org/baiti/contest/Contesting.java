@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.baiti.Ids;
 import org.baiti.TransactionEnd;
 import org.baiti.audit.AuditLog;
+import org.baiti.text.TextInput;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -133,9 +135,13 @@ public class Contesting {
         if (s == null) {
             throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
         }
-        if (s.name() == null || s.name().isBlank()) {
+        String name = TextInput.clean(s.name());
+        Optional<TextInput.Problem> nameProblem = TextInput.problemOfLine(name);
+        if (name == null || name.isEmpty()) {
             errors.add(field("name", "必填", "required"));
-        } else if (s.name().strip().length() > 200) {
+        } else if (nameProblem.isPresent()) {
+            errors.add(field("name", nameProblem.get().zh(), nameProblem.get().en()));
+        } else if (name.length() > 200) {
             errors.add(field("name", "名称过长（最多 200 个字符）", "too long (200 characters at most)"));
         }
         check(errors, "questionsPerPaper", s.questionsPerPaper(), 1, 1000);
@@ -152,6 +158,8 @@ public class Contesting {
         if (s.closesAt() == null) {
             errors.add(field("closesAt", "必填（ISO-8601 时间）", "required (ISO-8601 instant)"));
         }
+        checkInstant(errors, "opensAt", s.opensAt());
+        checkInstant(errors, "closesAt", s.closesAt());
         if (s.opensAt() != null && s.closesAt() != null && !s.opensAt().isBefore(s.closesAt())) {
             errors.add(field("closesAt", "结束时间必须晚于开始时间", "must be after opensAt"));
         }
@@ -164,11 +172,21 @@ public class Contesting {
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "竞赛设置有误 / Invalid contest settings", errors);
         }
-        return new Contest(id, s.name().strip(), s.questionsPerPaper(), s.timeLimitSeconds(), s.opensAt(), s.closesAt(),
+        return new Contest(id, name, s.questionsPerPaper(), s.timeLimitSeconds(), s.opensAt(), s.closesAt(),
                 s.onlineQuota(), s.drawQuota(), s.orgQuota(),
                 s.paperMode() == null ? Contest.PaperMode.FIXED : s.paperMode(),
                 s.attemptsAllowed() == null ? 1 : s.attemptsAllowed(),
                 Boolean.TRUE.equals(s.partialCredit()), wr, wa, wt, null, createdAt);
+    }
+
+    /** Contests happen between these instants; anything else is a typing mistake (and would overflow the store). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    private static void checkInstant(List<Map<String, String>> errors, String name, Instant v) {
+        if (v != null && (v.isBefore(EARLIEST) || !v.isBefore(LATEST))) {
+            errors.add(field(name, "时间应在 2000 年到 2199 年之间", "must be between the years 2000 and 2199"));
+        }
     }
 
     private static void check(List<Map<String, String>> errors, String name, Integer v, int min, int max) {

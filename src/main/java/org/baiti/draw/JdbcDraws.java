@@ -227,6 +227,9 @@ class JdbcDraws implements Draws {
      * pool is copied in two halves at once, each on a connection of its own that imports the snapshot of this
      * transaction ({@code pg_export_snapshot}), so both see the same rows, as one COPY would.
      */
+    /** What pg_export_snapshot answers (hex words and dashes); checked before it goes into SET TRANSACTION. */
+    private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[0-9A-Fa-f-]{1,64}");
+
     private byte[][] copyParts(long contestId) {
         String copy = "COPY (SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = " + contestId
                 + " AND perfect = 1%s ORDER BY ticket) TO STDOUT";
@@ -238,18 +241,25 @@ class JdbcDraws implements Draws {
         String snapshot = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
         String middle = jdbc.sql("SELECT ticket FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket"
                 + " LIMIT 1 OFFSET ?").params(contestId, total / 2).query(String.class).single();
-        String literal = "'" + middle.replace("'", "''") + "'"; // COPY takes no parameters
-        return both(() -> copyInSnapshot(snapshot, copy.formatted(" AND ticket < " + literal)),
-                () -> copyInSnapshot(snapshot, copy.formatted(" AND ticket >= " + literal)));
+        // COPY takes no parameters: the ticket that splits the pool is bound into a setting of each copying
+        // transaction, and the COPY's query reads that setting; no data is ever written into SQL text.
+        return both(() -> copyInSnapshot(snapshot, middle, copy.formatted(" AND ticket < current_setting('baiti.split')")),
+                () -> copyInSnapshot(snapshot, middle, copy.formatted(" AND ticket >= current_setting('baiti.split')")));
     }
 
-    private byte[] copyInSnapshot(String snapshot, String copy) throws SQLException {
+    private byte[] copyInSnapshot(String snapshot, String split, String copy) throws SQLException {
+        if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalStateException("unexpected snapshot id from pg_export_snapshot: " + snapshot);
+        }
         try (java.sql.Connection con = streaming.getDataSource().getConnection()) {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
-            try (java.sql.Statement st = con.createStatement()) {
+            try (java.sql.Statement st = con.createStatement();
+                 java.sql.PreparedStatement set = con.prepareStatement("SELECT set_config('baiti.split', ?, true)")) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                st.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                set.setString(1, split);
+                set.execute();
                 return copyOut(con, copy);
             } finally {
                 con.rollback();

@@ -99,6 +99,8 @@ class OfflinePages {
     @GetMapping("/admin/contests/{id}/offline/jobs/{jobId}")
     @ResponseBody
     ResponseEntity<OfflineImportJobs.Status> job(@PathVariable long id, @PathVariable String jobId) {
+        // A unit coordinator sees the jobs of its own contest only, as on the page itself.
+        Staff.current().ifPresent(staff -> staff.requireContest(id));
         return jobs.find(jobId).filter(s -> s.contestId() == id)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());

@@ -63,7 +63,7 @@ class AttemptController {
                 @RequestBody(required = false) JsonNode body) {
         String kind = body != null && body.isObject() && body.get("kind") != null ? body.get("kind").asString("") : "";
         JsonNode count = body == null || !body.isObject() ? null : body.get("count");
-        if (!"page_hidden".equals(kind) || (count != null && !count.isIntegralNumber())) {
+        if (!"page_hidden".equals(kind) || (count != null && (!count.isIntegralNumber() || !count.canConvertToInt() || count.asInt() < 0))) {
             throw ApiException.badRequest("malformed_body", "只能报告 {\"kind\": \"page_hidden\", \"count\": 次数}",
                     "only {\"kind\": \"page_hidden\", \"count\": N} can be reported");
         }

@@ -36,6 +36,7 @@ import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Review;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.person.Phones;
+import org.baiti.text.TextInput;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
 import org.baiti.ranking.Standing;
@@ -106,12 +107,15 @@ public class Attempting {
         Instant now = now();
         Contest contest = contesting.get(contestId);
         requireOpen(contest, now);
-        String name = cmd == null || cmd.name() == null ? "" : cmd.name().strip();
+        String name = cmd == null || cmd.name() == null ? "" : TextInput.clean(cmd.name());
         Optional<String> phone = Phones.normalize(cmd == null ? null : cmd.phone());
         String unitCode = cmd == null || cmd.unit() == null ? "" : cmd.unit().strip();
         List<Map<String, String>> errors = new ArrayList<>();
+        Optional<TextInput.Problem> nameProblem = TextInput.problemOfLine(name);
         if (name.isEmpty()) {
             errors.add(field("name", "请填写姓名", "required"));
+        } else if (nameProblem.isPresent()) {
+            errors.add(field("name", "姓名" + nameProblem.get().zh(), nameProblem.get().en()));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
             errors.add(field("name", "姓名最多 " + MAX_NAME + " 个字", "at most " + MAX_NAME + " characters"));
         }

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.baiti.audit.AuditLog;
+import org.baiti.text.TextInput;
 import org.baiti.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountManagement {
 
     static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD = 128;
+    /** bcrypt's limit. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{1,39}");
 
     private final Accounts accounts;
@@ -86,7 +89,8 @@ public class AccountManagement {
         }
         invalid(errors);
         if (accounts.find(username).isPresent()) {
-            throw ApiException.conflict("exists", "用户名已存在：" + username, "This user name exists already: " + username);
+            throw ApiException.conflict("exists", "用户名已存在（不区分大小写）：" + username,
+                    "This user name exists already (names are compared without case): " + username);
         }
         Account a = new Account(username, encoder.encode(cmd.password()), cmd.role(), displayName(cmd.displayName(), username),
                 true, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), unitContest, unitCode);
@@ -128,7 +132,7 @@ public class AccountManagement {
                     "This is the last enabled administrator; it cannot be disabled or given another role");
         }
         String hash = cmd.password() == null ? old.passwordHash() : encoder.encode(cmd.password());
-        Account a = new Account(username, hash, role, display, enabled, old.createdAt(), unitContest, unitCode);
+        Account a = new Account(old.username(), hash, role, display, enabled, old.createdAt(), unitContest, unitCode);
         accounts.update(a);
         Map<String, Object> changes = new LinkedHashMap<>();
         diff(changes, "role", old.role().name(), a.role().name());
@@ -140,7 +144,7 @@ public class AccountManagement {
             changes.put("password", "reset");
         }
         if (!changes.isEmpty()) {
-            audit.record("account.update", a.unitContest(), username, changes);
+            audit.record("account.update", a.unitContest(), a.username(), changes);
         }
         return View.of(a);
     }
@@ -158,8 +162,10 @@ public class AccountManagement {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD) {
             errors.add(field("password", "密码至少 " + MIN_PASSWORD + " 个字符", "at least " + MIN_PASSWORD + " characters"));
-        } else if (length > MAX_PASSWORD) {
-            errors.add(field("password", "密码最多 " + MAX_PASSWORD + " 个字符", "at most " + MAX_PASSWORD + " characters"));
+        } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // bcrypt reads only the first 72 bytes: a longer password would be cut without anyone knowing.
+            errors.add(field("password", "密码最多 " + MAX_PASSWORD_BYTES + " 个字节（一个汉字占 3 个字节）",
+                    "at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit; a Chinese character takes 3)"));
         }
     }
 
@@ -178,10 +184,17 @@ public class AccountManagement {
         }
     }
 
+    /** The display name as given (NFC, trimmed), the user name when blank; refused when it breaks the text policy. */
     private static String displayName(String given, String username) {
-        String s = given == null ? "" : given.strip();
-        if (s.length() > 100) {
-            s = s.substring(0, 100);
+        String s = given == null ? "" : TextInput.clean(given);
+        Optional<TextInput.Problem> problem = TextInput.problemOfLine(s);
+        if (!s.isEmpty() && problem.isPresent()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account",
+                    List.of(field("displayName", problem.get().zh(), problem.get().en())));
+        }
+        if (s.codePointCount(0, s.length()) > 100) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account",
+                    List.of(field("displayName", "最多 100 个字符", "at most 100 characters")));
         }
         return s.isEmpty() ? username : s;
     }

@@ -20,7 +20,9 @@ class JdbcAccounts implements Accounts {
 
     @Override
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(JdbcAccounts::row).optional();
+        // Names are unique without case (V56): "Admin" finds the account "admin".
+        return jdbc.sql("SELECT * FROM account WHERE lower(username) = lower(?)").param(username)
+                .query(JdbcAccounts::row).optional();
     }
 
     @Override

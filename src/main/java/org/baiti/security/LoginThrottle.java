@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -65,6 +66,17 @@ class LoginThrottle {
             jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ? AND (locked_until IS NULL OR locked_until <= ?)")
                     .params(key, clock.millis()).update();
         }
+    }
+
+    /**
+     * Forgets counts whose window has passed and locks that have ended (every hour; a name or address tried once
+     * would otherwise stay in the table for good). What it removes no longer refuses anything.
+     */
+    @Scheduled(fixedDelayString = "${baiti.login-throttle.cleanup-every:1h}", initialDelayString = "${baiti.login-throttle.cleanup-every:1h}")
+    int forgetOld() {
+        long now = clock.millis();
+        return jdbc.sql("DELETE FROM login_throttle WHERE window_start < ? AND (locked_until IS NULL OR locked_until <= ?)")
+                .params(now - windowMs, now).update();
     }
 
     void failed(String username, String address) {

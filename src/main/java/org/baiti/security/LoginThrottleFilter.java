@@ -10,7 +10,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.baiti.web.ApiErrors;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -21,11 +26,16 @@ import org.springframework.web.util.HtmlUtils;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final ApiErrors errors;
+    /** The form login's own matcher: the decoded path, so {@code /%6cogin} is the login form too. */
+    private final RequestMatcher loginForm;
     private final String loginPath;
 
-    LoginThrottleFilter(LoginThrottle throttle, String loginPath) {
+    LoginThrottleFilter(LoginThrottle throttle, ApiErrors errors, String loginPath) {
         this.throttle = throttle;
+        this.errors = errors;
         this.loginPath = loginPath;
+        this.loginForm = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, loginPath);
     }
 
     @Override
@@ -33,7 +43,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String username = basicUser(request);
         boolean form = false;
-        if (username == null && "POST".equals(request.getMethod()) && loginPath.equals(path(request))) {
+        if (username == null && loginForm.matches(request)) {
             username = request.getParameter("username");
             form = true;
         }
@@ -48,29 +58,23 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
         long minutes = (seconds + 59) / 60;
-        String zh = "登录失败次数过多，已暂停登录，请 " + minutes + " 分钟后再试";
-        String en = "Too many failed logins; logging in is paused, try again in " + minutes + " min";
-        response.setStatus(429);
+        ApiErrors.Problem p = errors.problem(request, HttpStatus.TOO_MANY_REQUESTS, "too_many_failed_logins", minutes);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (form) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    + "<title>登录已暂停 Login paused · 百题 Baiti</title>"
-                    + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/baiti.css\"></head><body>"
-                    + "<main class=\"narrow\"><h1>百题 Baiti</h1><div class=\"error\">" + HtmlUtils.htmlEscape(zh)
-                    + "<br>" + HtmlUtils.htmlEscape(en) + "</div><p><a href=\"" + request.getContextPath()
-                    + loginPath + "\">返回登录 Back to log in</a></p></main></body></html>");
-        } else {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"error\":\"too_many_failed_logins\",\"message\":\"" + zh + " / " + en
-                    + "\",\"details\":[]}");
+        if (!form) {
+            errors.write(response, p);
+            return;
         }
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        response.setStatus(p.status().value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        String name = errors.message(request, "app.name");
+        response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + HtmlUtils.htmlEscape(name) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/baiti.css\"></head><body>"
+                + "<main class=\"narrow\"><h1>" + HtmlUtils.htmlEscape(name) + "</h1><div class=\"error\">"
+                + HtmlUtils.htmlEscape(p.body().message()) + "</div><p><a href=\"" + request.getContextPath()
+                + loginPath + "\">" + HtmlUtils.htmlEscape(errors.message(request, "login.back")) + "</a></p></main></body></html>");
     }
 
     /** The user name of an HTTP Basic header, or null. */

@@ -1,13 +1,11 @@
 package org.baiti.security;
 
-import java.nio.charset.StandardCharsets;
-
+import org.baiti.web.ApiErrors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -17,6 +15,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -48,8 +50,6 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
-    private static final String UNAUTHORIZED_JSON = "{\"error\":\"unauthorized\",\"message\":\"需要登录 / Authentication required\",\"details\":[]}";
-    private static final String FORBIDDEN_JSON = "{\"error\":\"forbidden\",\"message\":\"无权访问 / Access denied\",\"details\":[]}";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -66,7 +66,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the command line (audit verify, import offline) runs without a web server
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter, ApiErrors errors)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/accounts", "/api/admin/accounts/**").hasRole(ADMIN)
@@ -81,12 +82,15 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/admin/**").hasAnyRole(READ_ALL)
                         .requestMatchers("/api/admin/**").hasAnyRole(MANAGE)
                         .anyRequest().permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
-                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized"))))
+                .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), BasicAuthenticationFilter.class)
                 .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON))
-                        .accessDeniedHandler((req, res, e) -> json(res, HttpStatus.FORBIDDEN, FORBIDDEN_JSON)))
+                        .authenticationEntryPoint((req, res, e) ->
+                                errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized")))
+                        .accessDeniedHandler((req, res, e) ->
+                                errors.write(res, errors.problem(req, HttpStatus.FORBIDDEN, "forbidden"))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityConfiguration::headers)
                 // Stateless API: no cookies are read, so there is nothing for a forged cross-site request to ride on.
@@ -97,7 +101,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, Accounts accounts, ApiErrors errors)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/admin/audit", "/admin/audit/**").hasAnyRole(ADMIN, AUDITOR)
@@ -116,12 +121,43 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountStillValidFilter(accounts), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .csrf(Customizer.withDefaults())
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (a line feed in a parameter name, an encoded slash in the path, ...) is the
+     * client's mistake: 400 through the error page, in the API's error shape under {@code /api/}.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+    }
+
+    /**
+     * Spring Security's strict firewall, also refusing control characters (other than tab and line breaks) in
+     * parameter values and any in header values: a NUL cannot be stored in PostgreSQL text, and no form holds one.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedParameterValues(SecurityConfiguration::noControl);
+        firewall.setAllowedHeaderValues(v -> StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(v) && noControl(v));
+        return firewall;
+    }
+
+    private static boolean noControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same protective headers on pages and API answers. */
@@ -130,13 +166,5 @@ class SecurityConfiguration {
                 .frameOptions(f -> f.sameOrigin())
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
-    }
-
-    private static void json(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String body)
-            throws java.io.IOException {
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.getWriter().write(body);
     }
 }

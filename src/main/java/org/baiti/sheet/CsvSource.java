@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,7 +32,8 @@ import org.apache.commons.csv.CSVRecord;
  * file); if every byte decodes, it is UTF-8, else GB18030 (a superset of GBK and GB2312, what Excel
  * on Chinese Windows writes). Checking only the first chunk is not enough: a file can be ASCII for
  * megabytes before its first Chinese name. GB18030 text that happens to be valid UTF-8 as well is
- * read as UTF-8; in practice that needs a file with only a few, specially chosen characters.
+ * read as UTF-8; in practice that needs a file with only a few, specially chosen characters. A file that is neither
+ * (rows pasted from both encodings, bytes no encoding reads) is refused with its rows named ({@link CsvEncoding}).
  *
  * <p>Delimiter: comma, unless the first line has tabs and no comma (Excel's "Unicode text"). Quoting
  * follows RFC 4180; a quoted cell may span lines and still counts as one row. Every line, empty or
@@ -49,6 +52,9 @@ final class CsvSource {
         if (startsWith(head, headLength, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             skip = 3;
+            if (!isStrictUtf8(file)) {
+                throw new SheetException(CsvEncoding.checkUtf8(file, skip));
+            }
         } else if (startsWith(head, headLength, 0xFF, 0xFE)) {
             charset = StandardCharsets.UTF_16LE;
             skip = 2;
@@ -62,7 +68,14 @@ final class CsvSource {
                             "unrecognised file format; please upload an .xlsx or CSV file");
                 }
             }
-            charset = isStrictUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+            charset = StandardCharsets.UTF_8;
+            if (!isStrictUtf8(file)) {
+                List<RowError> errors = CsvEncoding.checkMixed(file);
+                if (!errors.isEmpty()) {
+                    throw new SheetException(errors);
+                }
+                charset = Charset.forName("GB18030");
+            }
         }
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(skip);

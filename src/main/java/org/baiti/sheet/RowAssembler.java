@@ -7,14 +7,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import org.baiti.text.TextInput;
 
 /**
  * Turns physical rows (cell texts by position) into {@link SheetRow}s: the first non-blank row is
  * the header and is matched against the columns; later blank rows are skipped.
  */
 final class RowAssembler {
+
+    /** A file of garbage would otherwise list every cell. */
+    static final int MAX_TEXT_ERRORS = 1000;
 
     private final List<Column> columns;
     private final Map<String, Integer> columnByAlias = new HashMap<>();
@@ -23,6 +29,8 @@ final class RowAssembler {
     private final String[] keys;
     /** For each column, the cell position holding it, or -1; null until the header is read. */
     private int[] positions;
+    /** Cells that break the text policy ({@link TextInput}), reported together after the last row. */
+    private final List<RowError> textErrors = new ArrayList<>();
 
     RowAssembler(List<Column> columns, Consumer<SheetRow> sink) {
         this.columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
@@ -63,7 +71,12 @@ final class RowAssembler {
         for (int i = 0; i < keys.length; i++) {
             int position = positions[i];
             String cell = position >= 0 && position < cells.size() ? cells.get(position) : null;
-            values[i] = Text.trim(cell);
+            String value = TextInput.clean(Text.trim(cell));
+            values[i] = value;
+            Optional<TextInput.Problem> problem = TextInput.problemOfText(value);
+            if (problem.isPresent() && textErrors.size() < MAX_TEXT_ERRORS) {
+                textErrors.add(new RowError(rowNumber, columns.get(i).label(), problem.get().reason()));
+            }
         }
         sink.accept(new SheetRow(rowNumber, new Cells(keys, values)));
     }
@@ -73,6 +86,9 @@ final class RowAssembler {
         if (positions == null) {
             throw new SheetException(RowError.of(1, "", "文件没有表头行（文件是空的）",
                     "no header row (the file is empty)"));
+        }
+        if (!textErrors.isEmpty()) {
+            throw new SheetException(textErrors);
         }
     }
 

@@ -37,7 +37,12 @@ interface LoginProtectionContract extends App {
         Api.Response locked = m.api().get("/api/admin/contests");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("error").asString()).isEqualTo("too_many_failed_logins");
-        assertThat(locked.json().get("message").asString()).contains("登录失败次数过多").contains("15 min");
+        assertThat(locked.json().get("message").asString()).isEqualTo("登录失败次数过多，已暂停登录，请 15 分钟后再试");
+        WebSession.Page english = new WebSession(api()).get("/api/admin/contests", Map.of("Accept-Language", "en",
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (m.username() + ":" + Staffing.PASSWORD).getBytes())));
+        assertThat(Api.JSON.readTree(english.body()).get("message").asString()).contains("Too many failed logins").contains("15 min")
+                .doesNotContain("登录");
         WebSession web = new WebSession(api());
         WebSession.Page apiAnswer = web.get("/api/admin/contests", Map.of("Authorization", "Basic "
                 + java.util.Base64.getEncoder().encodeToString((m.username() + ":" + Staffing.PASSWORD).getBytes())));
@@ -45,7 +50,7 @@ interface LoginProtectionContract extends App {
 
         WebSession.Page form = web.login(m.username(), Staffing.PASSWORD);
         assertThat(form.status()).as("the login form is locked too").isEqualTo(429);
-        assertThat(form.body()).contains("登录失败次数过多").contains("Too many failed logins");
+        assertThat(form.body()).contains("登录失败次数过多").doesNotContain("Too many failed logins");
         assertThat(form.headers().firstValue("Set-Cookie").orElse("")).doesNotContain("SESSION=");
 
         assertThat(admin.get("/api/admin/contests").status()).as("other names are not locked").isEqualTo(200);
@@ -117,5 +122,50 @@ interface LoginProtectionContract extends App {
 
         clock().advance(Duration.ofMinutes(15).plusSeconds(1));
         assertThat(admin.get("/api/admin/contests").status()).isEqualTo(200);
+    }
+
+    /** Finding 1 of the probe: the form login's lock holds for the login path written with percent escapes too. */
+    @Test
+    @Order(5)
+    default void aLockedNameCannotLogInThroughAPercentEncodedLoginPath() {
+        Api admin = api().admin();
+        Staffing.Member m = Staffing.member(admin, "ORGANIZER", null, null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().as(m.username(), "wrong-" + i).get("/api/admin/contests").status()).isEqualTo(401);
+        }
+        for (String path : java.util.List.of("/login", "/%6cogin", "/l%6fgin", "/%6C%6F%67%69%6E")) {
+            WebSession web = new WebSession(api());
+            String csrf = web.get("/login").csrf();
+            WebSession.Page p = web.post(path, Map.of("username", m.username(), "password", Staffing.PASSWORD, "_csrf", csrf));
+            assertThat(p.status()).as("POST %s with the right password while locked", path).isIn(429, 400, 404);
+            assertThat(p.headers().firstValue("Set-Cookie").orElse("")).as(path).doesNotContain("SESSION=");
+            assertThat(web.get("/admin").status()).as("%s did not log in", path).isEqualTo(302);
+        }
+        clock().advance(Duration.ofMinutes(16));
+    }
+
+    /** Old counts and ended locks are forgotten, so the table does not grow with every name ever tried. */
+    @Test
+    @Order(6)
+    default void oldThrottleRowsAreForgottenButLiveLocksStay() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().as("ghost" + i, "guess").get("/api/admin/contests").status()).isEqualTo(401);
+        }
+        Staffing.Member m = Staffing.member(api().admin(), "JUDGE", null, null);
+        for (int i = 0; i < 5; i++) {
+            api().as(m.username(), "wrong").get("/api/admin/contests");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key LIKE 'user:ghost%'").query(Long.class)
+                .single()).isEqualTo(3);
+        clock().advance(Duration.ofMinutes(15).plusSeconds(1));
+        api().as(m.username(), "wrong").get("/api/admin/contests"); // a fresh failure: its lock is live again soon
+        bean(LoginThrottle.class).forgetOld();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key LIKE 'user:ghost%'").query(Long.class)
+                .single()).as("counts whose window passed").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key = ?")
+                .param("user:" + m.username().toLowerCase(java.util.Locale.ROOT)).query(Long.class).single())
+                .as("a count still in its window stays").isEqualTo(1);
+        clock().advance(Duration.ofMinutes(16));
     }
 }

@@ -1,0 +1,144 @@
+package org.baiti.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one mapping from a failure to what the client is told: a 4xx with a stable {@code error} code and a
+ * {@code message} in the request's language for every client mistake (media type, multipart, parse, range, a
+ * firewall rejection, a domain refusal), a 500 only for Baiti's own faults, which are logged. Used by the API's
+ * advice, the {@code /error} page and the filters that answer before Spring MVC (rate limits, login throttle).
+ */
+@Component
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    ApiErrors(MessageSource messages, ObjectProvider<LocaleResolver> locales) {
+        this.messages = messages;
+        // The command line has no web context and so no resolver: its few messages are in Chinese.
+        this.locales = locales.getIfAvailable(() -> new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE));
+    }
+
+    /** What the client is told: status and body. */
+    public record Problem(HttpStatus status, ApiError body) {
+    }
+
+    /** The problem for a failure; {@code status} is what the container already decided when there is no failure. */
+    public Problem of(HttpServletRequest request, Throwable failure, int status) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Problem p = known(request, t);
+            if (p != null) {
+                return p;
+            }
+        }
+        if (failure != null) {
+            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), failure);
+            return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error");
+        }
+        HttpStatus s = HttpStatus.resolve(status);
+        return problem(request, s == null ? HttpStatus.INTERNAL_SERVER_ERROR : s, codeOf(s));
+    }
+
+    private Problem known(HttpServletRequest request, Throwable t) {
+        if (t instanceof ApiException e) {
+            return new Problem(e.status(), new ApiError(e.code(), e.getMessage(), e.details()));
+        }
+        if (t instanceof RequestRejectedException) {
+            return problem(request, HttpStatus.BAD_REQUEST, "rejected_request");
+        }
+        if (t instanceof MaxUploadSizeExceededException) {
+            return problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "too_large");
+        }
+        if (t instanceof MultipartException || t instanceof FileUploadException) {
+            return problem(request, HttpStatus.BAD_REQUEST, "not_multipart");
+        }
+        if (t instanceof HttpMessageNotReadableException) {
+            return problem(request, HttpStatus.BAD_REQUEST, "malformed_body");
+        }
+        if (t instanceof MethodArgumentNotValidException e) {
+            List<Map<String, String>> details = e.getBindingResult().getFieldErrors().stream()
+                    .map(f -> Map.of("field", f.getField(), "reason", String.valueOf(f.getDefaultMessage())))
+                    .toList();
+            return new Problem(HttpStatus.BAD_REQUEST,
+                    new ApiError("invalid_field", message(request, "error.invalid_field"), details));
+        }
+        if (t instanceof HttpMediaTypeNotSupportedException || t instanceof InvalidMediaTypeException) {
+            return problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+        }
+        if (t instanceof ErrorResponse e) {
+            HttpStatus s = HttpStatus.resolve(e.getStatusCode().value());
+            if (s != null && s.is4xxClientError()) {
+                return problem(request, s, codeOf(s));
+            }
+        }
+        return null;
+    }
+
+    /** A problem with the bundle's message for {@code code} ({@code error.<code>}). */
+    public Problem problem(HttpServletRequest request, HttpStatus status, String code, Object... args) {
+        return new Problem(status, new ApiError(code, message(request, "error." + code, args), List.of()));
+    }
+
+    /** A message from the bundles in the request's language (Chinese unless it asks for English). */
+    public String message(HttpServletRequest request, String key, Object... args) {
+        Locale locale = request == null ? Locale.SIMPLIFIED_CHINESE : locales.resolveLocale(request);
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Writes the problem as the API's JSON error, for filters that answer before Spring MVC. */
+    public void write(HttpServletResponse response, Problem p) throws IOException {
+        response.setStatus(p.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(p.body()));
+    }
+
+    static String codeOf(HttpStatusCode status) {
+        if (status == null) {
+            return "internal_error";
+        }
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            default -> status.is4xxClientError() ? "bad_request" : "internal_error";
+        };
+    }
+}
