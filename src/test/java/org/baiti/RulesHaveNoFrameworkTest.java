@@ -32,9 +32,10 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.offline.OfflineRules",
             "org.baiti.offline.AnswerSheet",
             "org.baiti.audit.AuditChain",
-            "org.baiti.unit.UnitScope");
+            "org.baiti.unit.UnitScope",
+            "org.baiti.text.TextInput");
 
-    static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet");
+    static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet", "org.baiti.text");
 
     @Test
     void ruleClassesAndPackagesDependOnNoFramework() {

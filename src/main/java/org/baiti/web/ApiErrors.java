@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -82,6 +83,9 @@ public class ApiErrors {
         }
         if (t instanceof MultipartException || t instanceof FileUploadException) {
             return problem(request, HttpStatus.BAD_REQUEST, "not_multipart");
+        }
+        if (t instanceof TypeMismatchException) { // a path or query value of the wrong type: /contests/abc
+            return problem(request, HttpStatus.BAD_REQUEST, "bad_request");
         }
         if (t instanceof HttpMessageNotReadableException) {
             return problem(request, HttpStatus.BAD_REQUEST, "malformed_body");

@@ -105,6 +105,28 @@ interface DrawPoolContract extends App {
         }
     }
 
+    /** The ticket that splits the pool holds a quote: it is bound, not written into the COPY's text. */
+    @Test
+    default void aPoolSplitAtATicketWithAQuoteIsThePoolReadAtOnce() {
+        Api admin = api().admin();
+        long contest = Fixtures.contest(admin, Map.of("drawQuota", 1));
+        admin.upload("/api/admin/contests/" + contest + "/units", "units.csv", Fixtures.csv(Fixtures.units()));
+        OfflineRows.insert(jdbc(), contest, List.of(
+                new OfflineRows.Row("A1", "甲", "13812345601", "U1", "U1", true),
+                new OfflineRows.Row("B2", "乙", "13812345602", "U1", "U1", true),
+                new OfflineRows.Row("C'3) TO STDOUT; --", "丙", "13812345603", "U1", "U1", true),
+                new OfflineRows.Row("D4", "丁", "13812345604", "U1", "U1", true)));
+        ApplicationContext c = context();
+        TransactionTemplate writing = new TransactionTemplate(c.getBean(PlatformTransactionManager.class));
+        PoolCandidates halves = writing.execute(s -> draws(c, 2).offlinePerfect(contest));
+        PoolCandidates once = writing.execute(s -> draws(c, Integer.MAX_VALUE).offlinePerfect(contest));
+        assertThat(halves.size()).isEqualTo(4).isEqualTo(once.size());
+        EncodedPool sorted = EncodedPool.sortUtf8(halves.keyBytes(), halves.keyOffsets(), halves.size(), halves.firstInvalidKey());
+        EncodedPool expected = EncodedPool.sortUtf8(once.keyBytes(), once.keyOffsets(), once.size(), -1);
+        assertThat(sorted.sortedPreimage()).isEqualTo(expected.sortedPreimage());
+        assertThat(new String(sorted.sortedPreimage(), StandardCharsets.UTF_8)).contains("C'3) TO STDOUT; --\n");
+    }
+
     private static JdbcDraws draws(ApplicationContext c, int splitRows) {
         return new JdbcDraws(c.getBean(JdbcClient.class), c.getBean(JdbcTemplate.class), c.getBean(DataSource.class),
                 c.getBean(PlatformTransactionManager.class), c.getBean(Dialect.class), c.getBean(JsonMapper.class),

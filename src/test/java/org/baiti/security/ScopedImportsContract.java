@@ -101,6 +101,32 @@ interface ScopedImportsContract extends App {
         assertThat(web.get("/admin/contests/" + contest(admin) + "/offline").status()).as("another contest").isEqualTo(403);
     }
 
+    /** Finding 15 of the probe: the job's progress, like its page, is for the contest's own staff. */
+    @Test
+    default void aCoordinatorCannotFollowAnImportJobOfAnotherContest() {
+        Api admin = api().admin();
+        long other = contest(admin);
+        WebSession adminWeb = new WebSession(api());
+        assertThat(adminWeb.login("admin", App.ADMIN_PASSWORD).status()).isEqualTo(302);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", adminWeb.get("/admin/contests/" + other + "/offline").csrf());
+        WebSession.Page started = adminWeb.upload("/admin/contests/" + other + "/offline", fields, "o.csv",
+                results(50, "U1", "U2"));
+        assertThat(started.status()).isEqualTo(302);
+        String job = started.location().replaceAll(".*job=", "");
+        assertThat(adminWeb.get("/admin/contests/" + other + "/offline/jobs/" + job).status()).isEqualTo(200);
+
+        long own = contest(admin);
+        Staffing.Member coordinator = Staffing.member(admin, "COORDINATOR", own, "U2");
+        WebSession web = new WebSession(api());
+        assertThat(web.login(coordinator.username(), Staffing.PASSWORD).status()).isEqualTo(302);
+        WebSession.Page foreign = web.get("/admin/contests/" + other + "/offline/jobs/" + job);
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(foreign.body()).doesNotContain("\"phase\"");
+        assertThat(web.get("/admin/contests/" + own + "/offline/jobs/" + job).status()).as("not a job of its contest")
+                .isEqualTo(404);
+    }
+
     @Test
     default void aCoordinatorReadsTheStatisticsLinesOfItsOwnUnitsOnly() {
         Api admin = api().admin();

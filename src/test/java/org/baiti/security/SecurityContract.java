@@ -319,7 +319,7 @@ interface SecurityContract extends App {
         assertThat(coordinator.get("/admin/contests/" + id).status()).isEqualTo(200);
         WebSession.Page refused = coordinator.get("/admin/contests/" + other);
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body()).contains("无权访问").doesNotContain("Exception");
+        assertThat(refused.body()).contains("不属于您管理的单位").doesNotContain("Exception");
         String units = coordinator.get("/admin/contests/" + id + "/units").body();
         assertThat(units).contains("东城区街道办").doesNotContain("第一中学");
         assertThat(coordinator.get("/admin/contests/" + id + "/bank").status()).isEqualTo(403);
