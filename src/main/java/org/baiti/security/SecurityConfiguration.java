@@ -124,6 +124,35 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * {@code /actuator/**}: health for anyone (load balancers, systemd), the rest (Prometheus metrics) for an
+     * administrator by HTTP Basic — except on a separate management port ({@code management.server.port}, bound to
+     * a private address), which Prometheus scrapes without credentials (docs/operations.md).
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle,
+                                 org.springframework.core.env.Environment env) throws Exception {
+        int serverPort = env.getProperty("server.port", Integer.class, 8080);
+        Integer managementPort = env.getProperty("management.server.port", Integer.class);
+        boolean separate = managementPort != null && managementPort > 0 && managementPort != serverPort;
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(req -> separate && req.getLocalPort() == managementPort).permitAll()
+                        .anyRequest().hasRole(ADMIN))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
+                .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON))
+                        .accessDeniedHandler((req, res, e) -> json(res, HttpStatus.FORBIDDEN, FORBIDDEN_JSON)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::headers)
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     /** The same protective headers on pages and API answers. */
     private static void headers(HeadersConfigurer<HttpSecurity> h) {
         h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
