@@ -163,10 +163,10 @@ public class ContestMetrics {
         retried.increment(writes);
     }
 
-    /** The number of writes waiting for the group-commit writer, read when scraped. */
+    /** The number of writes waiting for the group-commit writer, read when scraped (held strongly: a lambda). */
     public void groupCommitQueue(Supplier<Number> queued) {
         Gauge.builder("baiti.group.commit.queued", queued, q -> q.get().doubleValue())
-                .description("Writes waiting for the group-commit writer").register(registry);
+                .description("Writes waiting for the group-commit writer").strongReference(true).register(registry);
     }
 
     // ---- offline imports
@@ -177,14 +177,15 @@ public class ContestMetrics {
      */
     public void offlineImportsRunning(Supplier<long[]> jobsRowsReadRowsTotal) {
         Gauge.builder("baiti.offline.import.running", jobsRowsReadRowsTotal, s -> s.get()[0])
-                .description("Offline imports running on this node").register(registry);
+                .description("Offline imports running on this node").strongReference(true).register(registry);
         Gauge.builder("baiti.offline.import.rows.read", jobsRowsReadRowsTotal, s -> s.get()[1])
-                .description("Rows read so far by the offline imports running on this node").register(registry);
+                .description("Rows read so far by the offline imports running on this node").strongReference(true)
+                .register(registry);
         Gauge.builder("baiti.offline.import.progress", jobsRowsReadRowsTotal, s -> {
             long[] v = s.get();
             return v[0] == 0 ? 1.0 : v[2] <= 0 ? 0.0 : Math.min(1.0, (double) v[1] / v[2]);
         }).description("Progress of the offline imports running on this node, 0 to 1 (1 when none runs)")
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     /** An offline import ended: done with {@code rows} rows imported, or failed (nothing imported). */
