@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
+import org.baiti.testing.PrometheusText;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,25 +25,8 @@ interface MetricsContract extends App {
 
     ShiftedClock clock();
 
-    /** One sample of a scrape: the value of {@code name} with all the given labels; 0 when the series is absent. */
-    static double value(String scrape, String name, String... labels) {
-        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([-+0-9.eE]+|NaN)$", Pattern.MULTILINE);
-        Matcher m = line.matcher(scrape);
-        double sum = 0;
-        boolean any = false;
-        while (m.find()) {
-            String l = m.group(1) == null ? "" : m.group(1);
-            boolean all = true;
-            for (String label : labels) {
-                String[] kv = label.split("=", 2);
-                all &= l.contains(kv[0] + "=\"" + kv[1] + "\"");
-            }
-            if (all) {
-                sum += Double.parseDouble(m.group(2));
-                any = true;
-            }
-        }
-        return any ? sum : 0;
+    private static double value(String scrape, String name, String... labels) {
+        return PrometheusText.value(scrape, name, labels);
     }
 
     private Api.Response start(long contest, String name, String phone) {
