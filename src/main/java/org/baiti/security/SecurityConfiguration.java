@@ -132,15 +132,12 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     @ConditionalOnWebApplication
-    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle,
-                                 org.springframework.core.env.Environment env) throws Exception {
-        int serverPort = env.getProperty("server.port", Integer.class, 8080);
-        Integer managementPort = env.getProperty("management.server.port", Integer.class);
-        boolean separate = managementPort != null && managementPort > 0 && managementPort != serverPort;
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle, ManagementPort managementPort)
+            throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(req -> separate && req.getLocalPort() == managementPort).permitAll()
+                        .requestMatchers(managementPort::cameIn).permitAll()
                         .anyRequest().hasRole(ADMIN))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
                 .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
