@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.baiti.ops.ContestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,7 +55,7 @@ public class GroupCommit implements DisposableBean {
         }
     }
 
-    private record Pending<I, O>(Writes<I, O> kind, I item, CompletableFuture<O> done) {
+    private record Pending<I, O>(Writes<I, O> kind, I item, CompletableFuture<O> done, long queuedAt) {
     }
 
     private final TransactionTemplate tx;
@@ -67,11 +68,14 @@ public class GroupCommit implements DisposableBean {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private volatile boolean stopping;
+    private final ContestMetrics metrics;
 
     GroupCommit(PlatformTransactionManager transactions,
                 @Value("${baiti.group-commit.enabled:true}") boolean enabled,
                 @Value("${baiti.group-commit.max-batch:256}") int maxBatch,
-                @Value("${baiti.group-commit.timeout-seconds:60}") int timeoutSeconds) {
+                @Value("${baiti.group-commit.timeout-seconds:60}") int timeoutSeconds, ContestMetrics metrics) {
+        this.metrics = metrics;
+        metrics.groupCommitQueue(queue::size);
         this.tx = new TransactionTemplate(transactions);
         this.enabled = enabled;
         this.maxBatch = Math.max(1, maxBatch);
@@ -96,7 +100,7 @@ public class GroupCommit implements DisposableBean {
             return alone(kind, item); // inside a transaction: part of it, as a plain write would be
         }
         CompletableFuture<O> done = new CompletableFuture<>();
-        Pending<I, O> pending = new Pending<>(kind, item, done);
+        Pending<I, O> pending = new Pending<>(kind, item, done, System.nanoTime());
         queue.add(pending);
         if (stopping && !writer.isAlive() && queue.remove(pending)) {
             return alone(kind, item); // the writer stopped while this was being queued
@@ -141,6 +145,7 @@ public class GroupCommit implements DisposableBean {
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                metrics.groupCommitBatch(batch.size(), System.nanoTime() - first.queuedAt());
                 commit(batch);
             } catch (InterruptedException e) {
                 if (stopping && queue.isEmpty()) {
@@ -166,6 +171,7 @@ public class GroupCommit implements DisposableBean {
                 return;
             }
             retried.addAndGet(batch.size());
+            metrics.groupCommitRetried(batch.size());
             for (Pending<?, ?> p : batch) {
                 commit(List.of(p));
             }

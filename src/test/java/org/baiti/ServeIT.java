@@ -35,7 +35,29 @@ class ServeIT {
                     .isGreaterThanOrEqualTo(50);
             assertThat(api.get("/v3/api-docs").body()).contains("\"openapi\"").contains("/api/admin/contests");
             assertThat(api.get("/").body()).contains("开始答题");
+            // the start banner: the real port, the demo contest's participant link, the staff pages, the password line
+            String banner = awaitBanner(p);
+            assertThat(banner).contains("http://localhost:" + port + "/c/" + id + " ")
+                    .contains("http://localhost:" + port + "/admin")
+                    .contains("BAITI_ADMIN_PASSWORD");
         }
+    }
+
+    /** The banner {@code serve} logs once the port is open: from its first rule to its last. */
+    private static String awaitBanner(BaitiProcess p) throws InterruptedException {
+        String rule = "=".repeat(66);
+        for (int i = 0; i < 100; i++) {
+            String log = p.log();
+            int end = log.lastIndexOf(rule);
+            if (end >= 0 && log.contains("/admin")) {
+                int start = log.lastIndexOf(rule, end - 1);
+                if (start >= 0 && log.substring(start, end).contains("/admin")) {
+                    return log.substring(start, end + rule.length());
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no start banner in:\n" + p.log());
     }
 
     @Test
@@ -49,6 +71,10 @@ class ServeIT {
             assertThat(m.find()).as(log).isTrue();
             Api admin = new Api(port).as("admin", m.group(1));
             assertThat(admin.get("/api/admin/contests").json()).isEmpty();
+            // the banner repeats the generated password, and says no contest is open
+            String banner = awaitBanner(p);
+            assertThat(banner).contains(m.group(1)).contains("http://localhost:" + port + "/admin")
+                    .doesNotContain("/c/");
         }
     }
 

@@ -16,6 +16,7 @@ import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.ops.ContestMetrics;
 import org.baiti.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,11 @@ public class Drawing {
     private final JsonMapper json;
     private final FrozenPoolCache cache;
     private final String compression;
+    private final ContestMetrics metrics;
 
     Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
-            Dialect dialect, @Value("${baiti.draw.pool-compression:}") String compression) {
+            Dialect dialect, @Value("${baiti.draw.pool-compression:}") String compression, ContestMetrics metrics) {
+        this.metrics = metrics;
         this.draws = draws;
         this.contesting = contesting;
         this.clock = clock;
@@ -181,6 +184,7 @@ public class Drawing {
         detail.put("k", k);
         detail.put("seedSources", sources);
         audit.record(who, "draw.commit", contest.id(), name, detail);
+        metrics.drawCommitted();
         log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read {} ms, sort and digest {} ms, "
                         + "render {} ms, {} {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
                 k, poolDigest, ms(read - start), ms(sorted - read), ms(rendered - sorted), compression,
@@ -297,6 +301,7 @@ public class Drawing {
         detail.put("seedDigest", seedDigest);
         detail.put("winners", winners);
         audit.record(who, "draw.reveal", draw.contestId(), draw.name(), detail);
+        metrics.drawRevealed();
     }
 
     private static ApiException poolChanged() {

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.baiti.Ids;
+import org.baiti.ops.ContestMetrics;
 import org.baiti.audit.AuditLog;
 import org.baiti.bank.Questions;
 import org.baiti.contest.Contest;
@@ -88,9 +89,12 @@ public class OfflineImport {
 
     private final UnitScopes scopes;
     private final AuditLog audit;
+    private final ContestMetrics metrics;
 
     OfflineImport(Contesting contesting, Questions questions, Units units, OfflineResults results, ImportLog importLog,
-                  PlatformTransactionManager transactions, Clock clock, UnitScopes scopes, AuditLog audit) {
+                  PlatformTransactionManager transactions, Clock clock, UnitScopes scopes, AuditLog audit,
+                  ContestMetrics metrics) {
+        this.metrics = metrics;
         this.scopes = scopes;
         this.audit = audit;
         this.contesting = contesting;
@@ -146,6 +150,19 @@ public class OfflineImport {
 
     private ImportResult importFile(long contestId, String fileName, Path file, Supplier<String> sha256, String who,
                                     UnitScope scope, ImportProgress progress) {
+        boolean done = false;
+        ImportResult result = null;
+        try {
+            result = importNow(contestId, fileName, file, sha256, who, scope, progress);
+            done = true;
+            return result;
+        } finally {
+            metrics.offlineImportEnded(done, result == null ? 0 : result.imported());
+        }
+    }
+
+    private ImportResult importNow(long contestId, String fileName, Path file, Supplier<String> sha256, String who,
+                                   UnitScope scope, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         OfflineRules.Paper paper = new OfflineRules.Paper(

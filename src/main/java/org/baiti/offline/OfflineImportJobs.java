@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.baiti.Ids;
+import org.baiti.ops.ContestMetrics;
 import org.baiti.unit.UnitScope;
 import org.baiti.contest.ImportResult;
 import org.baiti.sheet.Uploads;
@@ -59,12 +60,15 @@ public class OfflineImportJobs {
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
+    private final ContestMetrics metrics;
 
-    OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock,
+    OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock, ContestMetrics metrics,
                       @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
         this.offlineImport = offlineImport;
         this.stored = stored;
         this.clock = clock;
+        this.metrics = metrics;
+        metrics.offlineImportsRunning(this::runningFigures);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "offline-import-" + n.incrementAndGet());
@@ -146,6 +150,21 @@ public class OfflineImportJobs {
             file.delete();
             finish(job);
         }
+    }
+
+    /** The jobs running on this node, the rows they read so far and the rows in their files (for the meters). */
+    private long[] runningFigures() {
+        long jobs = 0;
+        long read = 0;
+        long total = 0;
+        for (Job job : running.values()) {
+            if (!job.status().done()) {
+                jobs++;
+                read += job.rowsRead;
+                total += job.rowsTotal;
+            }
+        }
+        return new long[] {jobs, read, total};
     }
 
     /** Writes the outcome; the job stays in this node's memory until that has worked (retried with the heartbeat). */

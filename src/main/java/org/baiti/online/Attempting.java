@@ -69,6 +69,7 @@ public class Attempting {
 
     private final ParticipantIdentity identity;
     private final Signals signals;
+    private org.baiti.ops.ContestMetrics metrics; // set by metrics(...), below
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
                Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals,
@@ -209,6 +210,7 @@ public class Attempting {
         if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one
             return result(attempts.find(attempt.id()).orElseThrow(), contest);
         }
+        metrics.submitted(late);
         if (outcome.counted()) { // the usual case: this attempt is the person's ranked one, its rank is all to read
             long rank = ranking.rankOf(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
                     attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received));
@@ -391,5 +393,11 @@ public class Attempting {
 
     private static Map<String, String> field(String name, String zh, String en) {
         return Map.of("field", name, "reason", zh + " / " + en);
+    }
+
+    /** The contest-day meters (docs/operations.md); set apart from the constructor to keep it as it is. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void metrics(org.baiti.ops.ContestMetrics metrics) {
+        this.metrics = metrics;
     }
 }

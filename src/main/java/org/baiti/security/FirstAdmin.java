@@ -30,8 +30,11 @@ class FirstAdmin implements SmartInitializingSingleton {
     private final Environment env;
     private final Clock clock;
     private final AuditLog audit;
+    private final FirstAdminPassword outcome;
 
-    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Environment env, Clock clock, AuditLog audit) {
+    FirstAdmin(Accounts accounts, PasswordEncoder encoder, Environment env, Clock clock, AuditLog audit,
+               FirstAdminPassword outcome) {
+        this.outcome = outcome;
         this.accounts = accounts;
         this.encoder = encoder;
         this.env = env;
@@ -54,6 +57,8 @@ class FirstAdmin implements SmartInitializingSingleton {
         accounts.insert(new Account("admin", encoder.encode(password), Role.ADMIN, "管理员", true, Instant.now(clock)));
         audit.record(AuditLog.SYSTEM, "account.create", null, "admin",
                 java.util.Map.of("role", Role.ADMIN.name(), "password", generated ? "generated" : "BAITI_ADMIN_PASSWORD"));
+        outcome.created(generated ? FirstAdminPassword.Created.GENERATED : FirstAdminPassword.Created.FROM_ENVIRONMENT,
+                generated ? password : null);
         if (generated) {
             log.warn("""
 

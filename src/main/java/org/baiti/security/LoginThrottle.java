@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.baiti.ops.ContestMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,14 +30,16 @@ class LoginThrottle {
     private final int maxPerAddress;
     private final long windowMs;
     private final long lockMs;
+    private final ContestMetrics metrics;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock,
+    LoginThrottle(JdbcClient jdbc, Clock clock, ContestMetrics metrics,
                   @Value("${baiti.login-throttle.max-failures:5}") int maxPerUser,
                   @Value("${baiti.login-throttle.max-failures-per-address:5}") int maxPerAddress,
                   @Value("${baiti.login-throttle.window:15m}") Duration window,
                   @Value("${baiti.login-throttle.lock:15m}") Duration lock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
         this.maxPerUser = maxPerUser;
         this.maxPerAddress = maxPerAddress;
         this.windowMs = window.toMillis();
@@ -95,10 +98,13 @@ class LoginThrottle {
                     failures = CASE WHEN login_throttle.window_start < ? THEN 1 ELSE login_throttle.failures + 1 END,
                     window_start = CASE WHEN login_throttle.window_start < ? THEN ? ELSE login_throttle.window_start END
                 """).params(key, now, windowStart, windowStart, now).update();
-        jdbc.sql("""
+        int locked = jdbc.sql("""
                 UPDATE login_throttle SET locked_until = ?
                 WHERE throttle_key = ? AND failures >= ? AND (locked_until IS NULL OR locked_until <= ?)
                 """).params(now + lockMs, key, max, now).update();
+        if (locked > 0) {
+            metrics.loginLockout(key.startsWith("addr:"));
+        }
     }
 
     private static String userKey(String username) {

@@ -160,6 +160,35 @@ class SecurityConfiguration {
         return true;
     }
 
+    /**
+     * {@code /actuator/**}: health for anyone (load balancers, systemd), the rest (Prometheus metrics) for an
+     * administrator by HTTP Basic — except on a separate management port ({@code management.server.port}, bound to
+     * a private address), which Prometheus scrapes without credentials (docs/operations.md).
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle, ManagementPort managementPort, ApiErrors errors)
+            throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(managementPort::cameIn).permitAll()
+                        .anyRequest().hasRole(ADMIN))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized"))))
+                .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), BasicAuthenticationFilter.class)
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((req, res, e) ->
+                                errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized")))
+                        .accessDeniedHandler((req, res, e) ->
+                                errors.write(res, errors.problem(req, HttpStatus.FORBIDDEN, "forbidden"))))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::headers)
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     /** The same protective headers on pages and API answers. */
     private static void headers(HeadersConfigurer<HttpSecurity> h) {
         h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
