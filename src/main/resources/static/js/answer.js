@@ -472,8 +472,13 @@
   }
 
   // ---- anti-cheat: tell the server when the page is hidden while a paper is open; it never disqualifies ----
+  // A reload or a link followed also hides the page, after 'beforeunload' and 'pagehide': that is not switching away.
+  var leaving = false;
+  window.addEventListener('beforeunload', function () { leaving = true; });
+  window.addEventListener('pagehide', function () { leaving = true; });
+  window.addEventListener('pageshow', function () { leaving = false; });
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState !== 'hidden' || !state || !state.attemptId || state.result) { return; }
+    if (leaving || document.visibilityState !== 'hidden' || !state || !state.attemptId || state.result) { return; }
     state.hidden = (state.hidden || 0) + 1;
     save();
     try {

@@ -1,6 +1,8 @@
 package org.baiti.online;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.online.AttemptViews.AttemptView;
@@ -8,7 +10,10 @@ import org.baiti.online.AttemptViews.ContestInfo;
 import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.web.ApiException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +53,16 @@ class AttemptController {
     @PostMapping("/api/attempts/{attemptId}/submit")
     Result submit(@PathVariable String attemptId,
                   @RequestHeader(value = "Authorization", required = false) String authorization,
-                  @RequestBody(required = false) byte[] body) {
-        return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body));
+                  @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body), request.getRemoteAddr());
+    }
+
+    /** A rate limit taken inside a use case: the API's error body, and when to try again. */
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<Map<String, Object>> rateLimited(RateLimited e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()))
+                .body(Map.of("error", e.code(), "message", e.getMessage(), "details", List.of()));
     }
 
     /**

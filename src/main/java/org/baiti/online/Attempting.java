@@ -68,13 +68,15 @@ public class Attempting {
 
     private final ParticipantIdentity identity;
     private final Signals signals;
+    private final ParticipantLimits limits;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
-               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals,
+               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, ParticipantLimits limits,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.identity = identity;
         this.signals = signals;
+        this.limits = limits;
         this.attempts = attempts;
         this.contesting = contesting;
         this.questions = questions;
@@ -146,6 +148,8 @@ public class Attempting {
         // Number 1 first: most starts are a person's first, and UNIQUE (contest_id, phone, attempt_no) refuses it
         // otherwise. Only then is the person's last number looked up (on a PostgreSQL table not yet analyzed that
         // look-up can read the whole contest: docs/performance.md, V54), and the next one tried.
+        Unit top = unit.code().equals(unit.topCode()) ? unit : units.find(contestId, unit.topCode()).orElse(null);
+        Integer expected = top == null ? null : top.headcount();
         int next = 1;
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {
             if (tries > 0) {
@@ -156,7 +160,8 @@ public class Attempting {
             }
             Attempt a = new Attempt(Ids.token(), contestId, phone.get(), name, unit.code(), unit.topCode(), next,
                     sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp);
-            Signal raised = signal(() -> signals.onStart(a.id(), contestId, clientIp));
+            Integer headcount = expected;
+            Signal raised = signal(() -> signals.onStart(a.id(), contestId, clientIp, a.topCode(), headcount));
             if (stored(() -> writes.start(new OnlineWrites.Start(a, raised)))) {
                 return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)));
             }
@@ -169,13 +174,15 @@ public class Attempting {
      * were checked. A second submission of the same attempt, even racing the first,
      * changes nothing and answers the stored result.
      */
-    public Result submit(String attemptId, String bearerToken, Supplier<Map<String, List<String>>> answersOfBody) {
+    public Result submit(String attemptId, String bearerToken, Supplier<Map<String, List<String>>> answersOfBody,
+                         String clientIp) {
         Instant received = now();
         Attempt attempt = authorized(attemptId, bearerToken);
         Contest contest = contesting.get(attempt.contestId());
         if (attempt.submitted()) {
             return result(attempt, contest);
         }
+        limits.requireSubmit(contest, clientIp);
         if (contest.frozen()) {
             throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
                     "The contest is frozen; no more submissions are accepted");

@@ -1,7 +1,6 @@
 package org.baiti.online;
 
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ class OnlineWrites {
             }
             List<Boolean> inserted = attempts.insertAllIfNew(rows);
             List<Signal> raised = new ArrayList<>();
-            List<Map.Entry<Long, String>> addresses = new ArrayList<>();
+            List<Signals.StartedFrom> addresses = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (inserted.get(i)) {
                     Attempt a = batch.get(i).attempt();
-                    addresses.add(new AbstractMap.SimpleEntry<>(a.contestId(), a.clientIp()));
+                    addresses.add(new Signals.StartedFrom(a.contestId(), a.clientIp(), a.topCode()));
                     if (batch.get(i).signal() != null) {
                         raised.add(batch.get(i).signal());
                     }

@@ -66,7 +66,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the command line (audit verify, import offline) runs without a web server
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/accounts", "/api/admin/accounts/**").hasRole(ADMIN)
@@ -83,7 +83,7 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON)))
                 .addFilterBefore(new LoginThrottleFilter(throttle, "/login"), BasicAuthenticationFilter.class)
-                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
+                // participant rate limits: online.ParticipantLimits, on the handlers Spring MVC matched (issue 19)
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) -> json(res, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON))
                         .accessDeniedHandler((req, res, e) -> json(res, HttpStatus.FORBIDDEN, FORBIDDEN_JSON)))
