@@ -35,9 +35,11 @@ class OnlineWrites {
     private final GroupCommit groupCommit;
     private final GroupCommit.Writes<Start, Boolean> starts;
     private final GroupCommit.Writes<Submission, Outcome> submits;
+    private final GroupCommit.Writes<Attempts.Draft, Boolean> drafts;
 
     OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking, Signals signals) {
         this.groupCommit = groupCommit;
+        this.drafts = attempts::saveDrafts;
         this.starts = batch -> {
             List<Attempt> rows = new ArrayList<>(batch.size());
             for (Start s : batch) {
@@ -101,6 +103,11 @@ class OnlineWrites {
      */
     boolean start(Start start) {
         return groupCommit.write(starts, start);
+    }
+
+    /** Stores a draft with the other drafts, starts and submissions of the moment; false when it was too late. */
+    boolean draft(Attempts.Draft draft) {
+        return groupCommit.write(drafts, draft);
     }
 
     /** Stores the submission once and enters it into the ranking unless it is late. */
