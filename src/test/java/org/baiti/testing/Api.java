@@ -98,6 +98,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
+    public Response putJson(String path, Object body, String bearer) {
+        return send(builder(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
     public Response postJson(String path, Object body, String bearer) {
         return send(builder(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
