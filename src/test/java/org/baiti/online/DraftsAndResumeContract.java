@@ -106,6 +106,24 @@ interface DraftsAndResumeContract extends App {
         assertThat(explained).as("the bank's 解析 is shown").isTrue();
     }
 
+    /** The page's timer submits at the end of the time; the result says so ("时间到，已自动交卷"), by the server's clock. */
+    @Test
+    default void aSubmissionWhenTheTimeIsUpSaysSo() throws InterruptedException {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, Map.of("questionsPerPaper", 5, "timeLimitSeconds", 10));
+        admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(Fixtures.units()));
+        admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank()));
+        JsonNode paper = api().postJson("/api/contests/" + id + "/attempts", Map.of("name", "计时", "phone", "13600003333", "unit", "U1")).json();
+        Thread.sleep(10_200);
+        Api.Response r = api().postJson("/api/attempts/" + paper.get("attemptId").asString() + "/submit",
+                firstOptions(paper.get("questions"), 0, 5), paper.get("token").asString());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("timeUp").asBoolean()).isTrue();
+        assertThat(r.json().get("late").asBoolean()).as("within the grace: counted").isFalse();
+        assertThat(api().get("/api/attempts/" + paper.get("attemptId").asString(), paper.get("token").asString()).json()
+                .get("result").get("timeUp").asBoolean()).isTrue();
+    }
+
     @Test
     default void guessingResumeCodesIsThrottledPerPhone() {
         long id = contest();

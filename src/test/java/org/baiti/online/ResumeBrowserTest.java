@@ -98,6 +98,27 @@ class ResumeBrowserTest extends SqliteApp {
             w2.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
             assertThat(d2.findElement(By.id("r-timeup")).isDisplayed()).as("submitted by hand, not by the timer").isFalse();
             second.screenshot("online-resume-result");
+
+            // before the close the review button says when it will show the key
+            d2.findElement(By.id("review-open")).click();
+            w2.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-note")));
+            assertThat(d2.findElements(By.cssSelector("#review .card.review"))).isEmpty();
+
+            // after the close, the first phone (no attempt of its own any more) reviews with phone + resume code
+            assertThat(api().admin().postJson("/api/admin/contests/" + id + "/freeze", Map.of()).status()).isEqualTo(200);
+            d1.get(api().base() + "/c/" + id);
+            w1.until(ExpectedConditions.visibilityOfElementLocated(By.id("closed")));
+            d1.findElement(By.id("review-mine")).click();
+            w1.until(ExpectedConditions.visibilityOfElementLocated(By.id("resume")));
+            d1.findElement(By.id("resume-phone")).sendKeys("13912345678");
+            d1.findElement(By.id("resume-code")).sendKeys(code);
+            d1.findElement(By.id("resume-go")).click();
+            w1.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+            w1.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#review .card.review"), 8));
+            assertThat(d1.findElements(By.cssSelector("#review .ropt.chosen"))).as("the person's choices").hasSize(8);
+            assertThat(d1.findElements(By.cssSelector("#review .ropt.correct"))).as("the key").isNotEmpty();
+            assertThat(d1.findElement(By.id("review")).getText()).as("the bank's 解析").contains("请牢记要点");
+            first.screenshot("online-review");
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND submitted_at IS NOT NULL").param(id)
                 .query(Long.class).single()).as("one submission").isEqualTo(1);
