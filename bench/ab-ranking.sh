@@ -19,7 +19,7 @@ declare -A PID PORT JAR=([old]=$OLD [new]=$NEW)
 for v in old new; do
   PORT[$v]=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   BAITI_ADMIN_PASSWORD=bench-admin-password java -Xmx1g -jar "${JAR[$v]}" serve --server.port=${PORT[$v]} \
-    --baiti.demo=false --baiti.rate-limit.start-per-minute=0 --baiti.rate-limit.submit-per-minute=0 \
+    --baiti.demo=false --baiti.rate-limit.enabled=false \
     --spring.datasource.url="$URL" > /tmp/ab-ranking-$v.log 2>&1 &
   PID[$v]=$!
 done

@@ -12,6 +12,7 @@
   var contestOpen = app.getAttribute('data-open') === 'true';
   var attemptsAllowed = parseInt(app.getAttribute('data-attempts') || '1', 10);
   var STORE = 'baiti.attempt.' + contestId;
+  function msg(name) { return app.getAttribute('data-msg-' + name) || ''; }
 
   var state = null;      // {attemptId, token, questions, expiresAt, skew, answers, current, result, review, who}
   var timer = null;
@@ -20,7 +21,7 @@
 
   function $(id) { return document.getElementById(id); }
   function show(id) {
-    ['closed', 'identify', 'answering', 'sheet', 'result'].forEach(function (s) {
+    ['closed', 'identify', 'resume', 'taken-over', 'answering', 'sheet', 'result'].forEach(function (s) {
       var el = $(s);
       if (el) { el.hidden = s !== id; }
     });
@@ -177,7 +178,7 @@
         state = {
           attemptId: p.attemptId, token: p.token, questions: p.questions, expiresAt: p.expiresAt,
           skew: Date.parse(p.serverTime) - Date.now(), answers: {}, current: 0, result: null,
-          who: body.name + ' · ' + $('unit-chosen-name').textContent
+          who: body.name + ' · ' + $('unit-chosen-name').textContent, resumeCode: p.resumeCode
         };
         save();
         startAnswering();
@@ -197,8 +198,49 @@
   var TYPES = { single: '单选题', multiple: '多选题（可选多项）', truefalse: '判断题' };
   var LETTERS = 'ABCDEFGH';
 
+  function showResumeCode() {
+    var notes = document.querySelectorAll('.resume-note');
+    for (var k = 0; k < notes.length; k++) {
+      text(notes[k], state && state.resumeCode
+        ? msg('resume-code') + String(state.resumeCode).replace(/^(\d{4})(\d{4})$/, '$1 $2') : '');
+    }
+  }
+
+  // ---- the draft on the server: saved shortly after each answer, and every 20 s as a check ----
+  var draftTimer = null;
+  var draftBusy = false;
+  function scheduleDraft() {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(saveDraft, 1200);
+  }
+  function saveDraft() {
+    if (!state || state.result || !state.attemptId || draftBusy) { return; }
+    draftBusy = true;
+    api('PUT', '/api/attempts/' + state.attemptId + '/answers', { answers: state.answers }, state.token).then(function (r) {
+      draftBusy = false;
+      if (r.status === 200) {
+        text($('saved'), msg('saved'));
+      } else if (r.json && r.json.error === 'taken_over') {
+        takenOver();
+      } else if (r.status !== 409) {
+        text($('saved'), msg('unsaved'));
+      }
+    });
+  }
+  setInterval(function () {
+    if (state && !state.result && document.visibilityState === 'visible' && !$('answering').hidden) { saveDraft(); }
+  }, 20000);
+
+  function takenOver() {
+    clearInterval(timer);
+    clearTimeout(draftTimer);
+    forget();
+    show('taken-over');
+  }
+
   function startAnswering() {
     autoSubmitted = false;
+    showResumeCode();
     render();
     show('answering');
     tick();
@@ -256,6 +298,7 @@
     }
     state.answers[q.id] = list;
     save();
+    scheduleDraft();
     var labels = $('options').querySelectorAll('label.opt');
     for (var k = 0; k < labels.length; k++) {
       var inp = labels[k].querySelector('input');
@@ -357,6 +400,10 @@
         showResult();
         return;
       }
+      if (r.json && r.json.error === 'taken_over') {
+        takenOver();
+        return;
+      }
       if (r.status === 403 || r.status === 404) {
         forget();
       }
@@ -384,9 +431,12 @@
     text($('r-accuracy'), acc);
     text($('r-time'), duration(r.durationMs));
     text($('r-rank'), r.rank ? '第 ' + r.rank + ' 名' : '不计排名');
-    var msg = $('r-message');
-    msg.hidden = !r.message;
-    text(msg, r.message || '');
+    var message = $('r-message');
+    message.hidden = !r.message;
+    text(message, r.message || '');
+    $('r-timeup').hidden = !r.timeUp;
+    showResumeCode();
+    $('review-note').hidden = true;
     var again = $('again');
     again.hidden = !contestOpen;
     again.removeAttribute('data-sure');
@@ -416,10 +466,86 @@
     });
   }
 
+  // ---- review after the contest: the key and the explanations, from the server once it is over ----
+  function openReview() {
+    api('GET', '/api/attempts/' + state.attemptId, undefined, state.token).then(function (r) {
+      if (r.status === 200 && r.json.review) {
+        state.review = r.json.review;
+        state.questions = r.json.questions;
+        save();
+        renderReview();
+        $('review').scrollIntoView();
+      } else {
+        var note = $('review-note');
+        text(note, r.status === 200 ? msg('review-later') : messageOf(r));
+        note.hidden = false;
+      }
+    });
+  }
+
+  // ---- continue on another device: phone + resume code (or an SMS code) ----
+  function setupResumeForm() {
+    var opens = document.querySelectorAll('.resume-open');
+    for (var k = 0; k < opens.length; k++) {
+      opens[k].addEventListener('click', function () {
+        $('resume-error').hidden = true;
+        if ($('phone') && $('phone').value) { $('resume-phone').value = $('phone').value; }
+        show('resume');
+      });
+    }
+    $('resume-back').addEventListener('click', function () { show(contestOpen ? 'identify' : 'closed'); });
+    if ($('review-open')) { $('review-open').addEventListener('click', openReview); }
+    var send = $('resume-send');
+    if (send) {
+      send.addEventListener('click', function () {
+        send.disabled = true;
+        api('POST', '/api/contests/' + contestId + '/codes', { phone: $('resume-phone').value.trim() }).then(function (r) {
+          var err = $('resume-error');
+          text(err, r.status === 200 ? ((r.json && r.json.developmentCode) ? 'development code: ' + r.json.developmentCode : '✓')
+            : messageOf(r));
+          err.hidden = false;
+          setTimeout(function () { send.disabled = false; }, r.status === 200 ? 60000 : 0);
+        });
+      });
+    }
+    $('resume-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { phone: $('resume-phone').value.trim(), resumeCode: $('resume-code').value.trim() };
+      if ($('resume-sms') && $('resume-sms').value.trim()) { body.code = $('resume-sms').value.trim(); }
+      var btn = $('resume-go');
+      btn.disabled = true;
+      api('POST', '/api/contests/' + contestId + '/attempts/resume', body).then(function (r) {
+        btn.disabled = false;
+        if (r.status !== 200) {
+          var err = $('resume-error');
+          text(err, messageOf(r));
+          err.hidden = false;
+          return;
+        }
+        var p = r.json;
+        state = {
+          attemptId: p.attemptId, token: p.token, questions: p.questions, expiresAt: p.expiresAt,
+          skew: Date.parse(p.serverTime) - Date.now(), answers: p.answers || {}, current: 0, result: p.result || null,
+          who: p.name + ' · ' + p.unit, resumeCode: body.resumeCode.replace(/\s/g, '') || null
+        };
+        // go on at the first question not answered yet
+        for (var i = 0; i < state.questions.length; i++) {
+          if (!answered(state.questions[i].id)) { state.current = i; break; }
+        }
+        save();
+        if (state.result) { showResult(); openReview(); } else { startAnswering(); }
+      });
+    });
+  }
+
   // ---- resume after a reload ----
   function resume() {
     if (state.result) { showResult(); } else { startAnswering(); }
     api('GET', '/api/attempts/' + state.attemptId, undefined, state.token).then(function (r) {
+      if (r.json && r.json.error === 'taken_over') {
+        takenOver();
+        return;
+      }
       if (r.status === 403 || r.status === 404) {
         forget();
         show(contestOpen ? 'identify' : 'closed');
@@ -432,6 +558,10 @@
       state.skew = Date.parse(v.serverTime) - Date.now();
       state.who = v.name + ' · ' + v.unit;
       state.review = v.review || null;
+      // answers given on another device (the server's draft) join those kept here
+      if (v.answers) {
+        Object.keys(v.answers).forEach(function (q) { if (!answered(q)) { state.answers[q] = v.answers[q]; } });
+      }
       if (v.submitted) {
         state.result = v.result;
         save();
@@ -472,8 +602,13 @@
   }
 
   // ---- anti-cheat: tell the server when the page is hidden while a paper is open; it never disqualifies ----
+  // A reload or a link followed also hides the page, after 'beforeunload' and 'pagehide': that is not switching away.
+  var leaving = false;
+  window.addEventListener('beforeunload', function () { leaving = true; });
+  window.addEventListener('pagehide', function () { leaving = true; });
+  window.addEventListener('pageshow', function () { leaving = false; });
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState !== 'hidden' || !state || !state.attemptId || state.result) { return; }
+    if (leaving || document.visibilityState !== 'hidden' || !state || !state.attemptId || state.result) { return; }
     state.hidden = (state.hidden || 0) + 1;
     save();
     try {
@@ -488,6 +623,7 @@
 
   setupIdentify();
   setupCode();
+  setupResumeForm();
   setupAnswering();
   state = load();
   if (state && state.attemptId && state.questions) {

@@ -16,6 +16,7 @@ import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.identity.RosterImport;
+import org.baiti.limits.RateLimitSettings;
 import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiException;
@@ -41,6 +42,13 @@ class AdminPages {
     private final RosterImport rosterImport;
     private final ParticipantIdentity identity;
     private final ZoneId zone;
+    private RateLimitSettings limitDefaults;
+
+    /** The node's per-address limits, shown as what an empty field of the contest form means. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void limitDefaults(RateLimitSettings settings) {
+        this.limitDefaults = settings;
+    }
 
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
                RosterImport rosterImport, ParticipantIdentity identity,
@@ -65,6 +73,7 @@ class AdminPages {
         model.addAttribute("contests", contesting.all().stream()
                 .filter(c -> staff == null || staff.seesContest(c.id())).toList());
         model.addAttribute("zone", zone);
+        model.addAttribute("limitDefaults", limitDefaults);
         return "admin/contests";
     }
 
@@ -74,11 +83,16 @@ class AdminPages {
                   @RequestParam String closesAt, @RequestParam(defaultValue = "0") int onlineQuota,
                   @RequestParam(defaultValue = "0") int drawQuota, @RequestParam(defaultValue = "0") int orgQuota,
                   @RequestParam(defaultValue = "FIXED") Contest.PaperMode paperMode,
+                  @RequestParam(required = false) Integer addressStartsPerMinute,
+                  @RequestParam(required = false) Integer addressSubmitsPerMinute,
+                  @RequestParam(required = false) Integer addressCodesPerMinute,
+                  @RequestParam(required = false) Integer addressFailuresPerMinute,
                   RedirectAttributes flash) {
         try {
             Contest c = contesting.create(new ContestSettings(name, questionsPerPaper, timeLimitMinutes * 60,
                     local(opensAt, "opensAt"), local(closesAt, "closesAt"), onlineQuota, drawQuota, orgQuota, paperMode,
-                    null, null, null, null, null));
+                    null, null, null, null, null, addressStartsPerMinute, addressSubmitsPerMinute,
+                    addressCodesPerMinute, addressFailuresPerMinute));
             flash.addFlashAttribute("notice", "已创建竞赛 / Contest created: " + c.name());
             return "redirect:/admin/contests/" + c.id();
         } catch (ApiException e) {

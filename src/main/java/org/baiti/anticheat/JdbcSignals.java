@@ -48,10 +48,12 @@ class JdbcSignals {
         });
     }
 
-    /** Attempts of the contest stored so far from the address (V54's count: one row, whatever the number). */
-    long attemptsFrom(long contestId, String address) {
-        return jdbc.sql("SELECT attempts FROM attempt_address_count WHERE contest_id = ? AND client_ip = ?")
-                .params(contestId, address).query(Long.class).optional().orElse(0L);
+    /** Attempts of the contest and top-level unit stored so far from the address (V62's count: one row). */
+    long attemptsFrom(long contestId, String address, String topCode) {
+        return jdbc.sql("""
+                        SELECT attempts FROM attempt_address_unit_count WHERE contest_id = ? AND client_ip = ? AND top_code = ?
+                        """)
+                .params(contestId, address, topCode).query(Long.class).optional().orElse(0L);
     }
 
     /**
@@ -62,22 +64,24 @@ class JdbcSignals {
         List<Map.Entry<AddressKey, Long>> rows = new ArrayList<>(added.entrySet());
         rows.sort(Map.Entry.comparingByKey());
         template.batchUpdate("""
-                INSERT INTO attempt_address_count (contest_id, client_ip, attempts) VALUES (?, ?, ?)
-                ON CONFLICT (contest_id, client_ip) DO UPDATE SET
-                    attempts = attempt_address_count.attempts + excluded.attempts
+                INSERT INTO attempt_address_unit_count (contest_id, client_ip, top_code, attempts) VALUES (?, ?, ?, ?)
+                ON CONFLICT (contest_id, client_ip, top_code) DO UPDATE SET
+                    attempts = attempt_address_unit_count.attempts + excluded.attempts
                 """, rows, 256, (ps, e) -> {
             ps.setLong(1, e.getKey().contestId());
             ps.setString(2, e.getKey().address());
-            ps.setLong(3, e.getValue());
+            ps.setString(3, e.getKey().topCode());
+            ps.setLong(4, e.getValue());
         });
     }
 
-    /** A contest and a client address. */
-    record AddressKey(long contestId, String address) implements Comparable<AddressKey> {
+    /** A contest, a client address and a top-level unit. */
+    record AddressKey(long contestId, String address, String topCode) implements Comparable<AddressKey> {
         @Override
         public int compareTo(AddressKey o) {
             int c = Long.compare(contestId, o.contestId);
-            return c != 0 ? c : address.compareTo(o.address);
+            c = c != 0 ? c : address.compareTo(o.address);
+            return c != 0 ? c : topCode.compareTo(o.topCode);
         }
     }
 

@@ -11,7 +11,7 @@ public record Signal(String attemptId, long contestId, Kind kind, Instant at, in
         PAGE_HIDDEN("page_hidden"),
         /** Submitted faster than {@code baiti.anticheat.min-ms-per-question} per question. */
         TOO_FAST("too_fast"),
-        /** More than {@code baiti.anticheat.max-attempts-per-address} attempts of the contest from one address. */
+        /** More attempts of the contest from one address for one unit than the larger of {@code baiti.anticheat.max-attempts-per-address} and the unit's headcount. */
         MANY_ATTEMPTS_FROM_ADDRESS("many_attempts_from_address");
 
         private final String code;

@@ -46,22 +46,31 @@ public class Signals {
     }
 
     /**
-     * The signal a start raises, if any: its address has started more than the threshold in this contest. Only reads
-     * (the attempt itself is not stored yet, so it is counted here); the caller stores the signal with the attempt,
-     * in the same transaction ({@link #recordAll}).
+     * The signal a start raises, if any: more attempts of this contest came from its address for its top-level unit
+     * than the larger of the threshold and the unit's headcount. A unit answering together behind one NAT address is
+     * not flagged while it stays within the people it has; people of other units behind the same address are counted
+     * with their own unit. Only reads (the attempt itself is not stored yet, so it is counted here); the caller stores
+     * the signal with the attempt, in the same transaction ({@link #recordAll}).
+     *
+     * @param headcount the top-level unit's expected participants (应参赛人数), or null when unknown
      */
-    public Optional<Signal> onStart(String attemptId, long contestId, String address) {
+    public Optional<Signal> onStart(String attemptId, long contestId, String address, String topCode, Integer headcount) {
         if (address == null || maxAttemptsPerAddress <= 0) {
             return Optional.empty();
         }
-        long n = store.attemptsFrom(contestId, address) + 1;
-        if (n <= maxAttemptsPerAddress) {
+        long threshold = Math.max(maxAttemptsPerAddress, headcount == null ? 0 : headcount);
+        long n = store.attemptsFrom(contestId, address, topCode) + 1;
+        if (n <= threshold) {
             return Optional.empty();
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("address", address);
+        d.put("unit", topCode);
         d.put("attempts", n);
-        d.put("threshold", maxAttemptsPerAddress);
+        d.put("threshold", threshold);
+        if (headcount != null) {
+            d.put("headcount", headcount);
+        }
         return Optional.of(new Signal(attemptId, contestId, Signal.Kind.MANY_ATTEMPTS_FROM_ADDRESS, now(),
                 (int) Math.min(n, MAX_COUNT), json.writeValueAsString(d)));
     }
@@ -90,15 +99,19 @@ public class Signals {
         }
     }
 
+    /** A stored attempt as the many-attempts signal counts it: contest, client address, top-level unit. */
+    public record StartedFrom(long contestId, String address, String topCode) {
+    }
+
     /**
-     * Counts newly stored attempts for the many-attempts signal: {@code addresses} holds the contest id and client
-     * address of each (null addresses are not counted). In the caller's transaction, with the attempts themselves.
+     * Counts newly stored attempts for the many-attempts signal (null addresses are not counted). In the caller's
+     * transaction, with the attempts themselves.
      */
-    public void countStarts(List<Map.Entry<Long, String>> addresses) {
+    public void countStarts(List<StartedFrom> starts) {
         Map<JdbcSignals.AddressKey, Long> added = new HashMap<>();
-        for (Map.Entry<Long, String> a : addresses) {
-            if (a.getValue() != null) {
-                added.merge(new JdbcSignals.AddressKey(a.getKey(), a.getValue()), 1L, Long::sum);
+        for (StartedFrom a : starts) {
+            if (a.address() != null) {
+                added.merge(new JdbcSignals.AddressKey(a.contestId(), a.address(), a.topCode()), 1L, Long::sum);
             }
         }
         if (!added.isEmpty()) {

@@ -20,7 +20,22 @@ public record Contest(
         double weightAccuracy,
         double weightAttention,
         Instant frozenAt,
-        Instant createdAt) {
+        Instant createdAt,
+        // per-address rate limits of this contest (docs/security.md); null = the node's default, 0 = none
+        Integer addressStartsPerMinute,
+        Integer addressSubmitsPerMinute,
+        Integer addressCodesPerMinute,
+        Integer addressFailuresPerMinute) {
+
+    /** A contest with the node's default per-address limits. */
+    public Contest(long id, String name, int questionsPerPaper, int timeLimitSeconds, Instant opensAt, Instant closesAt,
+                   int onlineQuota, int drawQuota, int orgQuota, PaperMode paperMode, int attemptsAllowed,
+                   boolean partialCredit, double weightRate, double weightAccuracy, double weightAttention,
+                   Instant frozenAt, Instant createdAt) {
+        this(id, name, questionsPerPaper, timeLimitSeconds, opensAt, closesAt, onlineQuota, drawQuota, orgQuota,
+                paperMode, attemptsAllowed, partialCredit, weightRate, weightAccuracy, weightAttention, frozenAt,
+                createdAt, null, null, null, null);
+    }
 
     /** How an online paper is put together from the bank. */
     public enum PaperMode {

@@ -120,6 +120,11 @@ public class Contesting {
         d.put("attemptsAllowed", c.attemptsAllowed());
         d.put("partialCredit", c.partialCredit());
         d.put("weights", List.of(c.weightRate(), c.weightAccuracy(), c.weightAttention()));
+        if (c.addressStartsPerMinute() != null || c.addressSubmitsPerMinute() != null
+                || c.addressCodesPerMinute() != null || c.addressFailuresPerMinute() != null) {
+            d.put("addressLimits", java.util.Arrays.asList(c.addressStartsPerMinute(), c.addressSubmitsPerMinute(),
+                    c.addressCodesPerMinute(), c.addressFailuresPerMinute()));
+        }
         return d;
     }
 
@@ -169,6 +174,10 @@ public class Contesting {
         if (wr < 0 || wa < 0 || wt < 0 || Math.abs(wr + wa + wt - 1.0) > 1e-9) {
             errors.add(field("weightRate", "三项权重须非负且合计为 1", "the three weights must be non-negative and sum to 1"));
         }
+        limit(errors, "addressStartsPerMinute", s.addressStartsPerMinute());
+        limit(errors, "addressSubmitsPerMinute", s.addressSubmitsPerMinute());
+        limit(errors, "addressCodesPerMinute", s.addressCodesPerMinute());
+        limit(errors, "addressFailuresPerMinute", s.addressFailuresPerMinute());
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "竞赛设置有误 / Invalid contest settings", errors);
         }
@@ -176,7 +185,15 @@ public class Contesting {
                 s.onlineQuota(), s.drawQuota(), s.orgQuota(),
                 s.paperMode() == null ? Contest.PaperMode.FIXED : s.paperMode(),
                 s.attemptsAllowed() == null ? 1 : s.attemptsAllowed(),
-                Boolean.TRUE.equals(s.partialCredit()), wr, wa, wt, null, createdAt);
+                Boolean.TRUE.equals(s.partialCredit()), wr, wa, wt, null, createdAt, s.addressStartsPerMinute(),
+                s.addressSubmitsPerMinute(), s.addressCodesPerMinute(), s.addressFailuresPerMinute());
+    }
+
+    /** An optional per-address limit: absent (the node's default), 0 (none) or a number of requests per minute. */
+    private static void limit(List<Map<String, String>> errors, String name, Integer v) {
+        if (v != null && (v < 0 || v > 1_000_000)) {
+            errors.add(field(name, "应在 0 到 1000000 之间（0 为不限）", "must be between 0 and 1000000 (0 = no limit)"));
+        }
     }
 
     /** Contests happen between these instants; anything else is a typing mistake (and would overflow the store). */

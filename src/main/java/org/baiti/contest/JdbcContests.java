@@ -23,9 +23,10 @@ class JdbcContests implements Contests {
         jdbc.sql("""
                 INSERT INTO contest (id, name, questions_per_paper, time_limit_seconds, opens_at, closes_at,
                     online_quota, draw_quota, org_quota, paper_mode, attempts_allowed, partial_credit,
-                    w_rate, w_accuracy, w_attention, frozen_at, created_at)
+                    w_rate, w_accuracy, w_attention, frozen_at, created_at, address_starts_per_minute,
+                    address_submits_per_minute, address_codes_per_minute, address_failures_per_minute)
                 VALUES (:id, :name, :qpp, :tls, :opens, :closes, :oq, :dq, :gq, :mode, :attempts, :partial,
-                    :wr, :wa, :wt, :frozen, :created)
+                    :wr, :wa, :wt, :frozen, :created, :a_starts, :a_submits, :a_codes, :a_failures)
                 """)
                 .paramSource(params(c))
                 .update();
@@ -37,7 +38,9 @@ class JdbcContests implements Contests {
                 UPDATE contest SET name = :name, questions_per_paper = :qpp, time_limit_seconds = :tls,
                     opens_at = :opens, closes_at = :closes, online_quota = :oq, draw_quota = :dq, org_quota = :gq,
                     paper_mode = :mode, attempts_allowed = :attempts, partial_credit = :partial,
-                    w_rate = :wr, w_accuracy = :wa, w_attention = :wt
+                    w_rate = :wr, w_accuracy = :wa, w_attention = :wt, address_starts_per_minute = :a_starts,
+                    address_submits_per_minute = :a_submits, address_codes_per_minute = :a_codes,
+                    address_failures_per_minute = :a_failures
                 WHERE id = :id
                 """)
                 .paramSource(params(c))
@@ -63,6 +66,10 @@ class JdbcContests implements Contests {
         m.put("wt", c.weightAttention());
         m.put("frozen", c.frozenAt() == null ? null : c.frozenAt().toEpochMilli());
         m.put("created", c.createdAt().toEpochMilli());
+        m.put("a_starts", c.addressStartsPerMinute());
+        m.put("a_submits", c.addressSubmitsPerMinute());
+        m.put("a_codes", c.addressCodesPerMinute());
+        m.put("a_failures", c.addressFailuresPerMinute());
         return m;
     }
 
@@ -102,6 +109,15 @@ class JdbcContests implements Contests {
                 rs.getDouble("w_accuracy"),
                 rs.getDouble("w_attention"),
                 frozenAt,
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                nullableInt(rs, "address_starts_per_minute"),
+                nullableInt(rs, "address_submits_per_minute"),
+                nullableInt(rs, "address_codes_per_minute"),
+                nullableInt(rs, "address_failures_per_minute"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 }

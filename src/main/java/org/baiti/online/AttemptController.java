@@ -1,17 +1,25 @@
 package org.baiti.online;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.online.AttemptViews.AttemptView;
 import org.baiti.online.AttemptViews.ContestInfo;
+import org.baiti.online.AttemptViews.DraftSaved;
+import org.baiti.online.AttemptViews.Resumed;
 import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.web.ApiException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,8 +56,16 @@ class AttemptController {
     @PostMapping("/api/attempts/{attemptId}/submit")
     Result submit(@PathVariable String attemptId,
                   @RequestHeader(value = "Authorization", required = false) String authorization,
-                  @RequestBody(required = false) byte[] body) {
-        return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body));
+                  @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body), request.getRemoteAddr());
+    }
+
+    /** A rate limit taken inside a use case: the API's error body, and when to try again. */
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<Map<String, Object>> rateLimited(RateLimited e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()))
+                .body(Map.of("error", e.code(), "message", e.getMessage(), "details", List.of()));
     }
 
     /**
@@ -68,6 +84,20 @@ class AttemptController {
                     "only {\"kind\": \"page_hidden\", \"count\": N} can be reported");
         }
         attempting.reportPageHidden(attemptId, bearer(authorization), count == null ? 1 : count.asInt());
+    }
+
+    /** Body {@code {"answers": {...}}} as for submit, any subset: the draft on the server (API.md, SPEC §9). */
+    @PutMapping("/api/attempts/{attemptId}/answers")
+    DraftSaved saveDraft(@PathVariable String attemptId,
+                         @RequestHeader(value = "Authorization", required = false) String authorization,
+                         @RequestBody(required = false) byte[] body) {
+        return attempting.saveDraft(attemptId, bearer(authorization), SubmitBody.parse(body));
+    }
+
+    /** Body {@code {"phone", "resumeCode"}} or {@code {"phone", "code"}} (SMS): the attempt again, with a new token. */
+    @PostMapping("/api/contests/{id}/attempts/resume")
+    Resumed resume(@PathVariable long id, @RequestBody(required = false) Attempting.ResumeCommand body) {
+        return attempting.resume(id, body);
     }
 
     @GetMapping("/api/attempts/{attemptId}")

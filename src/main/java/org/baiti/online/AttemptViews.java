@@ -2,6 +2,7 @@ package org.baiti.online;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON the participant API answers with (API.md, plus fields the page needs). */
 final class AttemptViews {
@@ -19,7 +20,7 @@ final class AttemptViews {
 
     /** {@code 201} of {@code POST /api/contests/{id}/attempts}. */
     record Started(String attemptId, String token, Instant issuedAt, Instant expiresAt, Instant serverTime,
-                   List<QuestionView> questions) {
+                   List<QuestionView> questions, String resumeCode) {
     }
 
     /**
@@ -27,7 +28,7 @@ final class AttemptViews {
      * ties), whether it came late, the person's current rank, and a message when there is something to say.
      */
     record Result(int score, int maxScore, double accuracy, long durationMs, Instant submittedAt, boolean late,
-                  boolean counted, Long rank, String message) {
+                  boolean counted, Long rank, String message, boolean timeUp) {
     }
 
     /** After the contest closed: the key and explanation of a question, and what the person chose. */
@@ -37,7 +38,21 @@ final class AttemptViews {
     /** {@code GET /api/attempts/{id}}: the paper again (to resume), and the result once submitted. */
     record AttemptView(String attemptId, long contestId, String contestName, String name, String unit,
                        Instant issuedAt, Instant expiresAt, Instant serverTime, boolean submitted,
-                       List<QuestionView> questions, Result result, List<Review> review) {
+                       List<QuestionView> questions, Result result, List<Review> review,
+                       Map<String, List<String>> answers) {
+    }
+
+    /**
+     * {@code 200} of {@code POST /api/contests/{id}/attempts/resume}: the same attempt with its draft and a new token
+     * (API.md), the paper, and the result once submitted; time still counts from {@code issuedAt}.
+     */
+    record Resumed(String attemptId, String token, Instant issuedAt, Instant expiresAt, Instant serverTime,
+                   List<QuestionView> questions, Map<String, List<String>> answers, boolean submitted,
+                   Result result, String name, String unit) {
+    }
+
+    /** {@code 200} of {@code PUT /api/attempts/{id}/answers}. */
+    record DraftSaved(boolean saved, int answered, Instant savedAt) {
     }
 
     /** {@code GET /api/contests/{id}}: what a participant needs before starting. */

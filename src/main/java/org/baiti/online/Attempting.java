@@ -30,6 +30,8 @@ import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.online.AttemptViews.AttemptView;
 import org.baiti.online.AttemptViews.ContestInfo;
+import org.baiti.online.AttemptViews.DraftSaved;
+import org.baiti.online.AttemptViews.Resumed;
 import org.baiti.online.AttemptViews.OptionView;
 import org.baiti.online.AttemptViews.QuestionView;
 import org.baiti.online.AttemptViews.Result;
@@ -55,6 +57,7 @@ import org.springframework.stereotype.Service;
 public class Attempting {
 
     static final int MAX_NAME = 50;
+    private static final java.security.SecureRandom RESUME_CODES = new java.security.SecureRandom();
     private static final Pattern ATTEMPT_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final Attempts attempts;
@@ -70,13 +73,18 @@ public class Attempting {
     private final ParticipantIdentity identity;
     private final Signals signals;
     private org.baiti.ops.ContestMetrics metrics; // set by metrics(...), below
+    private final ParticipantLimits limits;
+    private final org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
-               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals,
+               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, ParticipantLimits limits,
+               org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.identity = identity;
         this.signals = signals;
+        this.limits = limits;
+        this.smsCodes = smsCodes;
         this.attempts = attempts;
         this.contesting = contesting;
         this.questions = questions;
@@ -147,10 +155,13 @@ public class Attempting {
         List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), random);
         Paper paper = PaperDraw.shuffle(chosen, random);
         String token = Ids.token();
+        String resumeCode = resumeCode();
         Instant expiresAt = SubmitTiming.expiresAt(now, contest.timeLimitSeconds(), contest.closesAt());
         // Number 1 first: most starts are a person's first, and UNIQUE (contest_id, phone, attempt_no) refuses it
         // otherwise. Only then is the person's last number looked up (on a PostgreSQL table not yet analyzed that
         // look-up can read the whole contest: docs/performance.md, V54), and the next one tried.
+        Unit top = unit.code().equals(unit.topCode()) ? unit : units.find(contestId, unit.topCode()).orElse(null);
+        Integer expected = top == null ? null : top.headcount();
         int next = 1;
         for (int tries = 0; tries <= contest.attemptsAllowed(); tries++) {
             if (tries > 0) {
@@ -159,11 +170,14 @@ public class Attempting {
             if (next > contest.attemptsAllowed()) {
                 break;
             }
-            Attempt a = new Attempt(Ids.token(), contestId, phone.get(), name, unit.code(), unit.topCode(), next,
-                    sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp);
-            Signal raised = signal(() -> signals.onStart(a.id(), contestId, clientIp));
+            String id = Ids.token();
+            Attempt a = new Attempt(id, contestId, phone.get(), name, unit.code(), unit.topCode(), next,
+                    sha256(token), paper, now, expiresAt, null, null, null, null, null, false, Map.of(), clientIp,
+                    Map.of(), sha256(id + ":" + resumeCode), null);
+            Integer headcount = expected;
+            Signal raised = signal(() -> signals.onStart(a.id(), contestId, clientIp, a.topCode(), headcount));
             if (stored(() -> writes.start(new OnlineWrites.Start(a, raised)))) {
-                return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)));
+                return new Started(a.id(), token, now, expiresAt, now, views(paper, byKey(chosen)), resumeCode);
             }
         }
         throw alreadyAttempted(contest, phone.get());
@@ -174,13 +188,15 @@ public class Attempting {
      * were checked. A second submission of the same attempt, even racing the first,
      * changes nothing and answers the stored result.
      */
-    public Result submit(String attemptId, String bearerToken, Supplier<Map<String, List<String>>> answersOfBody) {
+    public Result submit(String attemptId, String bearerToken, Supplier<Map<String, List<String>>> answersOfBody,
+                         String clientIp) {
         Instant received = now();
         Attempt attempt = authorized(attemptId, bearerToken);
         Contest contest = contesting.get(attempt.contestId());
         if (attempt.submitted()) {
             return result(attempt, contest);
         }
+        limits.requireSubmit(contest, clientIp);
         if (contest.frozen()) {
             throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
                     "The contest is frozen; no more submissions are accepted");
@@ -215,12 +231,13 @@ public class Attempting {
             long rank = ranking.rankOf(new RankingEntry(contest.id(), attempt.phone(), attempt.id(), attempt.name(),
                     attempt.unitCode(), attempt.topCode(), marked.accuracy(), durationMs, received));
             return new Result(marked.score(), marked.maxScore(), marked.accuracy(), durationMs, received, false, true,
-                    rank, null);
+                    rank, null, !received.isBefore(attempt.expiresAt()));
         }
         return result(new Attempt(attempt.id(), attempt.contestId(), attempt.phone(), attempt.name(),
                 attempt.unitCode(), attempt.topCode(), attempt.attemptNo(), attempt.tokenHash(), attempt.paper(),
                 attempt.issuedAt(), attempt.expiresAt(), received, durationMs, marked.score(), marked.maxScore(),
-                marked.accuracy(), late, marked.letters(), attempt.clientIp()), contest);
+                marked.accuracy(), late, marked.letters(), attempt.clientIp(), attempt.draft(), attempt.resumeHash(),
+                attempt.previousTokens()), contest);
     }
 
     /** Runs a grouped write; a commit that takes too long is a 503 (starting and submitting may be retried). */
@@ -266,7 +283,99 @@ public class Attempting {
         }
         String unit = units.find(contest.id(), a.unitCode()).map(Unit::name).orElse(a.unitCode());
         return new AttemptView(a.id(), contest.id(), contest.name(), a.name(), unit, a.issuedAt(), a.expiresAt(), now,
-                a.submitted(), views(a.paper(), qs), a.submitted() ? result(a, contest) : null, review);
+                a.submitted(), views(a.paper(), qs), a.submitted() ? result(a, contest) : null, review, a.draft());
+    }
+
+    /**
+     * Stores the answers given so far on the server (the draft), so that nothing is lost with the browser: the
+     * body's answers replace those of the same questions (an empty list clears one). Refused once submitted, and for
+     * a token that a resume on another device replaced ({@code 409 taken_over}).
+     */
+    public DraftSaved saveDraft(String attemptId, String bearerToken, Supplier<Map<String, List<String>>> answersOfBody) {
+        Attempt attempt = authorized(attemptId, bearerToken);
+        if (attempt.submitted()) {
+            throw alreadySubmitted();
+        }
+        Map<String, List<String>> given = answersOfBody.get();
+        Map<String, Question> paperQuestions = questions.byKeys(attempt.contestId(), attempt.paper().keys());
+        List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), given, paperQuestions);
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_answers",
+                    "答案中有本答卷没有的题目或选项 / The answers name questions or options not on this paper", problems);
+        }
+        Map<String, List<String>> draft = new LinkedHashMap<>(attempt.draft());
+        given.forEach((q, options) -> {
+            if (options == null || options.isEmpty()) {
+                draft.remove(q);
+            } else {
+                draft.put(q, List.copyOf(options));
+            }
+        });
+        Instant at = now();
+        if (!stored(() -> writes.draft(new Attempts.Draft(attempt.id(), attempt.tokenHash(), draft, at)))) {
+            authorized(attemptId, bearerToken); // replaced meanwhile: taken_over; otherwise submitted
+            throw alreadySubmitted();
+        }
+        return new DraftSaved(true, draft.size(), at);
+    }
+
+    /** What a participant types to continue on another device: the phone and the resume code, or an SMS code. */
+    public record ResumeCommand(String phone, String resumeCode, String code) {
+    }
+
+    /**
+     * Continues an attempt on another device (SPEC §9): the phone and its resume code (or, where SMS is on, a one-time
+     * code) give the same attempt, its draft and a new token; the previous token is refused from now on. Time still
+     * counts from the issue of the paper. Wrong codes are counted per phone (and, as refusals, per address).
+     */
+    public Resumed resume(long contestId, ResumeCommand cmd) {
+        Contest contest = contesting.get(contestId);
+        String phone = Phones.normalize(cmd == null ? null : cmd.phone()).orElseThrow(() -> new ApiException(
+                HttpStatus.BAD_REQUEST, "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
+                List.of(field("phone", "请填写 11 位手机号码", "an 11-digit mainland mobile number is required"))));
+        String resumeCode = cmd.resumeCode() == null ? "" : cmd.resumeCode().replaceAll("[\\s-]", "");
+        String smsCode = cmd.code() == null ? "" : cmd.code().strip();
+        if (resumeCode.isEmpty() && smsCode.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "请填写续答码 / Enter the resume code",
+                    List.of(field("resumeCode", "必填", "required")));
+        }
+        limits.requirePhoneNotBlocked(contestId, phone);
+        Optional<Attempt> found = attempts.latest(contestId, phone);
+        boolean proven = found.isPresent() && (!resumeCode.isEmpty()
+                ? MessageDigest.isEqual(found.get().resumeHash() == null ? new byte[0]
+                        : found.get().resumeHash().getBytes(StandardCharsets.US_ASCII),
+                        sha256(found.get().id() + ":" + resumeCode).getBytes(StandardCharsets.US_ASCII))
+                : smsCodes.getIfAvailable() != null && identity.codesRequired()
+                        && smsCodes.getIfAvailable().check(phone, smsCode));
+        if (!proven) {
+            limits.phoneFailed(contestId, phone);
+            // the same answer whether the phone has no attempt or the code is wrong: nothing to learn about phones
+            throw new ApiException(HttpStatus.FORBIDDEN, "invalid_resume_code",
+                    "手机号或续答码不正确 / The phone number or the resume code is wrong", List.of());
+        }
+        Attempt a = found.get();
+        String token = Ids.token();
+        String previous = a.previousTokens() == null ? a.tokenHash() : a.tokenHash() + " " + a.previousTokens();
+        String[] kept = previous.split(" ");
+        previous = String.join(" ", java.util.Arrays.copyOf(kept, Math.min(kept.length, 8)));
+        if (!attempts.replaceToken(a.id(), a.tokenHash(), sha256(token), previous)) {
+            throw ApiException.conflict("busy", "另一台设备正在同时续答，请稍后再试",
+                    "Another device is resuming this attempt at the same moment; try again");
+        }
+        Instant now = now();
+        Map<String, Question> qs = questions.byKeys(contest.id(), a.paper().keys());
+        String unit = units.find(contest.id(), a.unitCode()).map(Unit::name).orElse(a.unitCode());
+        return new Resumed(a.id(), token, a.issuedAt(), a.expiresAt(), now, views(a.paper(), qs), a.draft(),
+                a.submitted(), a.submitted() ? result(a, contest) : null, a.name(), unit);
+    }
+
+    private static ApiException alreadySubmitted() {
+        return ApiException.conflict("already_submitted", "答卷已提交，不能再修改", "This attempt is already submitted");
+    }
+
+    /** Eight digits: short enough to copy down, and guessing is throttled per phone (docs/online.md). */
+    private static String resumeCode() {
+        return String.format("%08d", RESUME_CODES.nextInt(100_000_000));
     }
 
     private Result result(Attempt a, Contest contest) {
@@ -284,7 +393,7 @@ public class Attempting {
             }
         }
         return new Result(a.score(), a.maxScore(), a.accuracy(), a.durationMs(), a.submittedAt(), a.late(), counted,
-                rank, message);
+                rank, message, !a.submittedAt().isBefore(a.expiresAt()));
     }
 
     private List<Review> review(Attempt a, Map<String, Question> qs) {
@@ -311,7 +420,7 @@ public class Attempting {
         return out;
     }
 
-    private Attempt authorized(String attemptId, String bearerToken) {
+    Attempt authorized(String attemptId, String bearerToken) {
         Attempt a = (attemptId != null && ATTEMPT_ID.matcher(attemptId).matches()
                 ? attempts.find(attemptId) : Optional.<Attempt>empty())
                 .orElseThrow(() -> ApiException.notFound("答卷不存在", "No such attempt"));
@@ -319,8 +428,13 @@ public class Attempting {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "缺少答题凭证（Authorization: Bearer） / The attempt token is missing (Authorization: Bearer)", List.of());
         }
+        String given = sha256(bearerToken.strip());
         if (!MessageDigest.isEqual(a.tokenHash().getBytes(StandardCharsets.US_ASCII),
-                sha256(bearerToken.strip()).getBytes(StandardCharsets.US_ASCII))) {
+                given.getBytes(StandardCharsets.US_ASCII))) {
+            if (a.replaced(given)) {
+                throw ApiException.conflict("taken_over", "已在另一台设备上继续答题，本页不再保存答案",
+                        "This attempt continues on another device; this page no longer saves answers");
+            }
             throw ApiException.forbidden("答题凭证与这份答卷不符", "This token does not belong to this attempt");
         }
         return a;
@@ -341,8 +455,8 @@ public class Attempting {
     private ApiException alreadyAttempted(Contest contest, String phone) {
         if (attempts.hasUnsubmitted(contest.id(), phone)) {
             return ApiException.conflict("already_attempted",
-                    "这个手机号已经开始答题，请在开始答题的手机上继续",
-                    "This phone number has an attempt in progress; continue on the phone where it started");
+                    "这个手机号已经开始答题：请点“在另一台设备继续”，用开始时显示的续答码接着答",
+                    "This phone number has an attempt in progress: choose \"continue on another device\" and enter its resume code");
         }
         if (contest.attemptsAllowed() == 1) {
             return ApiException.conflict("already_attempted", "这个手机号已经参加过本次竞赛，每人只能答题一次",

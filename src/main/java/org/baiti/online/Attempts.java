@@ -39,4 +39,20 @@ interface Attempts {
      * submission of the same attempt in the batch answers false).
      */
     List<Boolean> markAllSubmitted(List<Marks> marks);
+
+    /** A draft to store: the whole set of answers so far, for the attempt still held by the token. */
+    record Draft(String attemptId, String tokenHash, Map<String, List<String>> answers, Instant savedAt) {
+    }
+
+    /**
+     * Stores drafts in one batch, in order: true for each stored, false when the attempt was submitted meanwhile or
+     * its token was replaced (a resume on another device).
+     */
+    List<Boolean> saveDrafts(List<Draft> drafts);
+
+    /** Gives the attempt a new token hash if it still has {@code oldHash}; true when it did. */
+    boolean replaceToken(String id, String oldHash, String newHash, String previousTokens);
+
+    /** The person's attempt with the highest number in the contest. */
+    Optional<Attempt> latest(long contestId, String phone);
 }

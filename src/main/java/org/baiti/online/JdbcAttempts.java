@@ -33,12 +33,14 @@ class JdbcAttempts implements Attempts {
     /** The columns {@link #row} reads, by position. */
     private static final String COLUMNS = """
             id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper, issued_at, expires_at,
-            submitted_at, duration_ms, score, max_score, accuracy, late, answers, client_ip""";
+            submitted_at, duration_ms, score, max_score, accuracy, late, answers, client_ip, draft, resume_hash,
+            previous_tokens""";
+    private static final TypeReference<LinkedHashMap<String, List<String>>> DRAFT = new TypeReference<>() { };
 
     private static final String INSERT = """
             INSERT INTO attempt (id, contest_id, phone, name, unit_code, top_code, attempt_no, token_hash, paper,
-                issued_at, expires_at, client_ip)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                issued_at, expires_at, client_ip, resume_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (contest_id, phone, attempt_no) DO NOTHING
             """;
 
@@ -61,7 +63,7 @@ class JdbcAttempts implements Attempts {
         return jdbc.sql(INSERT)
                 .params(a.id(), a.contestId(), a.phone(), a.name(), a.unitCode(), a.topCode(), a.attemptNo(),
                         a.tokenHash(), paperJson(a.paper()), a.issuedAt().toEpochMilli(), a.expiresAt().toEpochMilli(),
-                        a.clientIp())
+                        a.clientIp(), a.resumeHash())
                 .update() == 1;
     }
 
@@ -83,6 +85,7 @@ class JdbcAttempts implements Attempts {
                 ps.setLong(10, a.issuedAt().toEpochMilli());
                 ps.setLong(11, a.expiresAt().toEpochMilli());
                 ps.setString(12, a.clientIp());
+                ps.setString(13, a.resumeHash());
             }
 
             @Override
@@ -146,6 +149,48 @@ class JdbcAttempts implements Attempts {
             out.add(c == 1);
         }
         return out;
+    }
+
+    @Override
+    public List<Boolean> saveDrafts(List<Draft> drafts) {
+        int[] counts = template.batchUpdate("""
+                UPDATE attempt SET draft = ?, draft_saved_at = ?
+                WHERE id = ? AND token_hash = ? AND submitted_at IS NULL
+                """, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Draft d = drafts.get(i);
+                ps.setString(1, JSON.writeValueAsString(d.answers()));
+                ps.setLong(2, d.savedAt().toEpochMilli());
+                ps.setString(3, d.attemptId());
+                ps.setString(4, d.tokenHash());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return drafts.size();
+            }
+        });
+        List<Boolean> out = new ArrayList<>(drafts.size());
+        for (int c : counts) {
+            if (c < 0) {
+                throw new IllegalStateException("the database reported no row count for a batched update");
+            }
+            out.add(c == 1);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean replaceToken(String id, String oldHash, String newHash, String previousTokens) {
+        return jdbc.sql("UPDATE attempt SET token_hash = ?, previous_tokens = ? WHERE id = ? AND token_hash = ?")
+                .params(newHash, previousTokens, id, oldHash).update() == 1;
+    }
+
+    @Override
+    public Optional<Attempt> latest(long contestId, String phone) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM attempt WHERE contest_id = ? AND phone = ? ORDER BY attempt_no DESC LIMIT 1")
+                .params(contestId, phone).query(JdbcAttempts::row).optional();
     }
 
     @Override
@@ -261,6 +306,8 @@ class JdbcAttempts implements Attempts {
                 submittedAt == null ? null : rs.getDouble(16),
                 rs.getInt(17) != 0,
                 answers == null ? Map.of() : JSON.readValue(answers, LETTERS),
-                rs.getString(19));
+                rs.getString(19),
+                rs.getString(20) == null ? Map.of() : JSON.readValue(rs.getString(20), DRAFT),
+                rs.getString(21), rs.getString(22));
     }
 }

@@ -1,7 +1,6 @@
 package org.baiti.online;
 
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,11 @@ class OnlineWrites {
     private final GroupCommit groupCommit;
     private final GroupCommit.Writes<Start, Boolean> starts;
     private final GroupCommit.Writes<Submission, Outcome> submits;
+    private final GroupCommit.Writes<Attempts.Draft, Boolean> drafts;
 
     OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking, Signals signals) {
         this.groupCommit = groupCommit;
+        this.drafts = attempts::saveDrafts;
         this.starts = batch -> {
             List<Attempt> rows = new ArrayList<>(batch.size());
             for (Start s : batch) {
@@ -46,11 +47,11 @@ class OnlineWrites {
             }
             List<Boolean> inserted = attempts.insertAllIfNew(rows);
             List<Signal> raised = new ArrayList<>();
-            List<Map.Entry<Long, String>> addresses = new ArrayList<>();
+            List<Signals.StartedFrom> addresses = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (inserted.get(i)) {
                     Attempt a = batch.get(i).attempt();
-                    addresses.add(new AbstractMap.SimpleEntry<>(a.contestId(), a.clientIp()));
+                    addresses.add(new Signals.StartedFrom(a.contestId(), a.clientIp(), a.topCode()));
                     if (batch.get(i).signal() != null) {
                         raised.add(batch.get(i).signal());
                     }
@@ -102,6 +103,11 @@ class OnlineWrites {
      */
     boolean start(Start start) {
         return groupCommit.write(starts, start);
+    }
+
+    /** Stores a draft with the other drafts, starts and submissions of the moment; false when it was too late. */
+    boolean draft(Attempts.Draft draft) {
+        return groupCommit.write(drafts, draft);
     }
 
     /** Stores the submission once and enters it into the ranking unless it is late. */

@@ -66,8 +66,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the command line (audit verify, import offline) runs without a web server
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, RateLimiter limiter, ApiErrors errors)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, ApiErrors errors) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/accounts", "/api/admin/accounts/**").hasRole(ADMIN)
@@ -85,7 +84,7 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
                         errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized"))))
                 .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), BasicAuthenticationFilter.class)
-                .addFilterBefore(new RateLimitFilter(limiter), BasicAuthenticationFilter.class)
+                // participant rate limits: online.ParticipantLimits, on the handlers Spring MVC matched (issue 19)
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) ->
                                 errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized")))

@@ -13,8 +13,9 @@ import org.baiti.testing.UpgradeCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V54 on a database that already has attempts (an upgrade during a contest): the count per address starts from the
- * attempts already stored, so the many-attempts signal goes on where it was. Real Flyway, both databases.
+ * V54 and V62 on a database that already has attempts (an upgrade during a contest): the count per address (V54) and
+ * per address and top-level unit (V62, which replaces it) starts from the attempts already stored, so the
+ * many-attempts signal goes on where it was. Real Flyway, both databases.
  */
 class AddressCountMigrationTest implements UpgradeCheck {
 
@@ -46,7 +47,7 @@ class AddressCountMigrationTest implements UpgradeCheck {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT contest_id, client_ip, attempts FROM attempt_address_count ORDER BY contest_id, client_ip")) {
+                     "SELECT contest_id, client_ip, attempts FROM attempt_address_unit_count WHERE top_code = 'U' ORDER BY contest_id, client_ip")) {
             while (rs.next()) {
                 counts.put(rs.getLong(1) + " " + rs.getString(2), rs.getLong(3));
             }

@@ -33,10 +33,16 @@ interface ParticipantGuardContract extends App {
         return bean(JdbcClient.class);
     }
 
-    /** An open contest with the small unit tree and bank (5 questions a paper). */
+    /**
+     * An open contest with the small unit tree and bank (5 questions a paper); U1 expects 2 people, U2 expects 6 (the
+     * many-attempts signal compares with the larger of its threshold, 3 here, and the unit's headcount).
+     */
     private long contest(Api admin) {
         long id = Fixtures.contest(admin, 5);
-        assertThat(admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+        List<List<String>> units = new ArrayList<>(Fixtures.units());
+        units.replaceAll(row -> row.get(0).equals("U1") ? List.of("U1", "市教育局", "", "2")
+                : row.get(0).equals("U2") ? List.of("U2", "东城区", "", "6") : row);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(units)).status()).isEqualTo(200);
         assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "bank.csv", Fixtures.csv(Fixtures.bank())).status()).isEqualTo(200);
         return id;
     }
@@ -184,7 +190,7 @@ interface ParticipantGuardContract extends App {
             ids.add(r.json().get("attemptId").asString());
         }
         String ip = jdbc().sql("SELECT client_ip FROM attempt WHERE id = ?").param(ids.get(0)).query(String.class).single();
-        assertThat(jdbc().sql("SELECT attempts FROM attempt_address_count WHERE contest_id = ? AND client_ip = ?")
+        assertThat(jdbc().sql("SELECT attempts FROM attempt_address_unit_count WHERE contest_id = ? AND client_ip = ? AND top_code = 'U1'")
                 .params(id, ip).query(Long.class).single()).isEqualTo(5);
         for (int i = 0; i < 5; i++) {
             List<Integer> hits = jdbc().sql("SELECT hits FROM attempt_signal WHERE attempt_id = ? AND kind = ?")
@@ -192,6 +198,34 @@ interface ParticipantGuardContract extends App {
             // threshold 3: the fourth and fifth attempts from the address are flagged, with their own numbers
             assertThat(hits).as("attempt " + (i + 1)).isEqualTo(i < 3 ? List.of() : List.of(i + 1));
         }
+    }
+
+    /**
+     * A unit answering together behind one address is not flagged while it stays within its headcount (U2: 6 people,
+     * over the threshold of 3); the attempt beyond its headcount is. Another unit behind the same address counts apart.
+     */
+    @Test
+    default void aUnitAnsweringTogetherBehindOneAddressIsNotFlaggedWithinItsHeadcount() {
+        long id = contest(api().admin());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Api.Response r = start(id, "同单位" + i, phone(), i % 2 == 0 ? "U2" : "U2-1");
+            assertThat(r.status()).isEqualTo(201);
+            ids.add(r.json().get("attemptId").asString());
+        }
+        Api.Response otherUnit = start(id, "别的单位", phone(), "U1");
+        assertThat(otherUnit.status()).isEqualTo(201);
+        for (int i = 0; i < 7; i++) {
+            List<String> detail = jdbc().sql("SELECT detail FROM attempt_signal WHERE attempt_id = ? AND kind = ?")
+                    .params(ids.get(i), "many_attempts_from_address").query(String.class).list();
+            assertThat(detail).as("attempt " + (i + 1) + " of a unit of 6").hasSize(i < 6 ? 0 : 1);
+            if (i == 6) {
+                assertThat(detail.get(0)).contains("\"headcount\":6").contains("\"threshold\":6").contains("\"unit\":\"U2\"");
+            }
+        }
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM attempt_signal WHERE attempt_id = ?")
+                .param(otherUnit.json().get("attemptId").asString()).query(Long.class).single())
+                .as("the first attempt of another unit behind the same address").isZero();
     }
 
     @Test
@@ -220,10 +254,10 @@ interface ParticipantGuardContract extends App {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         int score = submitted.json().get("score").asInt();
 
-        // three more starts from this address: the fourth attempt of the contest from it goes over the threshold (3)
+        // three more starts of U1 from this address: the fourth attempt of U1 from it goes over the threshold (3)
         List<String> later = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Api.Response r = start(id, "同址" + i, phone(), "U2");
+            Api.Response r = start(id, "同址" + i, phone(), "U1-1");
             assertThat(r.status()).isEqualTo(201);
             later.add(r.json().get("attemptId").asString());
         }

@@ -23,14 +23,24 @@ public final class Api {
 
     private final int port;
     private final String auth;
+    private final String clientAddress;
 
     public Api(int port) {
-        this(port, null);
+        this(port, null, "127.0.0.1");
     }
 
-    private Api(int port, String auth) {
+    private Api(int port, String auth, String host) {
         this.port = port;
         this.auth = auth;
+        this.clientAddress = host;
+    }
+
+    /**
+     * The same client as if it came from {@code clientAddress} through a proxy ({@code X-Forwarded-For}): a server
+     * started with {@code server.forward-headers-strategy=native} sees that address (per-address rate limits).
+     */
+    public Api from(String clientAddress) {
+        return new Api(port, auth, clientAddress);
     }
 
     /** The same client, logged in as the first admin. */
@@ -39,7 +49,7 @@ public final class Api {
     }
 
     public Api as(String user, String password) {
-        return new Api(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Api(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), clientAddress);
     }
 
     public String base() {
@@ -88,6 +98,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
+    public Response putJson(String path, Object body, String bearer) {
+        return send(builder(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
     public Response postJson(String path, Object body, String bearer) {
         return send(builder(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
@@ -113,6 +128,9 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
         if (auth != null) {
             b.header("Authorization", auth);
+        }
+        if (!clientAddress.equals("127.0.0.1")) {
+            b.header("X-Forwarded-For", clientAddress);
         }
         return b;
     }

@@ -23,10 +23,12 @@ public interface App {
     static void common(DynamicPropertyRegistry r) {
         r.add("BAITI_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         r.add("baiti.demo", () -> "false");
-        // The whole suite talks from 127.0.0.1: per-address rate limits would throttle it. They are switched off here
-        // and tested with their own low values (anticheat.RateLimitSqliteTest).
-        r.add("baiti.rate-limit.start-per-minute", () -> "0");
-        r.add("baiti.rate-limit.submit-per-minute", () -> "0");
-        r.add("baiti.rate-limit.code-per-minute", () -> "0");
+        // The whole suite talks from 127.0.0.1 and floods on purpose: the participant rate limits would throttle it.
+        // They are switched off here (0 = no limit) and tested on their own (online.CrowdLimitsSqliteTest,
+        // online.SharedLimitsPostgresTest). Only wrong resume codes per phone stay limited (online.DraftsAndResumeContract).
+        for (String limit : new String[] {"address-starts-per-minute", "address-submits-per-minute",
+                "address-codes-per-minute", "address-failures-per-minute", "attempt-requests-per-minute"}) {
+            r.add("baiti.rate-limit." + limit, () -> "0");
+        }
     }
 }
