@@ -36,6 +36,7 @@ import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Review;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.person.Phones;
+import org.baiti.privacy.PersonalData;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
 import org.baiti.ranking.Standing;
@@ -68,13 +69,15 @@ public class Attempting {
 
     private final ParticipantIdentity identity;
     private final Signals signals;
+    private final PersonalData personalData;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
-               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals,
+               Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, PersonalData personalData,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.identity = identity;
         this.signals = signals;
+        this.personalData = personalData;
         this.attempts = attempts;
         this.contesting = contesting;
         this.questions = questions;
@@ -87,9 +90,9 @@ public class Attempting {
     }
 
     /** What a participant types in: name, phone, unit code, and the one-time code when codes are switched on. */
-    public record StartCommand(String name, String phone, String unit, String code) {
+    public record StartCommand(String name, String phone, String unit, String code, Boolean consent) {
         public StartCommand(String name, String phone, String unit) {
-            this(name, phone, unit, null);
+            this(name, phone, unit, null, null);
         }
     }
 
@@ -106,6 +109,7 @@ public class Attempting {
         Instant now = now();
         Contest contest = contesting.get(contestId);
         requireOpen(contest, now);
+        personalData.requireConsent(contestId, cmd == null ? null : cmd.consent()); // SPEC §8, docs/privacy.md
         String name = cmd == null || cmd.name() == null ? "" : cmd.name().strip();
         Optional<String> phone = Phones.normalize(cmd == null ? null : cmd.phone());
         String unitCode = cmd == null || cmd.unit() == null ? "" : cmd.unit().strip();
