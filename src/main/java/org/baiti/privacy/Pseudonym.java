@@ -18,10 +18,11 @@ final class Pseudonym {
         return stored != null && stored.indexOf(SEP) >= 0;
     }
 
-    static String of(String phone, long ordinal, String hash) {
+    /** {@code shortHash} as {@link #shortHash} gives it. */
+    static String of(String phone, long ordinal, String shortHash) {
         String head = phone.length() >= 7 ? phone.substring(0, 3) : "";
         String tail = phone.length() >= 7 ? phone.substring(phone.length() - 4) : "";
-        return head + SEP + String.format("%09d", ordinal) + SEP + shortHash(hash) + SEP + tail;
+        return head + SEP + String.format("%09d", ordinal) + SEP + shortHash + SEP + tail;
     }
 
     /**

@@ -15,6 +15,10 @@ final class SmsClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
+    void reset() {
+        offset = Duration.ZERO;
+    }
+
     void advance(Duration d) {
         offset = offset.plus(d);
     }

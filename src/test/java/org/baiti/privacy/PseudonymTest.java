@@ -18,7 +18,7 @@ class PseudonymTest {
     private final PersonalDataKey key = PersonalDataKey.of("test-key");
 
     private String pseudonym(String phone, long ordinal) {
-        return Pseudonym.of(phone, ordinal, key.hash(PersonalData.PHONE_PURPOSE, phone));
+        return Pseudonym.of(phone, ordinal, Pseudonym.shortHash(key.hash(PersonalData.PHONE_PURPOSE, phone)));
     }
 
     @Test
