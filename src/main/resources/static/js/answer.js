@@ -116,6 +116,7 @@
       $(f).addEventListener('input', function () { fieldError(f, ''); });
     });
     search.addEventListener('input', function () { fieldError('unit', ''); });
+    if ($('consent')) { $('consent').addEventListener('change', function () { fieldError('consent', ''); }); }
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       start();
@@ -155,9 +156,18 @@
     if (el) { text(el, msg); }
   }
 
+  // the personal data notice: nothing is sent before the box is ticked (docs/privacy.md)
+  function consentGiven() {
+    var box = $('consent');
+    if (!box || box.checked) { return true; }
+    var el = document.querySelector('.field-error[data-for="consent"]');
+    if (el) { text(el, el.getAttribute('data-missing') || '请勾选同意 / Tick the box'); }
+    return false;
+  }
+
   function start() {
     var btn = $('start');
-    ['name', 'phone', 'unit', 'code'].forEach(function (f) { fieldError(f, ''); });
+    ['name', 'phone', 'unit', 'code', 'consent'].forEach(function (f) { fieldError(f, ''); });
     $('identify-error').hidden = true;
     var body = { name: $('name').value.trim(), phone: $('phone').value.trim(), unit: $('unit').value };
     if ($('code-block') && !$('code-block').hidden) { body.code = $('code').value.trim(); }
@@ -167,6 +177,8 @@
       fieldError('phone', '请填写 11 位手机号码 / 11-digit mobile number'); bad = true;
     }
     if (!body.unit) { fieldError('unit', '请从列表中选择单位 / Choose your unit from the list'); bad = true; }
+    if (!consentGiven()) { bad = true; }
+    else if ($('consent')) { body.consent = true; }
     if (bad) { return; }
     btn.disabled = true;
     text(btn, '正在发卷… / Loading…');
@@ -585,6 +597,7 @@
         fieldError('phone', '请先填写 11 位手机号码 / Enter your 11-digit mobile number first');
         return;
       }
+      if (!consentGiven()) { return; }
       button.disabled = true;
       api('POST', '/api/contests/' + contestId + '/codes', { phone: phone }).then(function (r) {
         var sent = $('code-sent');

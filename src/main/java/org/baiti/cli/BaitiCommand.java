@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "baiti", mixinStandardHelpOptions = true,
         description = "Baiti: open, checkable knowledge contests / 知识竞赛",
         subcommands = {ServeCommand.class, DrawCommand.class, ImportCommand.class, BackupCommand.class,
-                RestoreCommand.class, AuditCommand.class})
+                RestoreCommand.class, AuditCommand.class, PurgeCommand.class})
 public class BaitiCommand implements Runnable {
 
     @Override

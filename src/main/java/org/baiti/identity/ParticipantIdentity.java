@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contesting;
@@ -26,19 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParticipantIdentity {
 
-    /** Seconds between two codes to the same phone. */
-    static final long RESEND_SECONDS = 60;
-
     private final Rosters rosters;
     private final Units units;
     private final Contesting contesting;
     private final AuditLog audit;
     private final Clock clock;
     private final OneTimeCodes codes;
-    private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
+    private final DevelopmentSmsSender development;
 
     ParticipantIdentity(Rosters rosters, Units units, Contesting contesting, AuditLog audit, Clock clock,
-                        ObjectProvider<OneTimeCodes> codes,
+                        ObjectProvider<OneTimeCodes> codes, ObjectProvider<DevelopmentSmsSender> development,
                         @Value("${baiti.otp.enabled:false}") boolean enabled,
                         @Value("${baiti.otp.provider:development}") String provider) {
         this.rosters = rosters;
@@ -47,6 +43,7 @@ public class ParticipantIdentity {
         this.audit = audit;
         this.clock = clock;
         this.codes = enabled ? codes.getIfAvailable() : null;
+        this.development = development.getIfAvailable();
         if (enabled && this.codes == null) {
             throw new IllegalStateException("baiti.otp.enabled=true but there is no OneTimeCodes bean for provider '"
                     + provider + "' (docs/security.md explains how to plug in an SMS gateway) / 已开启验证码但没有对应的短信通道");
@@ -56,6 +53,11 @@ public class ParticipantIdentity {
     /** Whether an attempt start needs a one-time code. */
     public boolean codesRequired() {
         return codes != null;
+    }
+
+    /** Whether the code is the one last sent to the phone and still valid (false when codes are off). */
+    public boolean checkCode(String phone, String code) {
+        return codes != null && code != null && codes.check(phone, code.strip());
     }
 
     public boolean rosterRequired(long contestId) {
@@ -71,20 +73,12 @@ public class ParticipantIdentity {
         String phone = Phones.normalize(rawPhone).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
                 "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
                 List.of(Map.of("field", "phone", "reason", "请填写 11 位手机号码 / an 11-digit mainland mobile number is required"))));
-        long now = clock.millis();
-        Long before = lastSent.get(phone);
-        if (before != null && now - before < RESEND_SECONDS * 1000) {
-            long wait = RESEND_SECONDS - (now - before) / 1000;
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_soon", "验证码已发送，请 " + wait
-                    + " 秒后再试 / A code was just sent; try again in " + wait + " s", List.of());
-        }
-        lastSent.put(phone, now);
-        codes.send(phone);
+        codes.send(phone); // the resend pause and the day's cap are the codes' own (StoredOneTimeCodes)
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sent", true);
         answer.put("phone", Phones.mask(phone));
-        if (codes instanceof DevelopmentOneTimeCodes dev) {
-            dev.lastCode(phone).ifPresent(c -> answer.put("developmentCode", c));
+        if (development != null) {
+            development.lastCode(phone).ifPresent(c -> answer.put("developmentCode", c));
         }
         return answer;
     }

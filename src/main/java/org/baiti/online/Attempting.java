@@ -39,6 +39,7 @@ import org.baiti.online.AttemptViews.Review;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.person.Phones;
 import org.baiti.text.TextInput;
+import org.baiti.privacy.PersonalData;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
 import org.baiti.ranking.Standing;
@@ -75,16 +76,19 @@ public class Attempting {
     private org.baiti.ops.ContestMetrics metrics; // set by metrics(...), below
     private final ParticipantLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes;
+    private final PersonalData personalData;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
                Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, ParticipantLimits limits,
                org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes,
+               PersonalData personalData,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.identity = identity;
         this.signals = signals;
         this.limits = limits;
         this.smsCodes = smsCodes;
+        this.personalData = personalData;
         this.attempts = attempts;
         this.contesting = contesting;
         this.questions = questions;
@@ -97,9 +101,9 @@ public class Attempting {
     }
 
     /** What a participant types in: name, phone, unit code, and the one-time code when codes are switched on. */
-    public record StartCommand(String name, String phone, String unit, String code) {
+    public record StartCommand(String name, String phone, String unit, String code, Boolean consent) {
         public StartCommand(String name, String phone, String unit) {
-            this(name, phone, unit, null);
+            this(name, phone, unit, null, null);
         }
     }
 
@@ -116,6 +120,7 @@ public class Attempting {
         Instant now = now();
         Contest contest = contesting.get(contestId);
         requireOpen(contest, now);
+        personalData.requireConsent(contestId, cmd == null ? null : cmd.consent()); // SPEC §8, docs/privacy.md
         String name = cmd == null || cmd.name() == null ? "" : TextInput.clean(cmd.name());
         Optional<String> phone = Phones.normalize(cmd == null ? null : cmd.phone());
         String unitCode = cmd == null || cmd.unit() == null ? "" : cmd.unit().strip();

@@ -1,0 +1,74 @@
+package org.baiti.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import org.baiti.person.PersonalDataKey;
+import org.baiti.person.Phones;
+import org.baiti.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time codes kept in the database (so every node on PostgreSQL shares them) and delivered by the configured
+ * {@link SmsSender}: six digits, valid {@code baiti.otp.valid-for}, at most one per {@code baiti.otp.resend-pause} and
+ * {@code baiti.otp.max-per-day} per phone, {@code baiti.otp.max-tries} wrong codes each. Phone and code are stored only
+ * as keyed hashes (PersonalDataKey). A code the provider did not take is taken back and refused clearly.
+ */
+@Component
+@ConditionalOnProperty(name = "baiti.otp.enabled", havingValue = "true")
+class StoredOneTimeCodes implements OneTimeCodes {
+
+    private static final Logger log = LoggerFactory.getLogger(StoredOneTimeCodes.class);
+
+    private final JdbcCodeStore store;
+    private final SmsSender sender;
+    private final PersonalDataKey key;
+    private final OtpProperties settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StoredOneTimeCodes(JdbcCodeStore store, SmsSender sender, PersonalDataKey key, OtpProperties settings, Clock clock) {
+        this.store = store;
+        this.sender = sender;
+        this.key = key;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(String phone) {
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        String phoneKey = key.hash("otp-phone", phone);
+        String codeHash = key.hash("otp-code", phone + ":" + code);
+        var refused = store.issue(phoneKey, codeHash, clock.millis(), settings.validFor().toMillis(),
+                settings.resendPause().toMillis(), settings.maxPerDay());
+        if (refused.isPresent()) {
+            long wait = refused.get().waitSeconds();
+            if (refused.get().dailyCap()) {
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_codes", "今天发给这个手机号的验证码已达上限，请明天再试"
+                        + " / This phone has had all its codes for today; try again tomorrow", List.of());
+            }
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_soon", "验证码已发送，请 " + wait
+                    + " 秒后再试 / A code was just sent; try again in " + wait + " s", List.of());
+        }
+        try {
+            sender.send(phone, code);
+        } catch (SmsSender.SmsFailure e) {
+            store.revoke(phoneKey, codeHash);
+            log.warn("SMS to {} failed: {} {}", Phones.mask(phone), e.providerCode(), e.getMessage());
+            throw new ApiException(HttpStatus.CONFLICT, "sms_failed", "短信发送失败，请稍后再试 / The SMS could not be sent;"
+                    + " try again later", List.of());
+        }
+    }
+
+    @Override
+    public boolean check(String phone, String code) {
+        return store.check(key.hash("otp-phone", phone), key.hash("otp-code", phone + ":" + code), clock.millis(),
+                settings.maxTries());
+    }
+}

@@ -1,0 +1,17 @@
+package org.baiti.identity;
+
+import org.baiti.testing.PostgresApp;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@Import(SmsClock.Config.class)
+@DirtiesContext
+class SmsCodesPostgresTest extends PostgresApp implements SmsCodesContract {
+
+    @DynamicPropertySource
+    static void sms(DynamicPropertyRegistry r) {
+        SmsCodesContract.properties(r);
+    }
+}
