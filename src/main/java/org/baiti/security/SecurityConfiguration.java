@@ -113,6 +113,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/admin/contests/*/dashboard", "/admin/contests/*/participants")
                         .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
                         .requestMatchers(GET, "/admin/contests/*/attention").hasAnyRole(ADMIN, ORGANIZER, JUDGE, AUDITOR)
+                        .requestMatchers(GET, "/admin/contests/*/edit").hasAnyRole(MANAGE)
                         .requestMatchers(GET, "/admin", "/admin/", "/admin/contests/*", "/admin/contests/*/units")
                         .hasAnyRole(ALL_STAFF)
                         .requestMatchers(GET, "/admin/**").hasAnyRole(READ_ALL)
