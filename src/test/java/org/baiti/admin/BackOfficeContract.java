@@ -304,4 +304,76 @@ interface BackOfficeContract extends App {
         assertThat(organizerView.get("/admin/contests/" + id + "/participants").body())
                 .contains("东城丙").contains("教育局丁").contains("第一中学甲");
     }
+
+    @Test
+    default void importsOverExistingDataAndAccountRemovalAskForConfirmationOnThePage() {
+        Api admin = api().admin();
+        WebSession web = adminPages();
+        long id = contestWithUnitsAndBank(admin, Map.of("name", "覆盖导入竞赛"));
+        String overview = "/admin/contests/" + id;
+        List<List<String>> changedBank = new ArrayList<>(Fixtures.bank());
+        changedBank.set(1, List.of("Q1", "单选", "森林火警电话是多少？", "12119", "110", "120", "122", "A", "1", "应急常识", ""));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", web.get(overview).csrf());
+        WebSession.Page refused = web.upload(overview + "/import/bank", fields, "bank.csv", Fixtures.csv(changedBank));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(web.get(overview).body()).contains("没有导入").contains("6");
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").body()).doesNotContain("森林火警电话是多少");
+
+        fields.put("_csrf", web.get(overview).csrf());
+        fields.put("replace", "yes");
+        assertThat(web.upload(overview + "/import/bank", fields, "bank.csv", Fixtures.csv(changedBank)).status()).isEqualTo(302);
+        assertThat(web.get(overview).body()).contains("导入成功");
+        assertThat(admin.get("/api/admin/contests/" + id + "/bank").body()).contains("森林火警电话是多少");
+
+        String username = "judge" + System.nanoTime();
+        assertThat(admin.postJson("/api/admin/accounts", Map.of("username", username, "role", "JUDGE",
+                "password", "staff-password-1")).status()).isEqualTo(201);
+        assertThat(submit(web, "/admin/accounts", "/admin/accounts/" + username + "/delete", Map.of()).body())
+                .contains("没有删除");
+        assertThat(admin.get("/api/admin/accounts").body()).contains(username);
+        assertThat(submit(web, "/admin/accounts", "/admin/accounts/admin/delete", Map.of("confirm", "yes")).body())
+                .as("not the account signed in").contains("不能删除自己");
+        assertThat(submit(web, "/admin/accounts", "/admin/accounts/" + username + "/delete", Map.of("confirm", "yes")).body())
+                .contains("已删除账号");
+        assertThat(admin.get("/api/admin/accounts").body()).doesNotContain(username);
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'account.delete' AND subject = ?")
+                .param(username).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    default void aJudgeSavesTheAttentionTableAndAnAuditorOnlyReadsIt() {
+        Api admin = api().admin();
+        long id = contestWithUnitsAndBank(admin, Map.of("name", "评委竞赛"));
+        String judgeName = "judge" + System.nanoTime();
+        String auditorName = "auditor" + System.nanoTime();
+        assertThat(admin.postJson("/api/admin/accounts", Map.of("username", judgeName, "role", "JUDGE",
+                "password", "staff-password-1")).status()).isEqualTo(201);
+        assertThat(admin.postJson("/api/admin/accounts", Map.of("username", auditorName, "role", "AUDITOR",
+                "password", "staff-password-1")).status()).isEqualTo(201);
+        String page = "/admin/contests/" + id + "/attention";
+
+        WebSession judge = new WebSession(api());
+        assertThat(judge.login(judgeName, "staff-password-1").status()).isEqualTo(302);
+        String overview = judge.get("/admin/contests/" + id).body();
+        assertThat(overview).contains("data-menu=\"attention\"").doesNotContain("data-menu=\"awards\"")
+                .doesNotContain("data-menu=\"participants\"");
+        assertThat(submit(judge, page, page, Map.of("mark:U1", "66", "mark:U2", "77")).body()).contains("已保存组织评分");
+        assertThat(marks(admin, id)).containsEntry("U1", 66).containsEntry("U2", 77);
+        assertThat(judge.get("/admin/contests/" + id + "/awards").status()).isEqualTo(403);
+        assertThat(judge.get("/admin/contests/" + id + "/participants").status()).isEqualTo(403);
+
+        WebSession auditor = new WebSession(api());
+        assertThat(auditor.login(auditorName, "staff-password-1").status()).isEqualTo(302);
+        WebSession.Page read = auditor.get(page);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(Pattern.compile("name=\"mark:U1\"[^>]*disabled").matcher(read.body()).find()).isTrue();
+        assertThat(read.body()).doesNotContain("id=\"attention-save\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mark:U1", "1");
+        form.put("_csrf", read.csrf());
+        assertThat(auditor.post(page, form).status()).isEqualTo(403);
+        assertThat(marks(admin, id)).containsEntry("U1", 66);
+        assertThat(auditor.get("/admin/contests/" + id + "/edit").status()).as("settings: organizers only").isEqualTo(403);
+    }
 }
