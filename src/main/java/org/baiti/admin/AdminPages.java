@@ -21,6 +21,8 @@ import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,9 +52,12 @@ class AdminPages {
         this.limitDefaults = settings;
     }
 
+    private final MessageSource messages;
+
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
                RosterImport rosterImport, ParticipantIdentity identity,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+               @Value("${baiti.time-zone:Asia/Shanghai}") String zone, MessageSource messages) {
+        this.messages = messages;
         this.contesting = contesting;
         this.bankImport = bankImport;
         this.unitImport = unitImport;
@@ -118,12 +123,20 @@ class AdminPages {
 
     @PostMapping("/admin/contests/{id}/import/{kind}")
     String importFile(@PathVariable long id, @PathVariable String kind, @RequestParam("file") MultipartFile file,
-                      Principal who, RedirectAttributes flash) throws IOException {
+                      @RequestParam(required = false) String replace, Principal who, RedirectAttributes flash)
+            throws IOException {
         if (file.isEmpty()) {
             flash.addFlashAttribute("error", "请选择文件 / Choose a file");
             return "redirect:/admin/contests/" + id;
         }
         String name = file.getOriginalFilename() == null ? kind : file.getOriginalFilename();
+        // A bank or unit file over existing ones overwrites the rows with the same keys: from the page only confirmed.
+        int existing = "bank".equals(kind) ? bankImport.all(id).size() : "units".equals(kind) ? unitImport.all(id).size() : 0;
+        if (existing > 0 && replace == null) {
+            flash.addFlashAttribute("error", messages.getMessage("admin.import.refused", new Object[] {name, existing},
+                    LocaleContextHolder.getLocale()));
+            return "redirect:/admin/contests/" + id;
+        }
         try {
             ImportResult r = switch (kind) {
                 case "bank" -> bankImport.importFile(id, name, file.getInputStream(), who.getName());

@@ -105,6 +105,20 @@ public class Contesting {
         return after;
     }
 
+    /**
+     * Removes the contest's row, once everything that hangs on it is gone (admin/ContestLifecycle checks that it never
+     * opened and removes its bank and units first); audited with its settings.
+     */
+    @Transactional
+    public void delete(long id, Map<String, ?> removedRows) {
+        Contest c = get(id);
+        contests.delete(id);
+        forget(id);
+        Map<String, Object> detail = settings(c);
+        detail.put("removedRows", removedRows);
+        audit.record("contest.delete", id, c.name(), detail);
+    }
+
     /** The settings of a contest as an audit detail. */
     private static Map<String, Object> settings(Contest c) {
         Map<String, Object> d = new java.util.LinkedHashMap<>();

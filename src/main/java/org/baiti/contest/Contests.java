@@ -17,4 +17,7 @@ public interface Contests {
 
     /** Sets the freeze instant once; false when the contest was already frozen. */
     boolean freeze(long id, Instant at);
+
+    /** Removes the contest's own row (what hangs on it is removed first, by admin/ContestLifecycle). */
+    boolean delete(long id);
 }

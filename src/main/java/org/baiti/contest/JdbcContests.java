@@ -89,6 +89,11 @@ class JdbcContests implements Contests {
                 .param("at", at.toEpochMilli()).param("id", id).update() == 1;
     }
 
+    @Override
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM contest WHERE id = :id").param("id", id).update() == 1;
+    }
+
     private static Contest row(ResultSet rs, int n) throws SQLException {
         long frozen = rs.getLong("frozen_at");
         Instant frozenAt = rs.wasNull() ? null : Instant.ofEpochMilli(frozen);

@@ -22,12 +22,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.contest.TypedConfirmation;
 import org.baiti.web.ApiException;
 import org.baiti.web.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,9 +52,11 @@ class DrawPages {
     private final PublishedRecordWriter records;
     private final ZoneId zone;
     private final PublicLinks links;
+    private final MessageSource messages;
 
     DrawPages(Drawing drawing, Contesting contesting, PublishedRecordWriter records,
-              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links) {
+              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links, MessageSource messages) {
+        this.messages = messages;
         this.drawing = drawing;
         this.contesting = contesting;
         this.records = records;
@@ -130,7 +135,14 @@ class DrawPages {
     String commit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(required = false) String k, @RequestParam(defaultValue = "") String pool,
                   @RequestParam(defaultValue = "") String seedSources, @RequestParam(defaultValue = "") String tiers,
-                  Principal who, RedirectAttributes flash) {
+                  @RequestParam(required = false) String confirm, Principal who, RedirectAttributes flash) {
+        if (confirm == null) {
+            // A commit publishes the pool for good: from the page only with the box ticked (the API needs none).
+            flash.addFlashAttribute("error", message("admin.commit.refused"));
+            flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
+                    "seedSources", seedSources));
+            return "redirect:/admin/contests/" + id + "/draws";
+        }
         try {
             Integer winners = parseCount(k);
             DrawRecord d = drawing.commit(id, new Drawing.CommitCommand(name, winners, pool, seedSources,
@@ -148,12 +160,19 @@ class DrawPages {
 
     @PostMapping("/admin/draws/{drawId}/reveal")
     String reveal(@PathVariable long drawId, @RequestParam(defaultValue = "") String seed,
-                  @RequestParam(required = false) String confirm, Principal who, RedirectAttributes flash) {
+                  @RequestParam(required = false) String confirm, @RequestParam(required = false) String confirmName,
+                  Principal who, RedirectAttributes flash) {
         DrawRecord d = drawing.get(drawId);
         try {
             if (confirm == null) {
                 throw ApiException.badRequest("unconfirmed", "请勾选确认：这些就是现场公布的种子",
                         "Tick the box to confirm these are the seed strings announced");
+            }
+            Contest contest = contesting.get(d.contestId());
+            if (!TypedConfirmation.matches(contest, confirmName)) {
+                flash.addFlashAttribute("error", d.name() + ": " + messages.getMessage("admin.reveal.refused",
+                        new Object[] {contest.name()}, LocaleContextHolder.getLocale()));
+                return "redirect:/admin/contests/" + d.contestId() + "/draws";
             }
             List<String> lines = seed.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             DrawRecord sealed = drawing.reveal(drawId, lines, who.getName());
@@ -203,6 +222,10 @@ class DrawPages {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private String baseUrl(HttpServletRequest request) {

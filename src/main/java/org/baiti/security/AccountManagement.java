@@ -149,6 +149,35 @@ public class AccountManagement {
         return View.of(a);
     }
 
+    /**
+     * Removes an account for good (its past actions stay in the audit trail under its name). Not the account doing it,
+     * and not the last enabled administrator.
+     */
+    @Transactional
+    public void delete(String username) {
+        Account old = accounts.find(username)
+                .orElseThrow(() -> ApiException.notFound("没有该账号：" + username, "No such account: " + username));
+        if (Staff.current().map(s -> s.username().equals(username)).orElse(false)) {
+            throw ApiException.conflict("self", "不能删除自己正在使用的账号", "You cannot remove the account you are signed in with");
+        }
+        if (old.role() == Role.ADMIN && old.enabled() && accounts.countEnabled(Role.ADMIN) <= 1) {
+            throw ApiException.conflict("last_admin", "这是最后一个启用的管理员账号，不能删除",
+                    "This is the last enabled administrator; it cannot be removed");
+        }
+        accounts.delete(username);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("role", old.role().name());
+        detail.put("displayName", old.displayName());
+        detail.put("unitContest", old.unitContest());
+        detail.put("unitCode", old.unitCode());
+        audit.record("account.delete", old.unitContest(), username, detail);
+    }
+
+    /** How many coordinator accounts look after a unit of the contest (a contest with any cannot be deleted). */
+    public long coordinatorsOf(long contestId) {
+        return accounts.countForContest(contestId);
+    }
+
     private void checkUnit(Long unitContest, String unitCode, List<Map<String, String>> errors) {
         if (unitContest == null || unitCode == null) {
             errors.add(field("unitCode", "单位联络员账号须指定竞赛编号和单位编码",

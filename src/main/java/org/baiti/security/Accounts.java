@@ -19,4 +19,12 @@ public interface Accounts {
 
     /** Changes everything but the user name and the creation time. */
     void update(Account account);
+
+    /** Removes the account; false when there was none. */
+    boolean delete(String username);
+
+    /** Accounts of coordinators that look after a unit of this contest. */
+    default long countForContest(long contestId) {
+        return all().stream().filter(a -> a.unitContest() != null && a.unitContest() == contestId).count();
+    }
 }

@@ -60,6 +60,11 @@ class JdbcAccounts implements Accounts {
                 a.enabled() ? 1 : 0, a.username()).update();
     }
 
+    @Override
+    public boolean delete(String username) {
+        return jdbc.sql("DELETE FROM account WHERE username = ?").param(username).update() == 1;
+    }
+
     private static Account row(ResultSet rs, int n) throws SQLException {
         long contest = rs.getLong("unit_contest");
         Long unitContest = rs.wasNull() ? null : contest;

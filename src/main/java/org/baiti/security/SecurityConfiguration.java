@@ -113,6 +113,11 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/admin/contests/*/offline").hasAnyRole(ADMIN, ORGANIZER, COORDINATOR)
                         .requestMatchers(GET, "/admin/contests/*/offline", "/admin/contests/*/offline/jobs/*")
                         .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
+                        // the back office (docs/back-office.md): a coordinator's dashboard and participants are of its subtree
+                        .requestMatchers(GET, "/admin/contests/*/dashboard", "/admin/contests/*/participants")
+                        .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
+                        .requestMatchers(GET, "/admin/contests/*/attention").hasAnyRole(ADMIN, ORGANIZER, JUDGE, AUDITOR)
+                        .requestMatchers(GET, "/admin/contests/*/edit").hasAnyRole(MANAGE)
                         .requestMatchers(GET, "/admin", "/admin/", "/admin/contests/*", "/admin/contests/*/units")
                         .hasAnyRole(ALL_STAFF)
                         .requestMatchers(GET, "/admin/**").hasAnyRole(READ_ALL)

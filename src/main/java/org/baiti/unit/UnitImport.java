@@ -115,6 +115,63 @@ public class UnitImport {
         audit.record("unit.attention", contestId, code, detail);
     }
 
+    /**
+     * The judges' marks of several top-level units at once (the attention table of the pages), all or none: a blank
+     * leaves a mark as it is; any bad value or unknown unit refuses the whole table, listing each. Only marks that
+     * change are written and audited. Returns how many changed.
+     */
+    @Transactional
+    public int setAttentions(long contestId, java.util.Map<String, String> typed) {
+        Contest contest = contesting.get(contestId);
+        contesting.requireNotFrozen(contest);
+        java.util.Map<String, Unit> tops = new java.util.HashMap<>();
+        for (Unit u : units.all(contestId)) {
+            if (u.topLevel()) {
+                tops.put(u.code(), u);
+            }
+        }
+        List<java.util.Map<String, Object>> errors = new ArrayList<>();
+        java.util.Map<String, Integer> marks = new java.util.LinkedHashMap<>();
+        typed.forEach((code, text) -> {
+            String t = text == null ? "" : text.strip();
+            if (!tops.containsKey(code)) {
+                errors.add(java.util.Map.of("field", code, "reason", "没有该顶级单位 / no such top-level unit"));
+            } else if (!t.isEmpty()) {
+                Integer v = null;
+                try {
+                    v = Integer.valueOf(t);
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (v == null || v < 0 || v > 100) {
+                    errors.add(java.util.Map.of("field", code, "reason",
+                            tops.get(code).name() + "：“" + t + "” 不是 0 到 100 的整数 / is not a whole number from 0 to 100"));
+                } else {
+                    marks.put(code, v);
+                }
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_field",
+                    "有 " + errors.size() + " 个评分不对，全部未保存 / " + errors.size()
+                            + " mark(s) are wrong; nothing was saved", errors);
+        }
+        int changed = 0;
+        for (java.util.Map.Entry<String, Integer> m : marks.entrySet()) {
+            Integer before = tops.get(m.getKey()).attention();
+            if (m.getValue().equals(before)) {
+                continue;
+            }
+            units.setAttention(contestId, m.getKey(), m.getValue());
+            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("from", before);
+            detail.put("to", m.getValue());
+            audit.record("unit.attention", contestId, m.getKey(), detail);
+            changed++;
+        }
+        return changed;
+    }
+
     static java.util.Map<String, Object> importDetail(String sha256, int rows, int added, int changed) {
         java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
         d.put("sha256", sha256);

@@ -172,6 +172,7 @@ class DrawPagesBrowserTest extends SqliteApp {
 
             // k above the pool size: refused, with the reason.
             d.findElement(By.id("draw-sources")).sendKeys("现场掷骰 3 次");
+            d.findElement(By.id("commit-confirm")).click(); // a commit cannot be undone: confirmed on the page
             d.findElement(By.cssSelector("#commit-form button")).click();
             b.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
             assertThat(d.findElement(By.cssSelector(".error")).getText()).contains("抽奖设置有误").contains("40");
@@ -182,6 +183,7 @@ class DrawPagesBrowserTest extends SqliteApp {
             d.findElement(By.id("draw-tiers")).sendKeys("一等奖:1，二等奖：2, 三等奖:3");
             assertThat(d.findElement(By.id("draw-sources")).getAttribute("value")).as("kept after the error")
                     .isEqualTo("现场掷骰 3 次");
+            d.findElement(By.id("commit-confirm")).click();
             d.findElement(By.cssSelector("#commit-form button")).click();
             b.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
             assertThat(d.findElement(By.cssSelector(".notice")).getText()).contains("n = 40").contains("k = 6");
@@ -194,6 +196,7 @@ class DrawPagesBrowserTest extends SqliteApp {
 
             d.findElement(By.id("seed-" + id)).sendKeys("  3089.26  \n\n4 2 6\n");
             d.findElement(By.cssSelector(".reveal-form input[name=confirm]")).click();
+            d.findElement(By.id("reveal-name-" + id)).sendKeys("2026 年森林草原防灭火知识竞赛");
             b.screenshot("draw-admin");
             d.findElement(By.cssSelector(".reveal-form button")).click();
             b.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));

@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
                 "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + "," + height);
+        // headless Chromium sends Accept-Language: en-US whatever --lang says; the pages' default reader is Chinese
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         if (phone) {
             options.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0),

@@ -1,0 +1,205 @@
+package org.baiti.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.baiti.audit.AuditLog;
+import org.baiti.bank.Question;
+import org.baiti.bank.Questions;
+import org.baiti.contest.Contest;
+import org.baiti.contest.ContestSettings;
+import org.baiti.contest.ContestState;
+import org.baiti.contest.Contesting;
+import org.baiti.contest.TypedConfirmation;
+import org.baiti.identity.ParticipantIdentity;
+import org.baiti.security.AccountManagement;
+import org.baiti.unit.Unit;
+import org.baiti.unit.Units;
+import org.baiti.web.ApiException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a contest on the staff pages: edit what its state still allows, copy it with its bank and units,
+ * delete it while it never opened and nothing hangs on it. Every step is audited (contest.update, contest.copy,
+ * contest.delete). The rules are in docs/back-office.md.
+ */
+@Service
+public class ContestLifecycle {
+
+    /** The settings a contest's state still lets change: everything before it opens, less and less after. */
+    static Set<String> changeable(ContestState state) {
+        return switch (state) {
+            case NOT_STARTED -> Set.of("name", "questionsPerPaper", "timeLimitSeconds", "opensAt", "closesAt",
+                    "onlineQuota", "drawQuota", "orgQuota", "paperMode", "attemptsAllowed", "partialCredit", "weights");
+            case OPEN -> Set.of("name", "closesAt");
+            case ENDED -> Set.of("name");
+            case FROZEN -> Set.of();
+        };
+    }
+
+    private final Contesting contesting;
+    private final Questions questions;
+    private final Units units;
+    private final ParticipantIdentity identity;
+    private final AccountManagement accounts;
+    private final ContestRemoval removal;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ContestLifecycle(Contesting contesting, Questions questions, Units units, ParticipantIdentity identity,
+                     AccountManagement accounts, ContestRemoval removal, AuditLog audit, MessageSource messages,
+                     Clock clock) {
+        this.contesting = contesting;
+        this.questions = questions;
+        this.units = units;
+        this.identity = identity;
+        this.accounts = accounts;
+        this.removal = removal;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public ContestState state(Contest c) {
+        return ContestState.of(c, Instant.now(clock));
+    }
+
+    /** Changes the settings the contest's state allows; any other difference is refused (409 locked), nothing changes. */
+    @Transactional
+    public Contest edit(long id, ContestSettings wanted) {
+        Contest old = contesting.get(id);
+        ContestState state = state(old);
+        Set<String> allowed = changeable(state);
+        List<Map<String, String>> locked = new ArrayList<>();
+        for (String field : changed(old, wanted)) {
+            if (!allowed.contains(field)) {
+                locked.add(Map.of("field", field, "reason", message("admin.edit.locked." + state.name())));
+            }
+        }
+        if (!locked.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "locked", message("admin.edit.refused",
+                    message("admin.state." + state.name())), locked);
+        }
+        if (state == ContestState.OPEN && wanted.closesAt() != null && !wanted.closesAt().isAfter(Instant.now(clock))) {
+            throw new ApiException(HttpStatus.CONFLICT, "locked", message("admin.edit.closesInPast"),
+                    List.of(Map.of("field", "closesAt", "reason", message("admin.edit.closesInPast"))));
+        }
+        return contesting.update(id, wanted);
+    }
+
+    /** The names of the settings that differ (the three weights count as one, "weights"). */
+    static List<String> changed(Contest c, ContestSettings s) {
+        List<String> out = new ArrayList<>();
+        diff(out, "name", c.name(), s.name() == null ? null : s.name().strip());
+        diff(out, "questionsPerPaper", c.questionsPerPaper(), s.questionsPerPaper());
+        diff(out, "timeLimitSeconds", c.timeLimitSeconds(), s.timeLimitSeconds());
+        diff(out, "opensAt", c.opensAt(), s.opensAt());
+        diff(out, "closesAt", c.closesAt(), s.closesAt());
+        diff(out, "onlineQuota", c.onlineQuota(), s.onlineQuota());
+        diff(out, "drawQuota", c.drawQuota(), s.drawQuota());
+        diff(out, "orgQuota", c.orgQuota(), s.orgQuota());
+        diff(out, "paperMode", c.paperMode(), s.paperMode() == null ? Contest.PaperMode.FIXED : s.paperMode());
+        diff(out, "attemptsAllowed", c.attemptsAllowed(), s.attemptsAllowed() == null ? 1 : s.attemptsAllowed());
+        diff(out, "partialCredit", c.partialCredit(), Boolean.TRUE.equals(s.partialCredit()));
+        if (!same(c.weightRate(), s.weightRate(), 0.4) || !same(c.weightAccuracy(), s.weightAccuracy(), 0.4)
+                || !same(c.weightAttention(), s.weightAttention(), 0.2)) {
+            out.add("weights");
+        }
+        return out;
+    }
+
+    private static boolean same(double stored, Double given, double fallback) {
+        return Math.abs(stored - (given == null ? fallback : given)) < 1e-9;
+    }
+
+    private static void diff(List<String> out, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            out.add(name);
+        }
+    }
+
+    /**
+     * A new contest with the settings of {@code id}, a new name and window, its question bank and its unit tree
+     * (headcounts, not the judges' marks) and whether it requires a roster; nothing of its participants.
+     */
+    @Transactional
+    public Contest copy(long id, String name, Instant opensAt, Instant closesAt) {
+        Contest from = contesting.get(id);
+        Contest to = contesting.create(new ContestSettings(name, from.questionsPerPaper(), from.timeLimitSeconds(),
+                opensAt, closesAt, from.onlineQuota(), from.drawQuota(), from.orgQuota(), from.paperMode(),
+                from.attemptsAllowed(), from.partialCredit(), from.weightRate(), from.weightAccuracy(),
+                from.weightAttention()));
+        List<Question> bank = questions.all(id).stream()
+                .map(q -> new Question(to.id(), q.key(), q.seq(), q.type(), q.stem(), q.options(), q.answer(), q.points(),
+                        q.category(), q.explanation()))
+                .toList();
+        if (!bank.isEmpty()) {
+            questions.upsert(bank, List.of());
+        }
+        List<Unit> tree = units.all(id).stream()
+                .map(u -> new Unit(to.id(), u.code(), u.name(), u.parentCode(), u.topCode(), u.depth(), u.headcount(),
+                        null, u.seq()))
+                .toList();
+        if (!tree.isEmpty()) {
+            units.upsert(tree, List.of());
+        }
+        if (identity.rosterRequired(id)) {
+            identity.setRosterRequired(to.id(), true);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", id);
+        detail.put("fromName", from.name());
+        detail.put("questions", bank.size());
+        detail.put("units", tree.size());
+        audit.record("contest.copy", to.id(), to.name(), detail);
+        return to;
+    }
+
+    /**
+     * Deletes a contest that never opened, with its bank, units and imports, when the contest's name is typed as
+     * confirmation. Refused (409, nothing removed) once it opened or is frozen, or when it has attempts, offline
+     * results, draws or coordinator accounts.
+     */
+    @Transactional
+    public void delete(long id, String confirm) {
+        Contest c = contesting.get(id);
+        if (!TypedConfirmation.matches(c, confirm)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unconfirmed", message("admin.delete.unconfirmed", c.name()),
+                    List.of());
+        }
+        ContestState state = state(c);
+        if (state != ContestState.NOT_STARTED) {
+            throw conflict("admin.delete.opened", message("admin.state." + state.name()));
+        }
+        Map<String, Long> usage = removal.usage(id);
+        long used = usage.values().stream().mapToLong(Long::longValue).sum();
+        if (used > 0) {
+            throw conflict("admin.delete.used", usage.get("attempt"), usage.get("offline_result"), usage.get("draw"));
+        }
+        long coordinators = accounts.coordinatorsOf(id);
+        if (coordinators > 0) {
+            throw conflict("admin.delete.accounts", coordinators);
+        }
+        Map<String, Integer> removed = removal.removeRowsOf(id);
+        contesting.delete(id, removed);
+    }
+
+    private ApiException conflict(String key, Object... args) {
+        return new ApiException(HttpStatus.CONFLICT, "not_deletable", message(key, args), List.of());
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,25 @@
+package org.baiti.contest;
+
+import java.time.Instant;
+
+/** Where a contest is in its life, as the staff pages show it: before, during or after its online window, or frozen. */
+public enum ContestState {
+    /** 未开始: the online window has not opened yet. */
+    NOT_STARTED,
+    /** 进行中: the online window is open. */
+    OPEN,
+    /** 已结束: the window has closed; results may still be imported and marked until the freeze. */
+    ENDED,
+    /** 已冻结: nothing that feeds an award may change. */
+    FROZEN;
+
+    public static ContestState of(Contest c, Instant now) {
+        if (c.frozen()) {
+            return FROZEN;
+        }
+        if (now.isBefore(c.opensAt())) {
+            return NOT_STARTED;
+        }
+        return now.isBefore(c.closesAt()) ? OPEN : ENDED;
+    }
+}

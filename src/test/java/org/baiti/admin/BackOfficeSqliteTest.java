@@ -1,0 +1,6 @@
+package org.baiti.admin;
+
+import org.baiti.testing.SqliteApp;
+
+class BackOfficeSqliteTest extends SqliteApp implements BackOfficeContract {
+}
