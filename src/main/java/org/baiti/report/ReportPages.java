@@ -1,10 +1,5 @@
 package org.baiti.report;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.orgaward.OrgAwarding;
@@ -18,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff pages: dashboard, awards and the organization award with attention marks, print views, freeze. */
+/** Staff pages: dashboard, awards and the organization award with attention marks, freeze (print views: AwardsOutputPages). */
 @Controller
 class ReportPages {
 
@@ -69,24 +64,5 @@ class ReportPages {
         contesting.freeze(id);
         flash.addFlashAttribute("notice", "已冻结：成绩、抽奖池和评分不能再修改 / Frozen: results, pools and marks can no longer change");
         return "redirect:/admin/contests/" + id;
-    }
-
-    @GetMapping("/admin/contests/{id}/print/winners")
-    String printWinners(@PathVariable long id, Model model) {
-        model.addAttribute("contest", contesting.get(id));
-        Map<String, List<Winner>> byUnit = new TreeMap<>();
-        for (Winner w : reporting.awards(id)) {
-            byUnit.computeIfAbsent(w.topUnit() == null ? "—" : w.topUnit(), k -> new java.util.ArrayList<>()).add(w);
-        }
-        model.addAttribute("byUnit", new LinkedHashMap<>(byUnit));
-        model.addAttribute("total", byUnit.values().stream().mapToInt(List::size).sum());
-        return "report/print-winners";
-    }
-
-    @GetMapping("/admin/contests/{id}/certificates")
-    String certificates(@PathVariable long id, Model model) {
-        model.addAttribute("contest", contesting.get(id));
-        model.addAttribute("awards", reporting.awards(id));
-        return "report/certificates";
     }
 }
