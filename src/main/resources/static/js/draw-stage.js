@@ -245,14 +245,29 @@
     }, 60);
   }
 
-  /** A unit name wider than its line is drawn smaller, down to 60 % of its size, before it is cut with "…". */
+  /**
+   * Keeps every unit name whole: a name wider than its line is drawn smaller (down to 80 %), then on two lines, then
+   * smaller again (down to 60 %) until the two lines fit in the card; only then would the second line end in "…".
+   */
   function fitUnits(container) {
     Array.prototype.forEach.call(container.querySelectorAll('.unit'), function (u) {
-      var size = parseFloat(getComputedStyle(u).fontSize);
-      var floor = size * 0.6;
-      while (u.scrollWidth > u.clientWidth + 1 && size > floor) {
-        size = Math.max(floor, size * 0.92);
+      var card = u.parentNode;
+      var base = parseFloat(getComputedStyle(u).fontSize);
+      var size = base;
+      function overflows() {
+        return u.scrollWidth > u.clientWidth + 1 || u.scrollHeight > u.clientHeight + 2
+          || card.scrollHeight > card.clientHeight;
+      }
+      while (overflows() && size > base * 0.8) {
+        size *= 0.94;
         u.style.fontSize = size + 'px';
+      }
+      if (overflows()) {
+        u.classList.add('wrap');
+        while (overflows() && size > base * 0.6) {
+          size = Math.max(base * 0.6, size * 0.94);
+          u.style.fontSize = size + 'px';
+        }
       }
     });
   }

@@ -95,15 +95,19 @@ class StagePresenterBrowserTest extends SqliteApp {
                 if (big) {
                     Object units2 = ((JavascriptExecutor) d).executeScript("""
                             return Array.from(document.querySelectorAll('.card-w .unit')).map(function (u) {
-                              return {text: u.textContent, fits: u.scrollWidth <= u.clientWidth + 1,
-                                      size: parseFloat(getComputedStyle(u).fontSize)};
+                              var card = u.parentNode.getBoundingClientRect();
+                              var r = u.getBoundingClientRect();
+                              return {text: u.textContent, size: parseFloat(getComputedStyle(u).fontSize),
+                                      fits: u.scrollWidth <= u.clientWidth + 1 && u.scrollHeight <= u.clientHeight + 2
+                                            && r.bottom <= card.bottom + 1,
+                                      m: [u.scrollWidth, u.clientWidth, u.scrollHeight, u.clientHeight, r.bottom, card.bottom].join(' ')};
                             });""");
                     List<?> lines = (List<?>) units2;
                     assertThat(lines).hasSize(10);
                     boolean sawLong = false;
                     for (Object o : lines) {
                         Map<?, ?> u = (Map<?, ?>) o;
-                        assertThat(u.get("fits")).as("unit line not cut: " + u.get("text")).isEqualTo(true);
+                        assertThat(u.get("fits")).as("unit line not cut: " + u).isEqualTo(true);
                         assertThat(((Number) u.get("size")).doubleValue()).as("unit readable from afar").isGreaterThanOrEqualTo(18);
                         sawLong |= LONG_UNIT.equals(u.get("text"));
                     }
