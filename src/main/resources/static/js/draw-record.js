@@ -42,9 +42,7 @@
   /** Verifies a record (the fetched one, or any other given) and shows the result in the verification box. */
   async function check(rec) {
     if (!window.BaitiDraw || !BaitiDraw.available()) {
-      show('unavailable', '⚠ 此浏览器在当前地址下无法使用 Web Crypto（需要 https、localhost 或 127.0.0.1），未能在浏览器中验证；' +
-        '请下载记录并用下方命令验证。/ Web Crypto is not available to this page (it needs https, localhost or 127.0.0.1), ' +
-        'so it was not verified in your browser; download the record and use the commands below.');
+      show('unavailable', main.getAttribute('data-msg-unavailable'));
       return {available: false, verified: false, differences: []};
     }
     if (!rec || rec.status !== 'SEALED' || !Array.isArray(rec.winners)) {
@@ -62,10 +60,15 @@
     }
     if (result.verified) {
       show('ok', '✔ 本页已在您的浏览器中独立验证 / verified in your browser');
-      detail('用浏览器自带的 SHA-256 从 ' + rec.pool.length + ' 个准考证号和 ' + rec.seed.length +
+      detail('从 ' + rec.pool.length + ' 个准考证号和 ' + rec.seed.length +
         ' 个种子重新算出 P、D 和全部 ' + result.winners.length + ' 名中奖者，与记录一致。/ Recomputed P, D and all ' +
         result.winners.length + ' winners from the ' + rec.pool.length + ' tickets and ' + rec.seed.length +
-        ' seed strings with the browser\'s own SHA-256; they match the record.');
+        ' seed strings; they match the record.');
+      var engine = document.createElement('div');
+      engine.className = 'detail engine';
+      engine.setAttribute('data-engine', result.engine);
+      engine.textContent = main.getAttribute(result.engine === 'webcrypto' ? 'data-msg-webcrypto' : 'data-msg-javascript');
+      box.appendChild(engine);
     } else {
       show('bad', '✘ 与记录不一致 / mismatch: ' + result.differences.length + ' 处不一致 / difference(s)',
         result.differences.map(function (d) { return d.message; }));

@@ -1,8 +1,10 @@
 /*
  * The stage screen of a live draw. Before the reveal it shows the commitment (rendered by the server) and polls the
  * draw's summary every 2 s; once sealed it reveals the winners tier by tier, in batches, with an animation.
- * URL options: ?batch=N (winners per screen, 1..10, default 10), ?interval=S (seconds per batch, default 8).
- * Keys: → / space / PageDown next batch, ← / PageUp previous, P pause or resume.
+ * URL options: ?batch=N (winners per screen, 1..10, default 10), ?interval=S (seconds per batch, default 8),
+ * ?mode=presenter (no timer: the presenter reveals each batch on a key or a click, after a short reveal animation).
+ * Keys: → / space / PageDown / Enter next batch, ← / PageUp previous, P pause or resume (timed mode).
+ * A unit name too long for its card is drawn smaller (down to a floor) rather than cut.
  */
 (function () {
   'use strict';
@@ -14,6 +16,8 @@
   var params = new URLSearchParams(location.search);
   var batch = clamp(parseInt(params.get('batch'), 10) || 10, 1, 10);
   var interval = clamp(parseFloat(params.get('interval')) || 8, 1, 600) * 1000;
+  var presenter = params.get('mode') === 'presenter';
+  var REVEAL_MS = 900;   // presenter mode: how long the tickets roll before they land
   var POLL_MS = 2000;
 
   var before = document.getElementById('before');
@@ -81,10 +85,31 @@
     root.setAttribute('data-phase', 'reveal');
     root.setAttribute('data-steps', String(steps.length));
     document.addEventListener('keydown', onKey);
-    go(0);
+    if (presenter) {
+      reveal.addEventListener('click', function () { go(current + 1); });
+      ready();
+    } else {
+      go(0);
+    }
+  }
+
+  /** Presenter mode: the screen before the first batch, until the presenter goes on. */
+  function ready() {
+    current = -1;
+    root.setAttribute('data-phase', 'ready');
+    root.setAttribute('data-step', '-1');
+    reveal.textContent = '';
+    var r = el('div', 'finale ready');
+    r.appendChild(el('h2', null, tiers[0].name));
+    r.appendChild(el('p', null, root.getAttribute('data-msg-ready')));
+    reveal.appendChild(r);
   }
 
   function go(i) {
+    if (presenter && i === -1 && current === 0) {
+      ready();
+      return;
+    }
     if (i < 0 || i >= steps.length) {
       return;
     }
@@ -97,13 +122,13 @@
 
   function schedule() {
     clearTimeout(timer);
-    if (!paused && current < steps.length - 1) {
+    if (!presenter && !paused && current < steps.length - 1) {
       timer = setTimeout(function () { go(current + 1); }, interval);
     }
   }
 
   function onKey(ev) {
-    if (ev.key === 'ArrowRight' || ev.key === 'PageDown' || ev.key === ' ') {
+    if (ev.key === 'ArrowRight' || ev.key === 'PageDown' || ev.key === ' ' || ev.key === 'Enter') {
       ev.preventDefault();
       go(current + 1);
     } else if (ev.key === 'ArrowLeft' || ev.key === 'PageUp') {
@@ -153,16 +178,98 @@
       cards.style.gridAutoFlow = 'column';
       cards.style.gridTemplateRows = 'repeat(' + rows + ', var(--row))';
     }
+    var rolling = [];
     step.entries.forEach(function (w, j) {
       var card = el('div', 'card-w');
       card.style.animationDelay = (j * 0.28) + 's';
       card.appendChild(el('span', 'place', '#' + w.place));
-      card.appendChild(el('span', 'ticket', w.key));
+      var ticket = el('span', 'ticket', w.key);
+      card.appendChild(ticket);
       card.appendChild(el('span', 'who', w.name));
-      card.appendChild(el('span', 'unit', w.unit));
+      var unit = el('span', 'unit', w.unit);
+      unit.title = w.unit;
+      card.appendChild(unit);
+      if (presenter) {
+        card.classList.add('rolling');
+        card.style.animationDelay = (j * 0.08) + 's';
+        rolling.push({card: card, ticket: ticket, key: w.key, at: REVEAL_MS + j * 120});
+      }
       cards.appendChild(card);
     });
     reveal.appendChild(cards);
+    fitUnits(cards);
+    root.setAttribute('data-revealed', rolling.length ? 'false' : 'true');
+    if (rolling.length) {
+      roll(rolling, step);
+    }
+  }
+
+  /** Presenter mode: tickets show rolling characters, then land one after another on the drawn key. */
+  function roll(rolling, step) {
+    var started = Date.now();
+    var chars = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+    function scramble(key) {
+      var out = '';
+      for (var i = 0; i < key.length; i++) {
+        var c = key.charAt(i);
+        out += /[0-9A-Za-z]/.test(c) ? chars.charAt(Math.floor(Math.random() * chars.length)) : c;
+      }
+      return out;
+    }
+    rolling.forEach(function (r) { r.ticket.textContent = scramble(r.key); });
+    var tick = setInterval(function () {
+      if (steps[current] !== step) {
+        clearInterval(tick);
+        return;
+      }
+      var elapsed = Date.now() - started;
+      var left = 0;
+      rolling.forEach(function (r) {
+        if (r.done) {
+          return;
+        }
+        if (elapsed >= r.at) {
+          r.done = true;
+          r.ticket.textContent = r.key;
+          r.card.classList.remove('rolling');
+          r.card.classList.add('landed');
+        } else {
+          r.ticket.textContent = scramble(r.key);
+          left++;
+        }
+      });
+      if (left === 0) {
+        clearInterval(tick);
+        root.setAttribute('data-revealed', 'true');
+      }
+    }, 60);
+  }
+
+  /**
+   * Keeps every unit name whole: a name wider than its line is drawn smaller (down to 80 %), then on two lines, then
+   * smaller again (down to 60 %) until the two lines fit in the card; only then would the second line end in "…".
+   */
+  function fitUnits(container) {
+    Array.prototype.forEach.call(container.querySelectorAll('.unit'), function (u) {
+      var card = u.parentNode;
+      var base = parseFloat(getComputedStyle(u).fontSize);
+      var size = base;
+      function overflows() {
+        return u.scrollWidth > u.clientWidth + 1 || u.scrollHeight > u.clientHeight + 2
+          || card.scrollHeight > card.clientHeight;
+      }
+      while (overflows() && size > base * 0.8) {
+        size *= 0.94;
+        u.style.fontSize = size + 'px';
+      }
+      if (overflows()) {
+        u.classList.add('wrap');
+        while (overflows() && size > base * 0.6) {
+          size = Math.max(base * 0.6, size * 0.94);
+          u.style.fontSize = size + 'px';
+        }
+      }
+    });
   }
 
   function renderProgress() {

@@ -96,6 +96,25 @@ class DrawPages {
         records.write(d, contestName, response.getOutputStream(), response::setContentLengthLong);
     }
 
+    /**
+     * The stand-alone checker {@code tools/VerifyDraw.java} (copied into the jar at build time by the
+     * maven-resources-plugin), so anyone who reads a record page can check it with nothing but a JDK.
+     */
+    @GetMapping("/tools/VerifyDraw.java")
+    ResponseEntity<byte[]> verifier() throws IOException {
+        org.springframework.core.io.ClassPathResource file =
+                new org.springframework.core.io.ClassPathResource("verifier/VerifyDraw.java");
+        byte[] body;
+        try (java.io.InputStream in = file.getInputStream()) {
+            body = in.readAllBytes();
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "x-java-source", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"VerifyDraw.java\"")
+                .header("Cache-Control", "public, max-age=3600")
+                .body(body);
+    }
+
     /** The big screen of the live event (16:9). */
     @GetMapping("/draws/{id}/stage")
     String stage(@PathVariable long id, Model model, HttpServletRequest request) {

@@ -3,7 +3,6 @@ package org.baiti.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff pages: dashboard, awards and the organization award with attention marks, print views, freeze. */
+/** Staff pages: dashboard, awards and the organization award with attention marks, freeze (print views: AwardsOutputPages). */
 @Controller
 class ReportPages {
 
@@ -155,25 +154,6 @@ class ReportPages {
         contesting.freeze(id);
         flash.addFlashAttribute("notice", messages.getMessage("admin.freeze.done", null, LocaleContextHolder.getLocale()));
         return "redirect:/admin/contests/" + id;
-    }
-
-    @GetMapping("/admin/contests/{id}/print/winners")
-    String printWinners(@PathVariable long id, Model model) {
-        model.addAttribute("contest", contesting.get(id));
-        Map<String, List<Winner>> byUnit = new TreeMap<>();
-        for (Winner w : reporting.awards(id)) {
-            byUnit.computeIfAbsent(w.topUnit() == null ? "—" : w.topUnit(), k -> new java.util.ArrayList<>()).add(w);
-        }
-        model.addAttribute("byUnit", new LinkedHashMap<>(byUnit));
-        model.addAttribute("total", byUnit.values().stream().mapToInt(List::size).sum());
-        return "report/print-winners";
-    }
-
-    @GetMapping("/admin/contests/{id}/certificates")
-    String certificates(@PathVariable long id, Model model) {
-        model.addAttribute("contest", contesting.get(id));
-        model.addAttribute("awards", reporting.awards(id));
-        return "report/certificates";
     }
 
     /** A refusal on a page (a coordinator asking for another contest, no such contest): the error page with its status. */

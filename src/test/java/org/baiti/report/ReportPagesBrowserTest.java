@@ -1,6 +1,7 @@
 package org.baiti.report;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.baiti.testing.App;
 import org.baiti.testing.Browser;
@@ -22,6 +23,10 @@ class ReportPagesBrowserTest extends SqliteApp implements AwardsScenario {
         Scenario s = scenario();
         try (Browser b = Browser.desktop(1400, 1000)) {
             WebDriver d = b.driver();
+            // The pages' language follows Accept-Language; headless Chromium sends en-US whatever --lang says.
+            ((org.openqa.selenium.chrome.ChromeDriver) d).executeCdpCommand("Network.enable", Map.of());
+            ((org.openqa.selenium.chrome.ChromeDriver) d).executeCdpCommand("Network.setExtraHTTPHeaders",
+                    Map.of("headers", Map.of("Accept-Language", "zh-CN,zh;q=0.9")));
             d.get(api().base() + "/login");
             d.findElement(By.id("username")).sendKeys("admin");
             d.findElement(By.id("password")).sendKeys(App.ADMIN_PASSWORD);
@@ -46,9 +51,39 @@ class ReportPagesBrowserTest extends SqliteApp implements AwardsScenario {
             b.screenshot("report-print-winners");
 
             d.get(api().base() + "/admin/contests/" + s.id + "/certificates");
-            assertThat(d.findElements(By.cssSelector(".certificate"))).hasSize(20);
+            assertThat(d.findElements(By.cssSelector(".certificate[data-kind=person]"))).hasSize(20);
+            assertThat(d.findElements(By.cssSelector(".certificate[data-kind=unit]"))).hasSize(3);
             assertThat(AwardsScenario.FULL_PHONE.matcher(d.getPageSource()).find()).isFalse();
             b.screenshot("report-certificate");
+
+            // The verification QR code of a printed certificate reads back as its public page.
+            ((org.openqa.selenium.chrome.ChromeDriver) d).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 3, "mobile", false));
+            for (String kind : java.util.List.of("unit", "person")) {
+                org.openqa.selenium.WebElement cert = d.findElement(By.cssSelector(".certificate[data-kind=" + kind + "]"));
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", cert);
+                byte[] png = cert.findElement(By.cssSelector(".verify-qr svg"))
+                        .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                assertThat(org.baiti.share.QrRead.decode(padded(png))).isEqualTo(cert.getAttribute("data-verify"));
+            }
+        }
+    }
+
+    /** The screenshot with a white border, as a QR code printed on paper has around it. */
+    private static java.awt.image.BufferedImage padded(byte[] png) {
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            int pad = img.getWidth() / 4;
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(img.getWidth() + 2 * pad,
+                    img.getHeight() + 2 * pad, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = out.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(img, pad, pad, null);
+            g.dispose();
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

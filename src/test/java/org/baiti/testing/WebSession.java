@@ -74,6 +74,26 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A file (PNG, PDF…) as bytes, with its status and headers, in this session. */
+    public record File(int status, HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public File getFile(String path) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(60))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new File(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Page get(String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
         headers.forEach(b::header);
