@@ -73,6 +73,14 @@ class AnswerPageBrowserTest extends SqliteApp {
             b.screenshot("online-identify");
             chooseUnit(wait, "第一", "U1-1");
             assertThat(d.findElement(By.id("unit-chosen-name")).getText()).isEqualTo("第一中学");
+            // the personal data notice is on the screen, and nothing is sent before its box is ticked (docs/privacy.md)
+            // (in the browser's language: headless Chromium asks for English)
+            assertThat(d.findElement(By.id("privacy-notice")).getText()).containsAnyOf("收集哪些信息", "What is collected")
+                    .contains("180");
+            d.findElement(By.id("start")).click();
+            assertThat(d.findElement(By.cssSelector(".field-error[data-for=consent]")).getText()).containsAnyOf("勾选同意", "tick the box");
+            assertThat(d.findElement(By.id("identify")).isDisplayed()).isTrue();
+            d.findElement(By.id("consent")).click();
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answering")));
 
@@ -165,6 +173,7 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("unit-search")).sendKeys("东城");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#unit-list[data-q='东城'] button[data-code='U2']")));
             chooseUnit(wait, "东城", "U2");
+            d.findElement(By.id("consent")).click();
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
             assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过").contains("one attempt per person");
