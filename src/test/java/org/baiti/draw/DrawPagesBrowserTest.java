@@ -98,7 +98,8 @@ class DrawPagesBrowserTest extends SqliteApp {
 
             new Actions(d).sendKeys(Keys.ARROW_RIGHT).perform();
             b.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.attributeToBe(By.id("stage"), "data-step", "1"));
-            assertThat(d.findElement(By.cssSelector(".card-w .place")).getText()).isEqualTo("#11");
+            // the new cards fade in: their text is visible (and readable to WebDriver) once the animation starts
+            b.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.cssSelector(".card-w .place"), "#11"));
             assertThat(d.findElement(By.cssSelector(".tier-title h2")).getText()).isEqualTo("二等奖");
             assertThat(d.findElement(By.cssSelector(".card-w .ticket")).getText())
                     .isEqualTo(record.get("winners").get(10).asString());
