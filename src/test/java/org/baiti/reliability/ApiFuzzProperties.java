@@ -58,8 +58,7 @@ class ApiFuzzProperties {
         String dir = Files.createTempDirectory("baiti-fuzz-").toString();
         app = new SpringApplicationBuilder(Application.class).properties(Map.of(
                 "server.port", "0", "baiti.data-dir", dir, "BAITI_ADMIN_PASSWORD", App.ADMIN_PASSWORD,
-                "baiti.demo", "false", "baiti.rate-limit.start-per-minute", "0",
-                "baiti.rate-limit.submit-per-minute", "0", "baiti.rate-limit.code-per-minute", "0",
+                "baiti.demo", "false", "baiti.rate-limit.enabled", "false",
                 "baiti.login-throttle.max-failures", "1000000", "baiti.login-throttle.max-failures-per-address", "1000000"))
                 .run();
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
