@@ -60,14 +60,6 @@ class AttemptController {
         return attempting.submit(attemptId, bearer(authorization), SubmitBody.parse(body), request.getRemoteAddr());
     }
 
-    /** A rate limit taken inside a use case: the API's error body, and when to try again. */
-    @ExceptionHandler(RateLimited.class)
-    ResponseEntity<Map<String, Object>> rateLimited(RateLimited e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()))
-                .body(Map.of("error", e.code(), "message", e.getMessage(), "details", List.of()));
-    }
-
     /**
      * The page's anti-cheat report, with the attempt's token: {@code {"kind": "page_hidden", "count": N}}, N the
      * times the page was hidden so far. Answers 204; it never changes a score.

@@ -1,7 +1,6 @@
 package org.baiti.online;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +11,9 @@ import org.baiti.limits.Limits;
 import org.baiti.limits.Limits.Rate;
 import org.baiti.limits.RateLimitSettings;
 import org.baiti.web.ApiException;
+import org.baiti.web.ApiErrors;
+import org.baiti.web.TooManyRequests;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -35,10 +35,12 @@ class ParticipantLimits implements HandlerInterceptor, WebMvcConfigurer {
     private static final String FAILURE_RATE = ParticipantLimits.class.getName() + ".failureRate";
 
     private final Limits limits;
+    private final ApiErrors errors;
     private final RateLimitSettings settings;
     private final Contesting contesting;
 
-    ParticipantLimits(Limits limits, RateLimitSettings settings, Contesting contesting) {
+    ParticipantLimits(Limits limits, RateLimitSettings settings, Contesting contesting, ApiErrors errors) {
+        this.errors = errors;
         this.limits = limits;
         this.settings = settings;
         this.contesting = contesting;
@@ -98,12 +100,7 @@ class ParticipantLimits implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         request.removeAttribute(FAILURE_KEY); // a refusal here is not a failure of the caller's to count again
-        response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(wait));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"rate_limited\",\"message\":\"" + RateLimited.message(wait)
-                + "\",\"details\":[]}");
+        errors.writeRateLimited(request, response, wait);
         return false;
     }
 
@@ -126,7 +123,7 @@ class ParticipantLimits implements HandlerInterceptor, WebMvcConfigurer {
         long wait = limits.take("submit " + contest.id() + " " + address,
                 rate(contest.addressSubmitsPerMinute(), settings.addressSubmitsPerMinute()));
         if (wait > 0) {
-            throw new RateLimited(wait);
+            throw new TooManyRequests(wait);
         }
     }
 
@@ -137,7 +134,7 @@ class ParticipantLimits implements HandlerInterceptor, WebMvcConfigurer {
         }
         long wait = limits.blockedFor(phoneKey(contestId, phone));
         if (wait > 0) {
-            throw new RateLimited(wait);
+            throw new TooManyRequests(wait);
         }
     }
 

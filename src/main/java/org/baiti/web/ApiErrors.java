@@ -72,6 +72,9 @@ public class ApiErrors {
     }
 
     private Problem known(HttpServletRequest request, Throwable t) {
+        if (t instanceof TooManyRequests e) {
+            return problem(request, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", e.seconds());
+        }
         if (t instanceof ApiException e) {
             return new Problem(e.status(), new ApiError(e.code(), e.getMessage(), e.details()));
         }
@@ -118,6 +121,13 @@ public class ApiErrors {
     public String message(HttpServletRequest request, String key, Object... args) {
         Locale locale = request == null ? Locale.SIMPLIFIED_CHINESE : locales.resolveLocale(request);
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Answers {@code 429 rate_limited} with {@code Retry-After}, for filters and interceptors. */
+    public void writeRateLimited(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, problem(request, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", seconds));
     }
 
     /** Writes the problem as the API's JSON error, for filters that answer before Spring MVC. */

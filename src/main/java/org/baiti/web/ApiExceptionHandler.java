@@ -19,6 +19,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> failed(Exception e, HttpServletRequest request) {
         ApiErrors.Problem p = errors.of(request, e, 500);
-        return ResponseEntity.status(p.status()).body(p.body());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(p.status());
+        if (e instanceof TooManyRequests t) {
+            answer.header("Retry-After", Long.toString(t.seconds()));
+        }
+        return answer.body(p.body());
     }
 }
