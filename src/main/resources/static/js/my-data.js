@@ -32,6 +32,47 @@
     e.hidden = !msg;
   }
 
+  function label(key) { return $('md-result').getAttribute('data-l-' + key) || key; }
+  function el(tag, content) {
+    var e = document.createElement(tag);
+    if (content != null) { e.textContent = content; }
+    return e;
+  }
+  function table(rows, fields) {
+    if (!rows || rows.length === 0) { return el('p', label('none')); }
+    var t = el('table');
+    var head = el('tr');
+    fields.forEach(function (f) { head.appendChild(el('th', label(f[1]))); });
+    t.appendChild(head);
+    rows.forEach(function (row) {
+      var tr = el('tr');
+      fields.forEach(function (f) { tr.appendChild(el('td', row[f[0]] == null ? '—' : String(row[f[0]]))); });
+      t.appendChild(tr);
+    });
+    var wrap = el('div');
+    wrap.className = 'table-wrap';
+    wrap.appendChild(t);
+    return wrap;
+  }
+  function render(d) {
+    var view = $('md-view');
+    view.innerHTML = '';
+    view.appendChild(el('p', label('phone') + ': ' + d.phone));
+    view.appendChild(el('p', d.phonePurged ? label('purged') : label('kept') + ' ' + d.keptUntil.substring(0, 10)));
+    view.appendChild(el('h3', label('attempts')));
+    view.appendChild(table((d.attempts || []).map(function (a) {
+      return { name: a.name, unit: a.unit, startedAt: a.startedAt, submittedAt: a.submittedAt,
+        score: a.score == null ? null : a.score + ' / ' + a.maxScore, durationMs: a.durationMs, address: a.address };
+    }), [['name', 'name'], ['unit', 'unit'], ['startedAt', 'started'], ['submittedAt', 'submitted'], ['score', 'score'],
+      ['durationMs', 'duration'], ['address', 'address']]));
+    view.appendChild(el('h3', label('offline')));
+    view.appendChild(table((d.offlineResults || []).map(function (o) {
+      return { ticket: o.ticket, name: o.name, unit: o.unit, score: o.score + ' / ' + o.maxScore, venue: o.venue };
+    }), [['ticket', 'ticket'], ['name', 'name'], ['unit', 'unit'], ['score', 'score'], ['venue', 'venue']]));
+    view.appendChild(el('h3', label('roster')));
+    view.appendChild(table(d.roster, [['name', 'name'], ['unit', 'unit']]));
+  }
+
   var send = $('md-send');
   if (send) {
     send.addEventListener('click', function () {
@@ -59,7 +100,7 @@
     if (code && code.value.trim()) { body.code = code.value.trim(); } else { body.token = storedToken(); }
     post('/api/contests/' + contestId + '/my-data', body).then(function (r) {
       if (r.status === 200) {
-        $('md-json').textContent = JSON.stringify(r.json, null, 2);
+        render(r.json);
         $('md-result').hidden = false;
       } else {
         $('md-result').hidden = true;

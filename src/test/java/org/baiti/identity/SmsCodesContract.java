@@ -84,6 +84,14 @@ interface SmsCodesContract extends App {
         assertThat(wrong.json().get("error").asString()).isEqualTo("invalid_code");
         assertThat(start(id, phone, code).status()).isEqualTo(201);
 
+        // the same code shows the person their stored data (docs/privacy.md), and nobody else's
+        Api.Response mine = api().postJson("/api/contests/" + id + "/my-data", Map.of("phone", phone, "code", code));
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.json().get("phone").asString()).isEqualTo(phone);
+        assertThat(mine.json().get("attempts")).hasSize(1);
+        assertThat(api().postJson("/api/contests/" + id + "/my-data", Map.of("phone", "13512349999", "code", code)).status())
+                .isEqualTo(403);
+
         // stored hashed only: neither the phone nor the code is in the table
         List<Map<String, Object>> rows = bean(JdbcClient.class).sql("SELECT * FROM one_time_code").query().listOfRows();
         assertThat(rows).isNotEmpty();
