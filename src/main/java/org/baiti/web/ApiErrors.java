@@ -43,12 +43,14 @@ public class ApiErrors {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
-    private final LocaleResolver locales;
+    private static final LocaleResolver CHINESE = new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE);
+
+    /** Looked up when needed: Spring MVC's resolver is made with the MVC configuration, which uses this class. */
+    private final ObjectProvider<LocaleResolver> locales;
 
     ApiErrors(MessageSource messages, ObjectProvider<LocaleResolver> locales) {
         this.messages = messages;
-        // The command line has no web context and so no resolver: its few messages are in Chinese.
-        this.locales = locales.getIfAvailable(() -> new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE));
+        this.locales = locales;
     }
 
     /** What the client is told: status and body. */
@@ -119,7 +121,9 @@ public class ApiErrors {
 
     /** A message from the bundles in the request's language (Chinese unless it asks for English). */
     public String message(HttpServletRequest request, String key, Object... args) {
-        Locale locale = request == null ? Locale.SIMPLIFIED_CHINESE : locales.resolveLocale(request);
+        // The command line has no web context and so no resolver: its few messages are in Chinese.
+        Locale locale = request == null ? Locale.SIMPLIFIED_CHINESE
+                : locales.getIfAvailable(() -> CHINESE).resolveLocale(request);
         return messages.getMessage(key, args, key, locale);
     }
 
