@@ -205,7 +205,7 @@ interface OnlineContract extends App {
         Set<String> fieldNames = new HashSet<>();
         collectFieldNames(json, fieldNames);
         assertThat(fieldNames).containsExactlyInAnyOrder("attemptId", "token", "issuedAt", "expiresAt", "serverTime",
-                "questions", "id", "type", "stem", "points", "options", "text");
+                "questions", "id", "type", "stem", "points", "options", "text", "resumeCode");
         Map<String, List<String>> idsA = new HashMap<>();
         for (JsonNode q : json.get("questions")) {
             Known k = bank.get(q.get("id").asString());
