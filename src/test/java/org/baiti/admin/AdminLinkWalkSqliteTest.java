@@ -25,7 +25,6 @@ class AdminLinkWalkSqliteTest extends SqliteApp {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"#]+)\"");
 
     /** Pages issue 17's other branch adds (QR code and poster, the rules page): linked here, built there. */
-    private static final List<String> FROM_THE_OTHER_BRANCH = List.of("/share", "/rules");
 
     @Test
     void everyStaffPageOfAContestIsAtMostThreeClicksFromAdmin() {
@@ -74,11 +73,7 @@ class AdminLinkWalkSqliteTest extends SqliteApp {
             assertThat(clicks).as("reached by links: " + p).containsKey(p);
             assertThat(clicks.get(p)).as("clicks to " + p).isLessThanOrEqualTo(3);
             int status = pages.get(p).status();
-            if (FROM_THE_OTHER_BRANCH.stream().anyMatch(p::endsWith)) {
-                assertThat(status).as(p + " (added by the sharing and rules branch)").isIn(200, 404);
-            } else {
-                assertThat(status).as(p).isEqualTo(200);
-            }
+            assertThat(status).as(p).isEqualTo(200);
         }
         for (String p : staffPages) {
             if (p.startsWith(c) && pages.get(p).status() == 200) {
@@ -88,12 +83,7 @@ class AdminLinkWalkSqliteTest extends SqliteApp {
                 assertThat(html).as("breadcrumbs on " + p).contains("class=\"crumbs\"");
             }
         }
-        pages.forEach((path, page) -> {
-            if (page.status() != 200) {
-                assertThat(FROM_THE_OTHER_BRANCH.stream().anyMatch(path::endsWith)).as("failed: " + path + " " + page.status())
-                        .isTrue();
-            }
-        });
+        pages.forEach((path, page) -> assertThat(page.status()).as("failed: " + path).isEqualTo(200));
     }
 
     /** Pages of the site, not downloads, data or the logout. */

@@ -176,7 +176,7 @@ interface MetricsContract extends App {
         // the pool, the JVM and Tomcat, from their own meters
         assertThat(value(after, "hikaricp_connections_max", "pool=baiti")).isGreaterThan(0);
         assertThat(after).contains("hikaricp_connections_active{", "hikaricp_connections_pending{",
-                "jvm_memory_used_bytes{", "jvm_gc_pause_seconds", "tomcat_threads_busy_threads{",
+                "jvm_memory_used_bytes{", "jvm_threads_live_threads", "tomcat_threads_busy_threads{",
                 "process_cpu_usage{");
         // and no per-request timer with a path in it (kept off: application.yml)
         assertThat(after).doesNotContain("http_server_requests_seconds");
