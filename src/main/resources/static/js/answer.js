@@ -512,10 +512,17 @@
       send.addEventListener('click', function () {
         send.disabled = true;
         api('POST', '/api/contests/' + contestId + '/codes', { phone: $('resume-phone').value.trim() }).then(function (r) {
-          var err = $('resume-error');
-          text(err, r.status === 200 ? ((r.json && r.json.developmentCode) ? 'development code: ' + r.json.developmentCode : '✓')
-            : messageOf(r));
-          err.hidden = false;
+          var err = $('resume-error'), sent = $('resume-sent');
+          if (r.status === 200) {
+            // a real SMS says nothing here but that it was sent; the development sender shows its code
+            text(sent, msg('code-sent') + ((r.json && r.json.developmentCode) ? ' (development code: ' + r.json.developmentCode + ')' : ''));
+            sent.hidden = false;
+            err.hidden = true;
+          } else {
+            text(err, messageOf(r));
+            err.hidden = false;
+            sent.hidden = true;
+          }
           setTimeout(function () { send.disabled = false; }, r.status === 200 ? 60000 : 0);
         });
       });

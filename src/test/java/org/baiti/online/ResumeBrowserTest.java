@@ -40,6 +40,7 @@ class ResumeBrowserTest extends SqliteApp {
             d1.findElement(By.id("phone")).sendKeys("13912345678");
             d1.findElement(By.id("unit-search")).sendKeys("第一");
             chooseUnit(w1, "第一", "U1-1");
+            d1.findElement(By.id("consent")).click();
             d1.findElement(By.id("start")).click();
             w1.until(ExpectedConditions.visibilityOfElementLocated(By.id("answering")));
             String note = d1.findElement(By.cssSelector("#answering .resume-note")).getText();
