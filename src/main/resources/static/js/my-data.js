@@ -97,7 +97,10 @@
     error('');
     var body = { phone: $('md-phone').value.trim() };
     var code = $('md-code');
-    if (code && code.value.trim()) { body.code = code.value.trim(); } else { body.token = storedToken(); }
+    var resume = $('md-resume');
+    if (code && code.value.trim()) { body.code = code.value.trim(); }
+    else if (resume && resume.value.trim()) { body.resumeCode = resume.value.trim(); }
+    else { body.token = storedToken(); }
     post('/api/contests/' + contestId + '/my-data', body).then(function (r) {
       if (r.status === 200) {
         render(r.json);

@@ -374,6 +374,23 @@ public class Attempting {
                 a.submitted(), a.submitted() ? result(a, contest) : null, a.name(), unit);
     }
 
+    /**
+     * Whether the resume code is the one of the person's latest attempt (the personal-data look-up uses it): the same
+     * check and the same per-phone count of wrong codes as {@link #resume}.
+     */
+    public boolean provenByResumeCode(long contestId, String phone, String resumeCode) {
+        String code = resumeCode == null ? "" : resumeCode.replaceAll("[\\s-]", "");
+        limits.requirePhoneNotBlocked(contestId, phone);
+        Optional<Attempt> found = attempts.latest(contestId, phone);
+        boolean proven = !code.isEmpty() && found.isPresent() && found.get().resumeHash() != null
+                && MessageDigest.isEqual(found.get().resumeHash().getBytes(StandardCharsets.US_ASCII),
+                        sha256(found.get().id() + ":" + code).getBytes(StandardCharsets.US_ASCII));
+        if (!proven) {
+            limits.phoneFailed(contestId, phone);
+        }
+        return proven;
+    }
+
     private static ApiException alreadySubmitted() {
         return ApiException.conflict("already_submitted", "答卷已提交，不能再修改", "This attempt is already submitted");
     }

@@ -52,10 +52,15 @@ public class PersonalData {
     private final long cacheNanos;
     private final Map<Long, CachedSwitch> consentSwitches = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The online channel's check of resume codes (absent in a context without it, such as the purge command). */
+    private final org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership;
+
     PersonalData(ContestPrivacies privacies, PersonalDataStore store, Contesting contesting, ParticipantIdentity identity,
                  PersonalDataKey key, AuditLog audit, Clock clock,
                  @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
-                 @Value("${baiti.contest-cache-millis:1000}") long cacheMillis) {
+                 @Value("${baiti.contest-cache-millis:1000}") long cacheMillis,
+                 org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership) {
+        this.ownership = ownership;
         this.cacheNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
         this.privacies = privacies;
         this.store = store;
@@ -223,6 +228,11 @@ public class PersonalData {
      * answer page keeps. Anything else is refused, so another person's number gives nothing.
      */
     public Map<String, Object> lookUp(long contestId, String rawPhone, String code, String token) {
+        return lookUp(contestId, rawPhone, code, null, token);
+    }
+
+    /** As above, also with the resume code shown during the attempt (on any device, SMS or not). */
+    public Map<String, Object> lookUp(long contestId, String rawPhone, String code, String resumeCode, String token) {
         Contest c = contesting.get(contestId);
         String phone = Phones.normalize(rawPhone).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
                 "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
@@ -231,6 +241,12 @@ public class PersonalData {
         if (code != null && !code.isBlank()) {
             if (!identity.codesRequired() || !identity.checkCode(phone, code.strip())) {
                 throw new ApiException(HttpStatus.FORBIDDEN, "invalid_code", "验证码不正确或已过期 / The code is wrong or has expired", List.of());
+            }
+        } else if (resumeCode != null && !resumeCode.isBlank()) {
+            AttemptOwnership proof = ownership.getIfAvailable();
+            if (proof == null || !proof.provenByResumeCode(contestId, phone, resumeCode)) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "invalid_resume_code",
+                        "手机号或续答码不正确 / The phone number or the resume code is wrong", List.of());
             }
         } else if (token != null && !token.isBlank()) {
             Optional<String> owner = store.phoneOfToken(contestId, sha256(token.strip()));

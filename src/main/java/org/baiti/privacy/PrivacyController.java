@@ -36,16 +36,16 @@ class PrivacyController {
     }
 
     /**
-     * Public: body {@code {"phone", "code"}} (a one-time code sent to the phone) or {@code {"phone", "token"}} (the
+     * Public: body {@code {"phone", "code"}} (a one-time code sent to the phone) or {@code {"phone", "resumeCode"}} (the code shown during the attempt), or {@code {"phone", "token"}} (the
      * bearer token of one of the person's attempts); answers what is stored about that person in the contest.
      */
     @PostMapping("/api/contests/{id}/my-data")
     Map<String, Object> myData(@PathVariable long id, @RequestBody(required = false) LookUp body) {
         return personalData.lookUp(id, body == null ? null : body.phone(), body == null ? null : body.code(),
-                body == null ? null : body.token());
+                body == null ? null : body.resumeCode(), body == null ? null : body.token());
     }
 
-    record LookUp(String phone, String code, String token) {
+    record LookUp(String phone, String code, String resumeCode, String token) {
     }
 
     private static Map<String, Object> view(PrivacySettings s, java.time.Instant keptUntil) {

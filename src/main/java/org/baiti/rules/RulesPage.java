@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
  * The rules Baiti follows, in its own words, for anyone who checks the awards: ranking order, the draw algorithm
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.ViewResolver;
  * Chinese by default; English when the browser asks for it ({@code Accept-Language: en}) or with {@code ?lang=en}.
  */
 @Controller
+@ConditionalOnWebApplication // the command line (purge, import offline) has no view resolver
 class RulesPage {
 
     private final ViewResolver views;

@@ -214,7 +214,7 @@ interface PrivacyContract extends App {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND client_ip IS NOT NULL").param(id)
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM attempt_address_count WHERE contest_id = ?").param(id)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attempt_address_unit_count WHERE contest_id = ?").param(id)
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE contest_id = ? AND action = 'privacy.purge'").param(id)
                 .query(Long.class).single()).isEqualTo(1);
@@ -257,7 +257,25 @@ interface PrivacyContract extends App {
         assertThat(api().postJson("/api/contests/" + id + "/my-data", Map.of("phone", "12", "token", token)).status()).isEqualTo(400);
         assertThat(api().postJson("/api/contests/" + id + "/my-data", Map.of("phone", phone(41), "code", "123456")).status())
                 .as("codes are off: no code proves anything").isEqualTo(403);
-        assertThat(api().get("/c/" + id + "/my-data").body()).contains("id=\"my-data-form\"");
+        assertThat(api().get("/c/" + id + "/my-data").body()).contains("id=\"my-data-form\"").contains("id=\"md-resume\"");
+
+        // on another device, without SMS: the resume code shown during the attempt proves it, for that phone only
+        String resumeCode = a.get("resumeCode").asString();
+        Api.Response byCode = api().postJson("/api/contests/" + id + "/my-data", Map.of("phone", phone(40), "resumeCode", resumeCode));
+        assertThat(byCode.status()).as(byCode.body()).isEqualTo(200);
+        assertThat(byCode.json().get("attempts").get(0).get("name").asString()).isEqualTo("甲");
+        Api.Response codeOfAnother = api().postJson("/api/contests/" + id + "/my-data",
+                Map.of("phone", phone(41), "resumeCode", resumeCode));
+        assertThat(codeOfAnother.status()).isEqualTo(403);
+        assertThat(codeOfAnother.body()).doesNotContain("乙");
+        int refused = 0;
+        for (int i = 0; i < 12; i++) { // guessing is counted per phone, as at a resume
+            int status = api().postJson("/api/contests/" + id + "/my-data",
+                    Map.of("phone", phone(41), "resumeCode", String.format("%08d", i))).status();
+            assertThat(status).isIn(403, 429);
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("wrong resume codes for one phone are throttled").isPositive();
     }
 
     private static void assertSameJson(String where, JsonNode expected, JsonNode actual) {
