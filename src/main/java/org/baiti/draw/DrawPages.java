@@ -5,19 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
@@ -25,6 +18,7 @@ import org.baiti.contest.Contesting;
 import org.baiti.contest.TypedConfirmation;
 import org.baiti.web.ApiException;
 import org.baiti.web.PublicLinks;
+import org.baiti.web.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -251,43 +245,9 @@ class DrawPages {
         return links.base(request);
     }
 
-    /** One SVG path of the dark modules, horizontal runs merged, with a white quiet zone. */
+    /** The QR code of a link as SVG (the same drawing as every QR code of the site). */
     static String qrSvg(String text) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        hints.put(EncodeHintType.MARGIN, 2);
-        BitMatrix m;
-        try {
-            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code: " + e.getMessage(), e);
-        }
-        int w = m.getWidth();
-        int h = m.getHeight();
-        StringBuilder path = new StringBuilder();
-        for (int y = 0; y < h; y++) {
-            int x = 0;
-            while (x < w) {
-                if (!m.get(x, y)) {
-                    x++;
-                    continue;
-                }
-                int start = x;
-                while (x < w && m.get(x, y)) {
-                    x++;
-                }
-                path.append('M').append(start).append(' ').append(y).append('h').append(x - start)
-                        .append("v1h-").append(x - start).append('z');
-            }
-        }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
-                + "\" shape-rendering=\"crispEdges\"><title>" + escape(text) + "</title>"
-                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return QrCodes.svg(text);
     }
 
     /** Error details (maps) as maps, for the error table of the page. */
