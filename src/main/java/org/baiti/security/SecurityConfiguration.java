@@ -80,21 +80,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, ORGANIZER, AUDITOR, COORDINATOR)
                         .requestMatchers(GET, "/api/admin/**").hasAnyRole(READ_ALL)
                         .requestMatchers("/api/admin/**").hasAnyRole(MANAGE)
-                        .anyRequest().permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized"))))
-                .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), BasicAuthenticationFilter.class)
-                // participant rate limits: online.ParticipantLimits, on the handlers Spring MVC matched (issue 19)
-                .exceptionHandling(x -> x
-                        .authenticationEntryPoint((req, res, e) ->
-                                errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized")))
-                        .accessDeniedHandler((req, res, e) ->
-                                errors.write(res, errors.problem(req, HttpStatus.FORBIDDEN, "forbidden"))))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(SecurityConfiguration::headers)
-                // Stateless API: no cookies are read, so there is nothing for a forged cross-site request to ride on.
-                .csrf(c -> c.disable());
-        return http.build();
+                        .anyRequest().permitAll());
+        // participant rate limits: online.ParticipantLimits, on the handlers Spring MVC matched (issue 19)
+        return statelessBasic(http, throttle, errors);
     }
 
     @Bean
@@ -178,8 +166,18 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(managementPort::cameIn).permitAll()
-                        .anyRequest().hasRole(ADMIN))
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        .anyRequest().hasRole(ADMIN));
+        return statelessBasic(http, throttle, errors);
+    }
+
+    /**
+     * What the API and the actuator chains share: HTTP Basic behind the login throttle, no session, refusals in the
+     * API's error shape. Stateless: no cookies are read, so there is nothing for a forged cross-site request to ride
+     * on, and no CSRF token is needed.
+     */
+    private static SecurityFilterChain statelessBasic(HttpSecurity http, LoginThrottle throttle, ApiErrors errors)
+            throws Exception {
+        http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
                         errors.write(res, errors.problem(req, HttpStatus.UNAUTHORIZED, "unauthorized"))))
                 .addFilterBefore(new LoginThrottleFilter(throttle, errors, "/login"), BasicAuthenticationFilter.class)
                 .exceptionHandling(x -> x
