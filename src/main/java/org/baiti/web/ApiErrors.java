@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,11 @@ public class ApiErrors {
         }
         if (t instanceof ApiException e) {
             return new Problem(e.status(), new ApiError(e.code(), e.getMessage(), e.details()));
+        }
+        if (t instanceof InvalidParameterException e) { // a form body or query Tomcat cannot decode: a=%ZZ, a&&=b
+            HttpStatus s = HttpStatus.resolve(e.getErrorCode());
+            return s != null && s.is4xxClientError() && s != HttpStatus.BAD_REQUEST ? problem(request, s, codeOf(s))
+                    : problem(request, HttpStatus.BAD_REQUEST, "malformed_parameters"); // 413: too many parameters
         }
         if (t instanceof RequestRejectedException) {
             return problem(request, HttpStatus.BAD_REQUEST, "rejected_request");
