@@ -54,7 +54,8 @@ interface InputPolicyContract extends App {
                 "/api/admin/contests/" + id + "/draws", "/api/admin/draws/1/reveal", "/api/admin/accounts",
                 "/api/admin/contests/" + id + "/freeze");
         for (String path : paths) {
-            for (String type : List.of("multipart/form-data", "application/*", "*/*", "text/plain; charset=\"", "%%%")) {
+            for (String type : List.of("multipart/form-data", "application/*", "*/*", "text/plain; charset=\"", "%%%",
+                    "\"/!")) {
                 RawHttp.Response r = RawHttp.send(port(), "POST " + path + " HTTP/1.1\n" + basic()
                         + "\nContent-Type: " + type, "{\"name\":\"x\"}");
                 assertThat(r.status()).as("%s as %s: %s", path, type, r.body()).isBetween(400, 499);
