@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -78,6 +79,9 @@ public class ApiErrors {
         if (t instanceof TooManyRequests e) {
             return problem(request, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", e.seconds());
         }
+        if (t instanceof Refusal r) {
+            return refused(request, r);
+        }
         if (t instanceof ApiException e) {
             return new Problem(e.status(), new ApiError(e.code(), e.getMessage(), e.details()));
         }
@@ -120,6 +124,21 @@ public class ApiErrors {
         return null;
     }
 
+    /** A domain refusal as the client is told it: its kind's status, its words and details in the request's language. */
+    public Problem refused(HttpServletRequest request, Refusal r) {
+        HttpStatus status = switch (r.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        Locale locale = locale(request);
+        List<?> details = r.details().stream()
+                .map(d -> d instanceof Refusal.Detail detail ? detail.shown(w -> messages.getMessage(w, locale)) : d)
+                .toList();
+        return new Problem(status, new ApiError(r.code(), messages.getMessage(r.wording(), locale), details));
+    }
+
     /** A problem with the bundle's message for {@code code} ({@code error.<code>}). */
     public Problem problem(HttpServletRequest request, HttpStatus status, String code, Object... args) {
         return new Problem(status, new ApiError(code, message(request, "error." + code, args), List.of()));
@@ -127,10 +146,12 @@ public class ApiErrors {
 
     /** A message from the bundles in the request's language (Chinese unless it asks for English). */
     public String message(HttpServletRequest request, String key, Object... args) {
-        // The command line has no web context and so no resolver: its few messages are in Chinese.
-        Locale locale = request == null ? Locale.SIMPLIFIED_CHINESE
-                : locales.getIfAvailable(() -> CHINESE).resolveLocale(request);
-        return messages.getMessage(key, args, key, locale);
+        return messages.getMessage(key, args, key, locale(request));
+    }
+
+    /** The request's language (Chinese without a request: the command line has no web context). */
+    public Locale locale(HttpServletRequest request) {
+        return request == null ? Locale.SIMPLIFIED_CHINESE : locales.getIfAvailable(() -> CHINESE).resolveLocale(request);
     }
 
     /** Answers {@code 429 rate_limited} with {@code Retry-After}, for filters and interceptors. */
