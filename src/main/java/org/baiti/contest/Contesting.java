@@ -3,9 +3,11 @@ package org.baiti.contest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +19,7 @@ import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -142,11 +145,26 @@ public class Contesting {
         return d;
     }
 
-    /** Refuses any change to what feeds awards once the contest is frozen. */
+    /**
+     * Refuses any change to what feeds awards once the contest is frozen. Inside a transaction the freeze is read from
+     * the database and share-locked until the transaction ends ({@link #frozenForWrite}): a freeze on any node waits
+     * for this write, or this write sees the freeze.
+     */
     public void requireNotFrozen(Contest c) {
-        if (c.frozen()) {
+        if (c.frozen() || TransactionSynchronizationManager.isActualTransactionActive()
+                && !contests.frozenForWrite(List.of(c.id())).isEmpty()) {
             throw ApiException.conflict("frozen", "竞赛结果已冻结，不能再修改", "The contest is frozen; nothing that feeds an award may change");
         }
+    }
+
+    /**
+     * The contests among {@code ids} that are frozen, for a transaction that writes what feeds awards (submissions):
+     * read from the database, not the copy in memory, and share-locked until the transaction ends, so that nothing is
+     * written after a freeze has answered, whichever node froze.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> frozenForWrite(Collection<Long> ids) {
+        return contests.frozenForWrite(ids);
     }
 
     private static Contest build(long id, ContestSettings s, Instant createdAt) {

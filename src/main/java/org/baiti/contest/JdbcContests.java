@@ -3,9 +3,13 @@ package org.baiti.contest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.baiti.Dialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class JdbcContests implements Contests {
 
     private final JdbcClient jdbc;
+    private final String shareLock;
 
-    JdbcContests(JdbcClient jdbc) {
+    JdbcContests(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.shareLock = dialect == Dialect.POSTGRESQL ? " FOR SHARE" : "";
     }
 
     @Override
@@ -87,6 +93,23 @@ class JdbcContests implements Contests {
     public boolean freeze(long id, Instant at) {
         return jdbc.sql("UPDATE contest SET frozen_at = :at WHERE id = :id AND frozen_at IS NULL")
                 .param("at", at.toEpochMilli()).param("id", id).update() == 1;
+    }
+
+    @Override
+    public Set<Long> frozenForWrite(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        // A freeze (UPDATE of the row) waits for the writes that took this lock first; those after it see frozen_at.
+        Set<Long> frozen = new HashSet<>();
+        jdbc.sql("SELECT id, frozen_at FROM contest WHERE id IN (:ids)" + shareLock).param("ids", Set.copyOf(ids))
+                .query(rs -> {
+                    rs.getLong("frozen_at");
+                    if (!rs.wasNull()) {
+                        frozen.add(rs.getLong("id"));
+                    }
+                });
+        return frozen;
     }
 
     @Override

@@ -228,6 +228,10 @@ public class Attempting {
         Signal raised = signal(() -> signals.onSubmit(attempt.id(), contest.id(), durationMs, keys.size()));
         OnlineWrites.Outcome outcome = stored(() -> writes.submit(new OnlineWrites.Submission(attempt, received,
                 durationMs, marked, late, contest.attemptsAllowed() > 1, raised)));
+        if (outcome.frozen()) { // frozen through another node meanwhile: its copy in memory had not seen it yet
+            throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
+                    "The contest is frozen; no more submissions are accepted");
+        }
         if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one
             return result(attempts.find(attempt.id()).orElseThrow(), contest);
         }

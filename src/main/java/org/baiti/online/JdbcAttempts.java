@@ -48,6 +48,7 @@ class JdbcAttempts implements Attempts {
             UPDATE attempt SET submitted_at = ?, duration_ms = ?, score = ?, max_score = ?, accuracy = ?,
                 late = ?, answers = ?
             WHERE id = ? AND submitted_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM contest c WHERE c.id = attempt.contest_id AND c.frozen_at IS NOT NULL)
             """;
 
     private final JdbcClient jdbc;

@@ -2,12 +2,15 @@ package org.baiti.online;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.baiti.GroupCommit;
 import org.baiti.anticheat.Signal;
 import org.baiti.anticheat.Signals;
+import org.baiti.contest.Contesting;
 import org.baiti.ranking.Ranking;
 import org.baiti.ranking.RankingEntry;
 import org.springframework.stereotype.Component;
@@ -28,8 +31,11 @@ class OnlineWrites {
                       boolean keepBest, Signal signal) {
     }
 
-    /** What storing a submission did: whether this call stored it, and whether it is the person's counted attempt. */
-    record Outcome(boolean stored, boolean counted) {
+    /**
+     * What storing a submission did: whether this call stored it, whether it is the person's counted attempt, and
+     * whether it was refused because the contest is frozen (read in the storing transaction, whichever node froze it).
+     */
+    record Outcome(boolean stored, boolean counted, boolean frozen) {
     }
 
     private final GroupCommit groupCommit;
@@ -37,7 +43,7 @@ class OnlineWrites {
     private final GroupCommit.Writes<Submission, Outcome> submits;
     private final GroupCommit.Writes<Attempts.Draft, Boolean> drafts;
 
-    OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking, Signals signals) {
+    OnlineWrites(GroupCommit groupCommit, Attempts attempts, Ranking ranking, Signals signals, Contesting contesting) {
         this.groupCommit = groupCommit;
         this.drafts = attempts::saveDrafts;
         this.starts = batch -> {
@@ -61,7 +67,13 @@ class OnlineWrites {
             signals.countStarts(addresses);
             return inserted;
         };
-        this.submits = batch -> {
+        this.submits = whole -> {
+            // Nothing that feeds an award is written after a freeze: the batch's contests are read and share-locked
+            // first, in this transaction (the marking statement checks again).
+            Set<Long> contests = new HashSet<>();
+            whole.forEach(s -> contests.add(s.attempt().contestId()));
+            Set<Long> frozen = contesting.frozenForWrite(contests);
+            List<Submission> batch = whole.stream().filter(s -> !frozen.contains(s.attempt().contestId())).toList();
             List<Attempts.Marks> marks = new ArrayList<>(batch.size());
             for (Submission s : batch) {
                 marks.add(new Attempts.Marks(s.attempt().id(), s.received(), s.durationMs(), s.marked().score(),
@@ -87,11 +99,17 @@ class OnlineWrites {
                 }
             }
             signals.recordAll(raised);
-            List<Outcome> out = new ArrayList<>(batch.size());
+            List<Outcome> out = new ArrayList<>(whole.size());
             int e = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                boolean entered = stored.get(i) && !batch.get(i).late();
-                out.add(new Outcome(stored.get(i), entered && counted.get(e++)));
+            int i = 0;
+            for (Submission s : whole) {
+                if (frozen.contains(s.attempt().contestId())) {
+                    out.add(new Outcome(false, false, true));
+                    continue;
+                }
+                boolean entered = stored.get(i) && !s.late();
+                out.add(new Outcome(stored.get(i), entered && counted.get(e++), false));
+                i++;
             }
             return out;
         };

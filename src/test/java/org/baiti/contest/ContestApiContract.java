@@ -57,6 +57,40 @@ interface ContestApiContract extends App {
     }
 
     /**
+     * A freeze made through another node (here: behind this node's back, in the database) holds at once, although this
+     * node still has the unfrozen contest in memory: the submission, the ranking entry and an import check the freeze
+     * in their own transaction.
+     */
+    @Test
+    default void aFreezeThroughAnotherNodeHoldsAtOnce() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/units", "u.csv", Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+        assertThat(admin.upload("/api/admin/contests/" + id + "/bank", "b.csv", Fixtures.csv(Fixtures.bank())).status()).isEqualTo(200);
+        tools.jackson.databind.JsonNode paper = api().postJson("/api/contests/" + id + "/attempts",
+                Map.of("name", "另一节点", "phone", "13711112222", "unit", "U1")).json();
+        Contesting contesting = bean(Contesting.class);
+        assertThat(contesting.get(id).frozen()).isFalse();
+        bean(org.springframework.jdbc.core.JdbcTemplate.class).update("UPDATE contest SET frozen_at = ? WHERE id = ?",
+                System.currentTimeMillis(), id);
+        boolean staleInMemory = !contesting.get(id).frozen();
+        Map<String, java.util.List<String>> answers = new java.util.HashMap<>();
+        paper.get("questions").forEach(q -> answers.put(q.get("id").asString(),
+                java.util.List.of(q.get("options").get(0).get("id").asString())));
+        Api.Response submit = api().postJson("/api/attempts/" + paper.get("attemptId").asString() + "/submit",
+                Map.of("answers", answers), paper.get("token").asString());
+        assertThat(submit.status()).as("stale copy in memory: %s; %s", staleInMemory, submit.body()).isEqualTo(409);
+        assertThat(submit.json().get("error").asString()).isEqualTo("window_closed");
+        assertThat(api().get("/api/contests/" + id + "/ranking?limit=10").json()).isEmpty();
+        assertThat(bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND submitted_at IS NOT NULL", Long.class, id))
+                .isZero();
+        Api.Response units = admin.upload("/api/admin/contests/" + id + "/units", "u.csv", Fixtures.csv(Fixtures.units()));
+        assertThat(units.status()).as(units.body()).isEqualTo(409);
+        assertThat(units.json().get("error").asString()).isEqualTo("frozen");
+    }
+
+    /**
      * Contests are read from memory for a second (Contesting.get): a change or a freeze through the API is seen at
      * once, a change rolled back is never seen, and a change made behind the node's back is seen once the copy is
      * older than baiti.contest-cache-millis.
