@@ -8,12 +8,6 @@ import java.util.Optional;
 /** Stored attempts. */
 interface Attempts {
 
-    /**
-     * Inserts a new attempt unless the person already has one with the same number (the database decides, so
-     * two starts racing each other cannot both win); true when inserted.
-     */
-    boolean insertIfNew(Attempt attempt);
-
     Optional<Attempt> find(String id);
 
     /** The highest attempt number of a person in a contest, 0 when none. */
@@ -22,11 +16,10 @@ interface Attempts {
     /** Whether the person has an attempt not yet submitted. */
     boolean hasUnsubmitted(long contestId, String phone);
 
-    /** Stores the submission once: true when this call stored it, false when the attempt was already submitted. */
-    boolean markSubmitted(String id, Instant submittedAt, long durationMs, int score, int maxScore, double accuracy,
-                          boolean late, Map<String, String> answers);
-
-    /** {@link #insertIfNew} for many attempts in one batch, in order; one answer per attempt. */
+    /**
+     * Inserts new attempts in one batch, in order, each unless the person already has one with the same number (the
+     * database decides, so two starts racing each other cannot both win); true for each one inserted.
+     */
     List<Boolean> insertAllIfNew(List<Attempt> attempts);
 
     /** What {@link #markAllSubmitted} stores for one attempt. */
@@ -35,8 +28,8 @@ interface Attempts {
     }
 
     /**
-     * {@link #markSubmitted} for many submissions in one batch, in order; one answer per submission (a second
-     * submission of the same attempt in the batch answers false).
+     * Stores submissions in one batch, in order, each once: true when this call stored it, false when the attempt was
+     * already submitted (also by a second submission of the same attempt in the batch) or its contest is frozen.
      */
     List<Boolean> markAllSubmitted(List<Marks> marks);
 

@@ -60,15 +60,6 @@ class JdbcAttempts implements Attempts {
     }
 
     @Override
-    public boolean insertIfNew(Attempt a) {
-        return jdbc.sql(INSERT)
-                .params(a.id(), a.contestId(), a.phone(), a.name(), a.unitCode(), a.topCode(), a.attemptNo(),
-                        a.tokenHash(), paperJson(a.paper()), a.issuedAt().toEpochMilli(), a.expiresAt().toEpochMilli(),
-                        a.clientIp(), a.resumeHash())
-                .update() == 1;
-    }
-
-    @Override
     public List<Boolean> insertAllIfNew(List<Attempt> attempts) {
         int[] counts = template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
@@ -209,15 +200,6 @@ class JdbcAttempts implements Attempts {
     public boolean hasUnsubmitted(long contestId, String phone) {
         return jdbc.sql("SELECT COUNT(*) FROM attempt WHERE contest_id = ? AND phone = ? AND submitted_at IS NULL")
                 .params(contestId, phone).query(Integer.class).single() > 0;
-    }
-
-    @Override
-    public boolean markSubmitted(String id, Instant submittedAt, long durationMs, int score, int maxScore,
-                                 double accuracy, boolean late, Map<String, String> answers) {
-        return jdbc.sql(MARK)
-                .params(submittedAt.toEpochMilli(), durationMs, score, maxScore, accuracy, late ? 1 : 0,
-                        JSON.writeValueAsString(answers), id)
-                .update() == 1;
     }
 
     /** {@code [{"q": "Q1", "o": [["3fa9c1", "B"], ...]}, ...]}: display order, option id and bank letter. */

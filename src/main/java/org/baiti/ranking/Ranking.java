@@ -97,11 +97,6 @@ public class Ranking {
         return out;
     }
 
-    /** The person's counted entry, if they have one. */
-    public Optional<RankingEntry> entryOf(long contestId, String phone) {
-        return entries.find(contestId, phone);
-    }
-
     /** The person's rank: 1 + the number of entries strictly before theirs; empty when they are not ranked. */
     public Optional<Long> rankOf(long contestId, String phone) {
         return standingOf(contestId, phone).map(Standing::rank);

@@ -187,7 +187,7 @@ interface RankingIndexContract extends App {
 
         List<RankingEntry> all = new ArrayList<>();
         jdbc().sql("SELECT phone FROM ranking_entry WHERE contest_id = ?").param(contest).query(String.class).list()
-                .forEach(p -> all.add(ranking().entryOf(contest, p).orElseThrow()));
+                .forEach(p -> all.add(ranking().standingOf(contest, p).orElseThrow().entry()));
         assertThat(all).hasSizeBetween(300, 400);
         List<RankingEntry> sorted = new ArrayList<>(all);
         sorted.sort((a, b) -> RankingOrder.INSTANCE.compare(a.key(), b.key()));
