@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * Chooses the database: SQLite in the data folder unless {@code spring.datasource.url} names another one.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DatabaseSettings.class, DataSourceProperties.class})
 class DatabaseConfiguration {
 
     /** SQLite settings: WAL, fsync on every commit, wait instead of failing when the file is busy. */
@@ -29,15 +32,14 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(@Value("${spring.datasource.url:}") String url,
-                          @Value("${spring.datasource.username:}") String user,
-                          @Value("${spring.datasource.password:}") String password,
-                          @Value("${baiti.data-dir:./data}") String dataDir,
-                          @Value("${baiti.db.pool-size:16}") int poolSize) {
+    DataSource dataSource(DataSourceProperties spring, SiteSettings site, DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        String jdbcUrl = url;
+        String jdbcUrl = spring.getUrl();
+        String user = spring.getUsername();
+        String password = spring.getPassword();
+        int poolSize = settings.poolSize();
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+            Path dir = site.dataPath();
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
@@ -52,10 +54,10 @@ class DatabaseConfiguration {
             // read-only transactions as read transactions, not under the write lock (see SqliteConnections)
             config.setDataSource(new SqliteConnections(jdbcUrl));
         }
-        if (!user.isBlank()) {
+        if (user != null && !user.isBlank()) {
             config.setUsername(user);
         }
-        if (!password.isBlank()) {
+        if (password != null && !password.isBlank()) {
             config.setPassword(password);
         }
         config.setPoolName("baiti");

@@ -16,7 +16,7 @@ import org.baiti.ops.ContestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (what the benchmarks compare with).
  */
 @Component
+@EnableConfigurationProperties(GroupCommitSettings.class)
 public class GroupCommit implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -70,16 +71,13 @@ public class GroupCommit implements DisposableBean {
     private volatile boolean stopping;
     private final ContestMetrics metrics;
 
-    GroupCommit(PlatformTransactionManager transactions,
-                @Value("${baiti.group-commit.enabled:true}") boolean enabled,
-                @Value("${baiti.group-commit.max-batch:256}") int maxBatch,
-                @Value("${baiti.group-commit.timeout-seconds:60}") int timeoutSeconds, ContestMetrics metrics) {
+    GroupCommit(PlatformTransactionManager transactions, GroupCommitSettings settings, ContestMetrics metrics) {
         this.metrics = metrics;
         metrics.groupCommitQueue(queue::size);
         this.tx = new TransactionTemplate(transactions);
-        this.enabled = enabled;
-        this.maxBatch = Math.max(1, maxBatch);
-        this.timeoutMillis = TimeUnit.SECONDS.toMillis(timeoutSeconds);
+        this.enabled = settings.enabled();
+        this.maxBatch = Math.max(1, settings.maxBatch());
+        this.timeoutMillis = TimeUnit.SECONDS.toMillis(settings.timeoutSeconds());
         this.writer = new Thread(this::run, "group-commit");
         this.writer.setDaemon(true);
         if (enabled) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link #recordAll}); a page-hidden report is one statement of its own.
  */
 @Service
+@EnableConfigurationProperties(AnticheatSettings.class)
 public class Signals {
 
     /** The most page-hidden reports one attempt may claim (a page that reports nonsense is capped). */
@@ -30,13 +31,11 @@ public class Signals {
     private final int maxAttemptsPerAddress;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Signals(JdbcSignals store, Clock clock,
-            @Value("${baiti.anticheat.min-ms-per-question:1500}") long minMsPerQuestion,
-            @Value("${baiti.anticheat.max-attempts-per-address:20}") int maxAttemptsPerAddress) {
+    Signals(JdbcSignals store, Clock clock, AnticheatSettings settings) {
         this.store = store;
         this.clock = clock;
-        this.minMsPerQuestion = minMsPerQuestion;
-        this.maxAttemptsPerAddress = maxAttemptsPerAddress;
+        this.minMsPerQuestion = settings.minMsPerQuestion();
+        this.maxAttemptsPerAddress = settings.maxAttemptsPerAddress();
     }
 
     /** The page says it was hidden {@code count} times so far while this attempt was open. */

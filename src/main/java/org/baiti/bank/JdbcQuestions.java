@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.baiti.TransactionEnd;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,11 +47,10 @@ class JdbcQuestions implements Questions {
 
     private final long checkNanos;
 
-    JdbcQuestions(JdbcClient jdbc, JdbcTemplate template,
-                  @Value("${baiti.contest-cache-millis:1000}") long checkMillis) {
+    JdbcQuestions(JdbcClient jdbc, JdbcTemplate template, SiteSettings settings) {
         this.jdbc = jdbc;
         this.template = template;
-        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, checkMillis));
+        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, settings.contestCacheMillis()));
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -37,6 +37,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
+@EnableConfigurationProperties(DrawSettings.class)
 class JdbcDraws implements Draws {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcDraws.class);
@@ -61,8 +62,8 @@ class JdbcDraws implements Draws {
     private final int splitRows;
 
     JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions,
-              Dialect dialect, JsonMapper json, @Value("${baiti.draw.split-read-rows:100000}") int splitRows) {
-        this.splitRows = splitRows;
+              Dialect dialect, JsonMapper json, DrawSettings settings) {
+        this.splitRows = settings.splitReadRows();
         this.jdbc = jdbc;
         this.template = template;
         this.streaming = new JdbcTemplate(dataSource);

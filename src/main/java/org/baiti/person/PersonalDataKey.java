@@ -14,9 +14,11 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.baiti.settings.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * (docs/privacy.md). Without the key a hash cannot be tied back to a number by trying every number.
  */
 @Component
+@EnableConfigurationProperties(PrivacyKeySettings.class)
 public class PersonalDataKey {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataKey.class);
@@ -34,8 +37,12 @@ public class PersonalDataKey {
     private final Path file;
     private volatile byte[] key;
 
-    PersonalDataKey(@Value("${baiti.privacy.hash-key:}") String configured,
-                    @Value("${baiti.data-dir:./data}") String dataDir) {
+    @Autowired
+    PersonalDataKey(PrivacyKeySettings key, SiteSettings site) {
+        this(key.hashKey(), site.dataDir());
+    }
+
+    private PersonalDataKey(String configured, String dataDir) {
         this.configured = configured == null ? "" : configured.strip();
         this.file = Path.of(dataDir).toAbsolutePath().normalize().resolve("privacy.key");
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.baiti.TransactionEnd;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * within that time. 0 reads every page from the database.
  */
 @Service
+@EnableConfigurationProperties(RankingSettings.class)
 public class Ranking {
 
     /** Largest page of the ranking one request may ask for. */
@@ -45,9 +46,9 @@ public class Ranking {
     private record CachedPage(List<RankingRow> rows, long readAt, long generation) {
     }
 
-    Ranking(RankingEntries entries, @Value("${baiti.ranking-cache-millis:1000}") long cacheMillis) {
+    Ranking(RankingEntries entries, RankingSettings settings) {
         this.entries = entries;
-        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, settings.rankingCacheMillis()));
     }
 
     /**

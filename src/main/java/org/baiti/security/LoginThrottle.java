@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.baiti.ops.ContestMetrics;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code lock}, right password or not. Kept in the database, so every node of a cluster sees the same counts.
  */
 @Component
+@EnableConfigurationProperties(LoginThrottleSettings.class)
 class LoginThrottle {
 
     private final JdbcClient jdbc;
@@ -33,17 +34,14 @@ class LoginThrottle {
     private final ContestMetrics metrics;
 
     LoginThrottle(JdbcClient jdbc, Clock clock, ContestMetrics metrics,
-                  @Value("${baiti.login-throttle.max-failures:5}") int maxPerUser,
-                  @Value("${baiti.login-throttle.max-failures-per-address:5}") int maxPerAddress,
-                  @Value("${baiti.login-throttle.window:15m}") Duration window,
-                  @Value("${baiti.login-throttle.lock:15m}") Duration lock) {
+                  LoginThrottleSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
-        this.maxPerUser = maxPerUser;
-        this.maxPerAddress = maxPerAddress;
-        this.windowMs = window.toMillis();
-        this.lockMs = lock.toMillis();
+        this.maxPerUser = settings.maxFailures();
+        this.maxPerAddress = settings.maxFailuresPerAddress();
+        this.windowMs = settings.window().toMillis();
+        this.lockMs = settings.lock().toMillis();
     }
 
     /** How long logins for this name or from this address stay refused; empty when they may go ahead. */

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * The choice is made once, at start.
  */
 @Component
+@EnableConfigurationProperties(PosterSettings.class)
 public class CjkFont {
 
     private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
@@ -50,7 +51,8 @@ public class CjkFont {
     private final Font font;
     private final String source;
 
-    CjkFont(@Value("${baiti.poster.font:}") String configured) {
+    CjkFont(PosterSettings settings) {
+        String configured = settings.font();
         Font found = null;
         String from = null;
         List<String> candidates = new ArrayList<>();

@@ -130,7 +130,7 @@ interface DrawPoolContract extends App {
     private static JdbcDraws draws(ApplicationContext c, int splitRows) {
         return new JdbcDraws(c.getBean(JdbcClient.class), c.getBean(JdbcTemplate.class), c.getBean(DataSource.class),
                 c.getBean(PlatformTransactionManager.class), c.getBean(Dialect.class), c.getBean(JsonMapper.class),
-                splitRows);
+                new DrawSettings("", splitRows));
     }
 
     @Test

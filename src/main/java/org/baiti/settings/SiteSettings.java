@@ -1,0 +1,27 @@
+package org.baiti.settings;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings every feature of one Baiti shares, with their defaults in one place (README "Configuration").
+ *
+ * @param dataDir            {@code baiti.data-dir}: the folder of the SQLite database, the privacy key and uploads
+ * @param timeZone           {@code baiti.time-zone}: the zone every page shows dates and times in
+ * @param publicUrl          {@code baiti.public-url}: the address participants reach Baiti at, for links and QR codes
+ *                           (empty: from a Host header naming this machine)
+ * @param contestCacheMillis {@code baiti.contest-cache-millis}: how long a node keeps a contest (and its bank
+ *                           version) it read, in memory
+ */
+@ConfigurationProperties("baiti")
+public record SiteSettings(@DefaultValue("./data") String dataDir, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+                           @DefaultValue("") String publicUrl, @DefaultValue("1000") long contestCacheMillis) {
+
+    /** The data folder as an absolute path. */
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+}
