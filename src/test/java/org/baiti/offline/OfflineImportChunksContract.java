@@ -179,7 +179,7 @@ interface OfflineImportChunksContract extends App {
         assertThat(d).hasSize(3);
         assertThat(d.get(0).get("row").asInt()).isEqualTo(2 * B + 10 + 2);
         assertThat(d.get(0).get("column").asString()).isEqualTo("准考证号 / ticket");
-        assertThat(d.get(0).get("reason").asString()).contains("also in row 7");
+        assertThat(d.get(0).get("reason").asString()).isEqualTo("准考证号与第 7 行重复");
         assertThat(d.get(1).get("row").asInt()).isEqualTo(2 * B + R + 2);
         assertThat(d.get(1).get("column").asString()).isEqualTo("手机号 / phone");
         assertThat(d.get(2).get("row").asInt()).isEqualTo(3 * B - 1 + 2);
