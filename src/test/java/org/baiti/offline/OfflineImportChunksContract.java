@@ -13,7 +13,7 @@ import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.baiti.unit.UnitScope;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -214,7 +214,7 @@ interface OfflineImportChunksContract extends App {
 
             assertThatThrownBy(() -> offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
                     sneak))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("changed"));
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("changed"));
 
             assertThat(results().count(id)).as("all chunks and the intruder rolled back").isZero();
             ImportResult ok = offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
