@@ -37,6 +37,14 @@ class RulesHaveNoFrameworkTest {
 
     static final List<String> RULE_PACKAGES = List.of("org.baiti.sheet", "org.baiti.text");
 
+    /**
+     * What a sheet's row error names of Spring to be worded in the reader's language (it is a refusal's detail):
+     * {@code MessageSource} and {@code MessageSourceResolvable}, interfaces without behaviour.
+     */
+    static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> WORDING =
+            com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                    "org\\.springframework\\.context\\.MessageSource(Resolvable)?").forSubtype();
+
     @Test
     void ruleClassesAndPackagesDependOnNoFramework() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -52,8 +60,16 @@ class RulesHaveNoFrameworkTest {
                 .that(com.tngtech.archunit.base.DescribedPredicate.describe("rule classes", (com.tngtech.archunit.core.domain.JavaClass c) -> RULE_CLASSES.contains(c.getName())
                         || RULE_CLASSES.stream().anyMatch(r -> c.getName().startsWith(r + "$"))
                         || RULE_PACKAGES.contains(c.getPackageName())))
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
-                        "com.fasterxml.jackson..", "jakarta..");
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                "org.springframework..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(WORDING)));
         rule.check(classes);
+        // ... and only the sheet's row error names those two interfaces (SheetArchitectureTest)
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe("rule classes outside org.baiti.sheet",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !c.getPackageName().equals("org.baiti.sheet")
+                                && (RULE_CLASSES.contains(c.getName())
+                                || RULE_CLASSES.stream().anyMatch(r -> c.getName().startsWith(r + "$"))
+                                || RULE_PACKAGES.contains(c.getPackageName()))))
+                .should().dependOnClassesThat(WORDING).check(classes);
     }
 }

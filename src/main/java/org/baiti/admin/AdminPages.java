@@ -146,6 +146,11 @@ class AdminPages {
             };
             flash.addFlashAttribute("notice", "导入成功 / Imported: " + name + " — 共 " + r.imported() + " 行 / rows, 新增 "
                     + r.added() + " / added, 更新 " + r.changed() + " / changed");
+        } catch (org.baiti.refusal.Refusal e) { // the file's row errors, in the page's language
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            flash.addFlashAttribute("error", name + ": " + messages.getMessage(e.wording(), locale));
+            flash.addFlashAttribute("details", e.details().stream().map(d -> d instanceof org.baiti.refusal.Refusal.Detail x
+                    ? x.shown(w -> messages.getMessage(w, locale)) : d).toList());
         } catch (ApiException e) {
             flash.addFlashAttribute("error", name + ": " + e.getMessage());
             flash.addFlashAttribute("details", rows(e.details()));
@@ -182,6 +187,8 @@ class AdminPages {
         try {
             unitImport.setAttention(id, code, score);
             flash.addFlashAttribute("notice", "已保存关注度评分 / Attention mark saved: " + code + " = " + score);
+        } catch (org.baiti.refusal.Refusal e) {
+            flash.addFlashAttribute("error", messages.getMessage(e.wording(), LocaleContextHolder.getLocale()));
         } catch (ApiException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

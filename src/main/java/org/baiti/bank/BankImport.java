@@ -14,12 +14,12 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.refusal.Refusal;
 import org.baiti.sheet.Column;
 import org.baiti.sheet.RowError;
 import org.baiti.sheet.SheetException;
 import org.baiti.sheet.SheetReader;
 import org.baiti.sheet.Uploads;
-import org.baiti.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +75,7 @@ public class BankImport {
                 if (!id.isEmpty()) {
                     Integer before = firstRow.putIfAbsent(id, r.rowNumber());
                     if (before != null) {
-                        errors.add(new RowError(r.rowNumber(), BankRules.ID, "题号重复（第 " + before + " 行已有） / duplicate id (also in row " + before + ")"));
+                        errors.add(RowError.of(r.rowNumber(), BankRules.ID, "row.bank.duplicate_id", String.valueOf(before)));
                         return;
                     }
                 }
@@ -84,16 +84,15 @@ public class BankImport {
                 }
             });
         } catch (SheetException e) {
-            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+            throw Refusal.invalid("invalid_file", "import.cannot_import").withDetails(e.errors());
         } finally {
             file.delete();
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalidFile("文件有 " + errors.size() + " 处错误，未导入任何数据",
-                    errors.size() + " error(s) in the file; nothing was imported", errors);
+            throw Refusal.invalid("invalid_file", "import.errors", errors.size()).withDetails(errors);
         }
         if (parsed.isEmpty()) {
-            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+            throw Refusal.invalid("empty_file", "import.empty_file");
         }
         Map<String, Question> existing = new HashMap<>();
         for (Question q : questions.all(contestId)) {

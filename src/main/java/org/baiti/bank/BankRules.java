@@ -9,7 +9,10 @@ import java.util.TreeSet;
 
 import org.baiti.sheet.RowError;
 
-/** Reading one question-bank row (SPEC §2.1) into a {@link Question}, or the reasons it is wrong. Plain Java. */
+/**
+ * Reading one question-bank row (SPEC §2.1) into a {@link Question}, or the reasons it is wrong (message keys
+ * {@code row.*}, worded where they are shown). Plain Java. Columns are named by both header names a file may use.
+ */
 public final class BankRules {
 
     static final String ID = "题号 / id";
@@ -53,23 +56,22 @@ public final class BankRules {
         String id = cells.getOrDefault("id", "");
         String stem = cells.getOrDefault("stem", "");
         if (id.isEmpty()) {
-            errors.add(new RowError(row, ID, "必填 / required"));
+            errors.add(RowError.of(row, ID, "row.required"));
         } else if (id.length() > 64) {
-            errors.add(new RowError(row, ID, "题号过长（最多 64 个字符） / too long (64 characters at most)"));
+            errors.add(RowError.of(row, ID, "row.too_long", 64));
         }
         QuestionType type = null;
         String typeText = cells.getOrDefault("type", "");
         if (typeText.isEmpty()) {
-            errors.add(new RowError(row, TYPE, "必填 / required"));
+            errors.add(RowError.of(row, TYPE, "row.required"));
         } else {
             type = QuestionType.parse(typeText).orElse(null);
             if (type == null) {
-                errors.add(new RowError(row, TYPE, "未知题型：" + typeText + "（应为 单选、多选 或 判断） / unknown type: "
-                        + typeText + " (single, multiple or truefalse)"));
+                errors.add(RowError.of(row, TYPE, "row.bank.unknown_type", typeText));
             }
         }
         if (stem.isEmpty()) {
-            errors.add(new RowError(row, STEM, "必填 / required"));
+            errors.add(RowError.of(row, STEM, "row.required"));
         }
         tooLong(errors, row, STEM, stem, MAX_STEM);
         List<String> options = new ArrayList<>();
@@ -83,24 +85,23 @@ public final class BankRules {
             String text = cells.getOrDefault("option" + Question.letter(i), "");
             tooLong(errors, row, optionColumn(i), text, MAX_OPTION);
             if (text.isEmpty() && type != QuestionType.TRUEFALSE) {
-                errors.add(new RowError(row, optionColumn(i), "选项须从 A 起连续，此选项为空但后面还有选项 / options must be contiguous from A; this one is empty but a later one is filled"));
+                errors.add(RowError.of(row, optionColumn(i), "row.bank.option_gap"));
             }
             options.add(text);
         }
         if (type == QuestionType.TRUEFALSE) {
             options = Question.TRUE_FALSE_OPTIONS;
         } else if (type != null && options.size() < 2) {
-            errors.add(new RowError(row, optionColumn(options.size()), "单选题和多选题至少要有 2 个选项 / single and multiple choice need at least 2 options"));
+            errors.add(RowError.of(row, optionColumn(options.size()), "row.bank.too_few_options"));
         }
         String answerText = cells.getOrDefault("answer", "");
         String answer = null;
         if (answerText.isEmpty()) {
-            errors.add(new RowError(row, ANSWER, "必填 / required"));
+            errors.add(RowError.of(row, ANSWER, "row.required"));
         } else if (type == QuestionType.TRUEFALSE) {
             Boolean v = TRUE_FALSE.get(answerText.strip().toLowerCase(Locale.ROOT));
             if (v == null) {
-                errors.add(new RowError(row, ANSWER, "判断题答案应为 对/错、正确/错误、T/F、true/false 或 √/×：" + answerText
-                        + " / a true/false answer must be 对/错, 正确/错误, T/F, true/false or √/×: " + answerText));
+                errors.add(RowError.of(row, ANSWER, "row.bank.true_false_answer", answerText));
             } else {
                 answer = v ? "A" : "B";
             }
@@ -116,7 +117,7 @@ public final class BankRules {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                errors.add(new RowError(row, POINTS, "应为正整数：" + pointsText + " / must be a positive whole number: " + pointsText));
+                errors.add(RowError.of(row, POINTS, "row.bank.points", pointsText));
             }
         }
         String category = cells.getOrDefault("category", "");
@@ -133,8 +134,7 @@ public final class BankRules {
     private static void tooLong(List<RowError> errors, int row, String column, String text, int max) {
         int length = text.codePointCount(0, text.length());
         if (length > max) {
-            errors.add(new RowError(row, column, "过长：" + length + " 个字符，最多 " + max + " 个 / too long: " + length
-                    + " characters, " + max + " at most"));
+            errors.add(RowError.of(row, column, "row.bank.too_long", length, max));
         }
     }
 
@@ -143,24 +143,24 @@ public final class BankRules {
         Set<Character> letters = new TreeSet<>();
         for (char c : cleaned.toCharArray()) {
             if (c < 'A' || c > 'H') {
-                errors.add(new RowError(row, ANSWER, "答案只能是选项字母：" + text + " / the answer must be option letters: " + text));
+                errors.add(RowError.of(row, ANSWER, "row.bank.answer_letters", text));
                 return null;
             }
             if (c - 'A' >= optionCount) {
-                errors.add(new RowError(row, ANSWER, "答案字母 " + c + " 没有对应的选项 / answer letter " + c + " has no option"));
+                errors.add(RowError.of(row, ANSWER, "row.bank.answer_no_option", String.valueOf(c)));
                 return null;
             }
             if (!letters.add(c)) {
-                errors.add(new RowError(row, ANSWER, "答案字母 " + c + " 重复 / answer letter " + c + " is repeated"));
+                errors.add(RowError.of(row, ANSWER, "row.bank.answer_repeated", String.valueOf(c)));
                 return null;
             }
         }
         if (type == QuestionType.SINGLE && letters.size() != 1) {
-            errors.add(new RowError(row, ANSWER, "单选题答案应为一个字母：" + text + " / a single-choice answer is one letter: " + text));
+            errors.add(RowError.of(row, ANSWER, "row.bank.single_answer", text));
             return null;
         }
         if (type == QuestionType.MULTIPLE && letters.size() < 2) {
-            errors.add(new RowError(row, ANSWER, "多选题答案应为两个或更多字母：" + text + " / a multiple-choice answer has two or more letters: " + text));
+            errors.add(RowError.of(row, ANSWER, "row.bank.multiple_answer", text));
             return null;
         }
         StringBuilder sb = new StringBuilder();

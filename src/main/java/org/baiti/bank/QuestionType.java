@@ -13,8 +13,14 @@ public enum QuestionType {
         this.chinese = chinese;
     }
 
+    /** The Chinese name a file uses for the type (one of the spellings {@link #parse} accepts). */
     public String chinese() {
         return chinese;
+    }
+
+    /** The message key of the type's name on pages, e.g. {@code import.question_type.single}: "单选题" / "Single choice". */
+    public String labelKey() {
+        return "import.question_type." + apiName();
     }
 
     /** The JSON name of API.md: single, multiple, truefalse. */

@@ -12,10 +12,13 @@ import org.baiti.Application;
 import org.baiti.contest.ImportResult;
 import org.baiti.offline.ImportProgress;
 import org.baiti.offline.OfflineImport;
+import org.baiti.refusal.Refusal;
 import org.baiti.sheet.RowError;
 import org.baiti.web.ApiException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +83,8 @@ public class ImportCommand implements Runnable {
                 err.flush();
                 return 1;
             }
+            // the bundles, to word a refusal after the try has closed the context
+            MessageSource messages = context.getBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, MessageSource.class);
             try (context) {
                 Progress progress = new Progress(err);
                 ImportResult r = context.getBean(OfflineImport.class).importFile(contest, file, "cli", progress);
@@ -88,11 +93,16 @@ public class ImportCommand implements Runnable {
                         + r.changed() + " changed");
                 out.flush();
                 return 0;
+            } catch (Refusal e) { // the file's row errors, in Chinese
+                err.println(messages.getMessage(e.wording(), Locale.SIMPLIFIED_CHINESE));
+                for (Object d : e.details()) {
+                    err.println("  " + (d instanceof RowError re ? re.describe(messages, Locale.SIMPLIFIED_CHINESE)
+                            : String.valueOf(d)));
+                }
+                err.flush();
+                return 1;
             } catch (ApiException e) {
                 err.println(e.getMessage());
-                for (Object d : e.details()) {
-                    err.println("  " + (d instanceof RowError re ? re.describe() : String.valueOf(d)));
-                }
                 err.flush();
                 return 1;
             }

@@ -17,6 +17,7 @@ import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
 import org.baiti.person.Phones;
+import org.baiti.refusal.Refusal;
 import org.baiti.sheet.Column;
 import org.baiti.sheet.RowError;
 import org.baiti.sheet.SheetException;
@@ -26,7 +27,6 @@ import org.baiti.unit.Unit;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
-import org.baiti.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,11 +90,11 @@ public class RosterImport {
                 if (r.get("phone").isEmpty()) {
                     errors.add(RowError.required(row, PHONE));
                 } else if (phone.isEmpty()) {
-                    errors.add(RowError.invalid(row, PHONE, "不是中国大陆手机号（11 位，以 1 开头）", "not a mainland mobile number (11 digits starting with 1)"));
+                    errors.add(RowError.invalid(row, PHONE, "row.phone.invalid"));
                 }
                 Unit unit = unit(r.get("unit"), byCode, byName, row, errors);
                 if (unit != null && !scope.covers(unit.code())) {
-                    errors.add(RowError.invalid(row, UNIT, "不属于您管理的单位", "not one of your units"));
+                    errors.add(RowError.invalid(row, UNIT, "row.unit.not_yours"));
                     unit = null;
                 }
                 if (phone.isPresent()) {
@@ -111,12 +111,12 @@ public class RosterImport {
                 }
             });
         } catch (SheetException e) {
-            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+            throw Refusal.invalid("invalid_file", "import.cannot_import").withDetails(e.errors());
         } finally {
             file.delete();
         }
         if (parsed.isEmpty() && errors.isEmpty()) {
-            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+            throw Refusal.invalid("empty_file", "import.empty_file");
         }
         Map<String, RosterEntry> stored = rosters.byPhones(contestId, parsed.keySet());
         List<RosterEntry> added = new ArrayList<>();
@@ -129,16 +129,14 @@ public class RosterImport {
             if (before == null) {
                 added.add(e);
             } else if (!scope.covers(before.unitCode())) {
-                errors.add(RowError.invalid(e.rowNo(), PHONE, "此人已在其他单位的名单中，不属于您管理的单位",
-                        "this person is on the roster of a unit that is not one of yours"));
+                errors.add(RowError.invalid(e.rowNo(), PHONE, "row.roster.other_unit"));
             } else if (!before.name().equals(e.name()) || !before.unitCode().equals(e.unitCode())) {
                 changed.add(e);
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            throw ApiException.invalidFile("文件有 " + errors.size() + " 处错误，未导入任何数据",
-                    errors.size() + " error(s) in the file; nothing was imported", errors);
+            throw Refusal.invalid("invalid_file", "import.errors", errors.size()).withDetails(errors);
         }
         rosters.upsert(added, changed);
         if (!added.isEmpty() || !changed.isEmpty()) {
@@ -175,8 +173,7 @@ public class RosterImport {
         if (named.size() == 1) {
             return named.get(0);
         }
-        errors.add(RowError.invalid(row, UNIT, named.isEmpty() ? "没有这个单位编码：" + text : "单位名称对应多个单位，请填写单位编码：" + text,
-                named.isEmpty() ? "unknown unit code: " + text : "the unit name matches several units; use the code: " + text));
+        errors.add(RowError.invalid(row, UNIT, named.isEmpty() ? "row.unit.unknown_code" : "row.unit.ambiguous_name", text));
         return null;
     }
 }

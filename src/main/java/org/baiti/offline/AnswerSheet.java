@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.baiti.bank.Marking;
 import org.baiti.bank.Question;
 import org.baiti.bank.QuestionType;
+import org.baiti.sheet.Reason;
 
 /**
  * The letters one person marked on a paper, question by question (SPEC §2.3), and its marking (SPEC §3).
@@ -40,8 +41,8 @@ public final class AnswerSheet {
         this.masks = masks;
     }
 
-    /** An answer sheet, or the reason the text cannot be one (Chinese / English). */
-    public record Parsed(AnswerSheet sheet, String error) {
+    /** An answer sheet, or the reason the text cannot be one (message keys {@code row.answers.*}). */
+    public record Parsed(AnswerSheet sheet, Reason error) {
 
         public boolean ok() {
             return sheet != null;
@@ -57,12 +58,10 @@ public final class AnswerSheet {
             }
         }
         if (count != paper.size()) {
-            return new Parsed(null, "应有 " + paper.size() + " 个答案，实际 " + count + " 个 / expected "
-                    + paper.size() + " answers, found " + count);
+            return new Parsed(null, Reason.of("row.answers.count", paper.size(), count));
         }
         int[] masks = new int[count];
-        List<String> zh = null;
-        List<String> en = null;
+        List<Reason> problems = null;
         int start = 0;
         for (int q = 0; q < count; q++) {
             int end = start;
@@ -71,7 +70,7 @@ public final class AnswerSheet {
             }
             Question question = paper.get(q);
             int mask = 0;
-            String problem = null;
+            Reason problem = null;
             boolean tfWord = false;
             if (question.type() == QuestionType.TRUEFALSE) {
                 int tf = end - start == 1 ? trueFalse(text.charAt(start)) : 0;
@@ -91,31 +90,27 @@ public final class AnswerSheet {
                 char u = c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
                 if (u >= 'A' && u <= 'Z') {
                     if (u - 'A' >= question.options().size()) {
-                        problem = "第 " + (q + 1) + " 题没有选项 " + u + "\u0000question " + (q + 1) + " has no option " + u;
+                        problem = Reason.of("row.answers.no_option", String.valueOf(q + 1), String.valueOf(u));
                         break;
                     }
                     mask |= 1 << (u - 'A');
                 } else {
                     String e = entry(text, start, end);
-                    problem = "第 " + (q + 1) + " 题的答案“" + e + "”无法识别\u0000answer \"" + e + "\" of question "
-                            + (q + 1) + " is not understood";
+                    problem = Reason.of("row.answers.not_understood", String.valueOf(q + 1), e);
                     break;
                 }
             }
             if (problem != null) {
-                if (zh == null) {
-                    zh = new ArrayList<>();
-                    en = new ArrayList<>();
+                if (problems == null) {
+                    problems = new ArrayList<>();
                 }
-                int cut = problem.indexOf('\u0000');
-                zh.add(problem.substring(0, cut));
-                en.add(problem.substring(cut + 1));
+                problems.add(problem);
             }
             masks[q] = mask;
             start = end + 1;
         }
-        if (zh != null) {
-            return new Parsed(null, String.join("；", zh) + " / " + String.join("; ", en));
+        if (problems != null) {
+            return new Parsed(null, Reason.all(problems));
         }
         return new Parsed(new AnswerSheet(masks), null);
     }

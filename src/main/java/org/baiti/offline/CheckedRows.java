@@ -36,7 +36,7 @@ final class CheckedRows implements AutoCloseable {
         try {
             return new CheckedRows(Files.createTempFile("baiti-offline-", ".rows"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary file 无法创建临时文件", e);
+            throw new UncheckedIOException("Cannot create a temporary file", e);
         }
     }
 
@@ -58,7 +58,7 @@ final class CheckedRows implements AutoCloseable {
             writeString(r.answers());
             count++;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the temporary file 无法写入临时文件 " + path, e);
+            throw new UncheckedIOException("Cannot write the temporary file " + path, e);
         }
     }
 
@@ -68,7 +68,7 @@ final class CheckedRows implements AutoCloseable {
             try {
                 out.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the temporary file 无法写入临时文件 " + path, e);
+                throw new UncheckedIOException("Cannot write the temporary file " + path, e);
             } finally {
                 out = null;
             }
@@ -96,7 +96,7 @@ final class CheckedRows implements AutoCloseable {
         } catch (EOFException e) {
             throw new IllegalStateException("temporary file " + path + " is truncated", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the temporary file 无法读取临时文件 " + path, e);
+            throw new UncheckedIOException("Cannot read the temporary file " + path, e);
         }
     }
 

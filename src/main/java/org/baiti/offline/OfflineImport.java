@@ -27,6 +27,7 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.refusal.Refusal;
 import org.baiti.sheet.Column;
 import org.baiti.sheet.RowError;
 import org.baiti.sheet.SheetException;
@@ -36,8 +37,6 @@ import org.baiti.sheet.Uploads;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
-import org.baiti.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -141,7 +140,8 @@ public class OfflineImport {
      * Checks every row, then writes them; a file with any bad row imports nothing. A row whose unit is outside
      * {@code scope} (a coordinator's units, decided in the request's thread) is a bad row.
      *
-     * @throws ApiException 400 with every bad row, 404 no such contest, 409 frozen or changed meanwhile
+     * @throws Refusal {@code invalid_file} with every bad row, {@code empty_file}, {@code no_bank}, {@code changed}
+     *                 (another import or a unit change meanwhile); and the contest's own refusals (none, frozen)
      */
     public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
                                    UnitScope scope, ImportProgress progress) {
@@ -168,8 +168,7 @@ public class OfflineImport {
         OfflineRules.Paper paper = new OfflineRules.Paper(
                 questions.firstN(contestId, contest.questionsPerPaper()), contest.partialCredit());
         if (paper.questions().isEmpty() || paper.maxScore() == 0) {
-            throw ApiException.badRequest("no_bank", "竞赛还没有题库，无法确定试卷满分，请先导入题库",
-                    "The contest has no question bank yet, so the paper's maximum is unknown; import the bank first");
+            throw Refusal.invalid("no_bank", "import.no_bank");
         }
         OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
 
@@ -202,21 +201,19 @@ public class OfflineImport {
         }
     }
 
-    /** Throws the 400 listing every bad row (sorted, at most {@link #MAX_LISTED_ERRORS}), or for a file without rows. */
+    /** Refuses a file with bad rows, listing them (sorted, at most {@link #MAX_LISTED_ERRORS}), or without rows. */
     private static void rejectIfBad(Validation v) {
         if (v.errorCount > 0) {
             List<RowError> listed = new ArrayList<>(v.errors);
             listed.sort(Comparator.comparingInt(RowError::row));
             if (v.errorCount > listed.size()) {
                 long more = v.errorCount - listed.size();
-                listed.add(RowError.file("另有 " + more + " 处错误未列出（最多列出 " + MAX_LISTED_ERRORS + " 处）",
-                        more + " more error(s) not listed (at most " + MAX_LISTED_ERRORS + " are listed)"));
+                listed.add(RowError.file("row.more_errors", more, MAX_LISTED_ERRORS));
             }
-            throw ApiException.invalidFile("文件有 " + v.errorCount + " 处错误，未导入任何数据",
-                    v.errorCount + " error(s) in the file; nothing was imported", listed);
+            throw Refusal.invalid("invalid_file", "import.errors", v.errorCount).withDetails(listed);
         }
         if (v.rows == 0) {
-            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+            throw Refusal.invalid("empty_file", "import.empty_file");
         }
     }
 
@@ -255,15 +252,15 @@ public class OfflineImport {
             OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
             c.errors().forEach(v::error);
             if (c.result() != null && !scope.covers(c.result().unitCode())) {
-                v.error(new RowError(row.rowNumber(), OfflineRules.UNIT, "不属于您管理的单位 / not one of your units"));
+                v.error(RowError.of(row.rowNumber(), OfflineRules.UNIT, "row.unit.not_yours"));
                 return null;
             }
             String ticket = row.ticket();
             if (!ticket.isEmpty()) {
                 Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
                 if (before != null) {
-                    v.error(new RowError(row.rowNumber(), OfflineRules.TICKET, "准考证号与第 " + before
-                            + " 行重复 / duplicate ticket: also in row " + before));
+                    v.error(RowError.of(row.rowNumber(), OfflineRules.TICKET, "row.offline.duplicate_ticket",
+                            String.valueOf(before)));
                     return null;
                 }
             }
@@ -368,8 +365,7 @@ public class OfflineImport {
                 if (before.sameDataAs(r)) {
                     v.unchanged++;
                 } else {
-                    v.error(new RowError(r.rowNo(), OfflineRules.TICKET,
-                            "准考证号已在之前的导入中出现且内容不同 / ticket already imported with different data"));
+                    v.error(RowError.of(r.rowNo(), OfflineRules.TICKET, "row.offline.ticket_changed"));
                 }
             }
             pending.clear();
@@ -489,13 +485,12 @@ public class OfflineImport {
                     r.get("ticket"), r.get("name"), r.get("phone"), r.get("unit"), r.get("score"), r.get("answers"),
                     r.get("venue"))));
         } catch (SheetException e) {
-            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+            throw Refusal.invalid("invalid_file", "import.cannot_import").withDetails(e.errors());
         }
     }
 
-    private static ApiException changedMeanwhile() {
-        return new ApiException(HttpStatus.CONFLICT, "changed", "导入期间线下成绩或单位被其他操作修改，未导入任何数据，请重新导入 / "
-                + "Offline results or units changed while importing; nothing was imported, please import again", List.of());
+    private static Refusal changedMeanwhile() {
+        return Refusal.conflict("changed", "import.changed");
     }
 
     private static String result(java.util.concurrent.Future<String> hash) {
@@ -508,7 +503,7 @@ public class OfflineImport {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted 已中断", e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -517,7 +512,7 @@ public class OfflineImport {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read 无法读取 " + file, e);
+            throw new UncheckedIOException("Cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

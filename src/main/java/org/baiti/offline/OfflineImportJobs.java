@@ -20,12 +20,15 @@ import org.baiti.Ids;
 import org.baiti.ops.ContestMetrics;
 import org.baiti.unit.UnitScope;
 import org.baiti.contest.ImportResult;
+import org.baiti.refusal.Refusal;
+import org.baiti.sheet.RowError;
 import org.baiti.sheet.Uploads;
 import org.baiti.web.ApiError;
-import org.baiti.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Component;
  * ({@code offline_import_job}), so the page's poll may land on any node. While it runs, the node writes the
  * progress about once a second; a job whose node stopped writing for {@link #STALE} (the node was killed or
  * stopped: the all-or-nothing import left nothing behind) is reported as failed. Jobs are forgotten a day after
- * they end.
+ * they end. Why a job failed is kept as a {@link Refusal} (keys, not words) and worded for whoever asks, in their
+ * language.
  */
 @Component
 public class OfflineImportJobs {
@@ -47,7 +51,10 @@ public class OfflineImportJobs {
     /** Where a job is. */
     public enum Phase { QUEUED, VALIDATE, INSERT, DONE, FAILED }
 
-    /** What the page shows: JSON of {@code GET /api/admin/imports/{jobId}}. */
+    /**
+     * What the page shows: JSON of {@code GET /api/admin/imports/{jobId}}; {@code error} is in the reader's language,
+     * its row errors {@link RowError.Worded} ({@code {"row", "column", "reason"}}).
+     */
     public record Status(String jobId, long contestId, String fileName, String startedBy, Instant startedAt,
                          String phase, long rowsRead, long rowsTotal, boolean done, ImportResult result,
                          ApiError error) {
@@ -61,9 +68,11 @@ public class OfflineImportJobs {
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
     private final ContestMetrics metrics;
+    private final MessageSource messages;
 
     OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock, ContestMetrics metrics,
-                      @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
+                      MessageSource messages, @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
+        this.messages = messages;
         this.offlineImport = offlineImport;
         this.stored = stored;
         this.clock = clock;
@@ -103,30 +112,44 @@ public class OfflineImportJobs {
         return job.status();
     }
 
-    /** The job's status, from whichever node runs (or ran) it. */
+    /** The job's status, from whichever node runs (or ran) it, its error in the current request's language. */
     public Optional<Status> find(String jobId) {
+        return find(jobId, LocaleContextHolder.getLocale());
+    }
+
+    /** The job's status, from whichever node runs (or ran) it, its error in {@code locale}'s words. */
+    public Optional<Status> find(String jobId, Locale locale) {
         if (jobId == null) {
             return Optional.empty();
         }
         Job job = running.get(jobId);
         if (job != null) {
-            return Optional.of(job.status());
+            return Optional.of(worded(job.status(), job.failure, locale));
         }
         return stored.find(jobId).map(s -> {
             if (!s.status().done() && s.updatedAt().isBefore(Instant.now(clock).minus(STALE))) {
-                return lost(s.status());
+                return worded(lost(s.status()), Refusal.conflict("interrupted", "import.job.interrupted"), locale);
             }
-            return s.status();
+            return worded(s.status(), s.failure(), locale);
         });
     }
 
     /** A job whose node stopped while it ran. */
     private static Status lost(Status s) {
         return new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(),
-                Phase.FAILED.name().toLowerCase(Locale.ROOT), s.rowsRead(), s.rowsTotal(), true, null,
-                new ApiError("interrupted", "运行该导入的服务器已停止，导入未完成，未导入任何数据，请重新导入 / "
-                        + "The server running this import stopped before it finished; nothing was imported, please "
-                        + "import again", List.of()));
+                Phase.FAILED.name().toLowerCase(Locale.ROOT), s.rowsRead(), s.rowsTotal(), true, null, null);
+    }
+
+    /** The status with why it failed, in {@code locale}'s words. */
+    private Status worded(Status s, Refusal failure, Locale locale) {
+        if (failure == null) {
+            return s;
+        }
+        List<Object> details = failure.details().stream().map(d -> d instanceof RowError e ? e.worded(messages, locale)
+                : d instanceof Refusal.Detail detail ? detail.shown(w -> messages.getMessage(w, locale)) : d).toList();
+        ApiError error = new ApiError(failure.code(), messages.getMessage(failure.wording(), locale), details);
+        return new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(), s.phase(), s.rowsRead(),
+                s.rowsTotal(), s.done(), s.result(), error);
     }
 
     private void run(Job job, Uploads.Spooled file, UnitScope scope) {
@@ -139,12 +162,13 @@ public class OfflineImportJobs {
                     });
             job.result = r;
             job.phase = Phase.DONE;
-        } catch (ApiException e) {
-            job.error = new ApiError(e.code(), e.getMessage(), e.details());
+        } catch (Refusal e) {
+            job.failure = e;
             job.phase = Phase.FAILED;
         } catch (RuntimeException | Error e) {
             log.error("Offline import {} failed", job.id, e);
-            job.error = new ApiError("internal_error", "服务器内部错误，已记录 / Internal error, it has been logged", List.of());
+            // not the file's fault, but what the page shows all the same: the words of the 500 answer
+            job.failure = Refusal.invalid("internal_error", "error.internal_error");
             job.phase = Phase.FAILED;
         } finally {
             file.delete();
@@ -170,7 +194,7 @@ public class OfflineImportJobs {
     /** Writes the outcome; the job stays in this node's memory until that has worked (retried with the heartbeat). */
     private boolean finish(Job job) {
         try {
-            stored.finish(job.status(), Instant.now(clock));
+            stored.finish(job.status(), job.failure, Instant.now(clock));
             running.remove(job.id);
             return true;
         } catch (RuntimeException e) {
@@ -212,7 +236,8 @@ public class OfflineImportJobs {
         volatile long rowsRead;
         volatile long rowsTotal;
         volatile ImportResult result;
-        volatile ApiError error;
+        /** Why the job failed, in keys (worded for each reader). */
+        volatile Refusal failure;
 
         Job(String id, long contestId, String fileName, String who, Instant startedAt) {
             this.id = id;
@@ -225,7 +250,7 @@ public class OfflineImportJobs {
         Status status() {
             Phase p = phase;
             return new Status(id, contestId, fileName, who, startedAt, p.name().toLowerCase(Locale.ROOT),
-                    rowsRead, rowsTotal, p == Phase.DONE || p == Phase.FAILED, result, error);
+                    rowsRead, rowsTotal, p == Phase.DONE || p == Phase.FAILED, result, null);
         }
     }
 }

@@ -14,7 +14,10 @@ import org.baiti.person.Phones;
 import org.baiti.sheet.RowError;
 import org.baiti.unit.Unit;
 
-/** Reading one offline-results row (SPEC §2.3) into an {@link OfflineResult}, or the reasons it is wrong. Plain Java. */
+/**
+ * Reading one offline-results row (SPEC §2.3) into an {@link OfflineResult}, or the reasons it is wrong (message keys
+ * {@code row.*}, worded where they are shown). Plain Java.
+ */
 public final class OfflineRules {
 
     static final String TICKET = "准考证号 / ticket";
@@ -115,34 +118,33 @@ public final class OfflineRules {
 
         String ticket = r.ticket();
         if (ticket.isEmpty()) {
-            errors.add(new RowError(row, TICKET, "必填 / required"));
+            errors.add(RowError.of(row, TICKET, "row.required"));
         } else if (ticket.length() > MAX_TICKET) {
-            errors.add(new RowError(row, TICKET, "不能超过 " + MAX_TICKET + " 个字符 / at most " + MAX_TICKET + " characters"));
+            errors.add(RowError.of(row, TICKET, "row.too_long", MAX_TICKET));
         } else if (hasControl(ticket)) {
-            errors.add(new RowError(row, TICKET, "不能含换行等控制字符 / must not contain line breaks or other control characters"));
+            errors.add(RowError.of(row, TICKET, "row.offline.ticket_control"));
         }
 
         String name = r.name();
         if (name.isEmpty()) {
-            errors.add(new RowError(row, NAME, "必填 / required"));
+            errors.add(RowError.of(row, NAME, "row.required"));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            errors.add(new RowError(row, NAME, "不能超过 " + MAX_NAME + " 个字符 / at most " + MAX_NAME + " characters"));
+            errors.add(RowError.of(row, NAME, "row.too_long", MAX_NAME));
         }
 
         String phone = null;
         if (r.phone().isEmpty()) {
-            errors.add(new RowError(row, PHONE, "必填 / required"));
+            errors.add(RowError.of(row, PHONE, "row.required"));
         } else {
             phone = normalizePhone(r.phone());
             if (phone == null) {
-                errors.add(new RowError(row, PHONE, "不是中国大陆手机号（11 位，以 1 开头）：" + r.phone()
-                        + " / not a mainland mobile number (11 digits starting with 1): " + r.phone()));
+                errors.add(RowError.of(row, PHONE, "row.phone.invalid_value", r.phone()));
             }
         }
 
         Unit unit = null;
         if (r.unit().isEmpty()) {
-            errors.add(new RowError(row, UNIT, "必填 / required"));
+            errors.add(RowError.of(row, UNIT, "row.required"));
         } else {
             unit = units.code(r.unit()).orElse(null);
             if (unit == null) {
@@ -150,12 +152,12 @@ public final class OfflineRules {
                 if (named.size() == 1) {
                     unit = named.get(0);
                 } else if (named.isEmpty()) {
-                    errors.add(new RowError(row, UNIT, "未知单位：" + r.unit() + " / unknown unit: " + r.unit()));
+                    errors.add(RowError.of(row, UNIT, "row.offline.unknown_unit", r.unit()));
                 } else {
                     List<String> codes = named.stream().map(Unit::code).toList();
-                    errors.add(new RowError(row, UNIT, "单位名称“" + r.unit() + "”对应多个单位（" + String.join("、", codes)
-                            + "），请填写单位编码 / unit name \"" + r.unit() + "\" is ambiguous: it matches "
-                            + String.join(", ", codes) + "; use the unit code"));
+                    // the codes listed the Chinese way ({1}: U1、U2) and the English way ({2}: U1, U2)
+                    errors.add(RowError.of(row, UNIT, "row.offline.ambiguous_unit", r.unit(), String.join("、", codes),
+                            String.join(", ", codes)));
                 }
             }
         }
@@ -164,10 +166,9 @@ public final class OfflineRules {
         if (!r.score().isEmpty()) {
             given = parseScore(r.score());
             if (given == null) {
-                errors.add(new RowError(row, SCORE, "得分应为整数：" + r.score() + " / the score must be a whole number: " + r.score()));
+                errors.add(RowError.of(row, SCORE, "row.offline.score_not_whole", r.score()));
             } else if (given < 0 || given > paper.maxScore()) {
-                errors.add(new RowError(row, SCORE, "得分应在 0 到 " + paper.maxScore() + " 之间：" + r.score()
-                        + " / the score must be between 0 and " + paper.maxScore() + ": " + r.score()));
+                errors.add(RowError.of(row, SCORE, "row.offline.score_range", r.score(), paper.maxScore()));
                 given = null;
             }
         }
@@ -183,19 +184,17 @@ public final class OfflineRules {
                 int marked = parsed.sheet().score(paper);
                 answers = parsed.sheet().normalized();
                 if (given != null && given != marked) {
-                    errors.add(new RowError(row, SCORE, "填写的得分 " + given + " 与按答案评出的 " + marked
-                            + " 分不一致，请核对录入 / the score given, " + given + ", differs from " + marked
-                            + " marked from the answers; check what was typed"));
+                    errors.add(RowError.of(row, SCORE, "row.offline.score_differs", given, marked));
                 }
                 score = marked;
             }
         } else if (r.score().isEmpty()) {
-            errors.add(new RowError(row, SCORE, "得分和答案至少要填一项 / either the score or the answers is required"));
+            errors.add(RowError.of(row, SCORE, "row.offline.score_or_answers"));
         }
 
         String venue = r.venue();
         if (venue.codePointCount(0, venue.length()) > MAX_VENUE) {
-            errors.add(new RowError(row, VENUE, "不能超过 " + MAX_VENUE + " 个字符 / at most " + MAX_VENUE + " characters"));
+            errors.add(RowError.of(row, VENUE, "row.too_long", MAX_VENUE));
         }
 
         if (!errors.isEmpty()) {

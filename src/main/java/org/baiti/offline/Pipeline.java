@@ -66,7 +66,7 @@ final class Pipeline {
             finished = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted 已中断", e);
+            throw new IllegalStateException("interrupted", e);
         } finally {
             if (!finished) {
                 thread.interrupt();

@@ -218,8 +218,7 @@ public class Attempting {
         Map<String, Question> paperQuestions = questions.byKeys(contest.id(), keys);
         List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), answers, paperQuestions);
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_answers",
-                    "答案中有本答卷没有的题目或选项 / The answers name questions or options not on this paper", problems);
+            throw AnswerProblems.refusal(problems);
         }
         PaperMarking.Marked marked = PaperMarking.mark(attempt.paper(), answers, paperQuestions, contest.partialCredit());
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
@@ -309,8 +308,7 @@ public class Attempting {
         Map<String, Question> paperQuestions = questions.byKeys(attempt.contestId(), attempt.paper().keys());
         List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), given, paperQuestions);
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_answers",
-                    "答案中有本答卷没有的题目或选项 / The answers name questions or options not on this paper", problems);
+            throw AnswerProblems.refusal(problems);
         }
         Map<String, List<String>> draft = new LinkedHashMap<>(attempt.draft());
         given.forEach((q, options) -> {

@@ -21,8 +21,12 @@ final class PaperMarking {
     private PaperMarking() {
     }
 
-    /** A problem with the submitted answers, as listed in the 400 answer. */
-    record Problem(String question, String option, String reason) {
+    /**
+     * A problem with the submitted answers, as listed in the 400 answer: the question, the option ({@code null} when
+     * the problem is the question's) and the reason as a message key ({@code row.answer.*}), worded where it is shown
+     * ({@link AnswerProblems}).
+     */
+    record Problem(String question, String option, String key) {
     }
 
     /** The marks: the letters chosen per question key, the score and the paper's maximum. */
@@ -39,18 +43,18 @@ final class PaperMarking {
         answers.forEach((qid, optionIds) -> {
             Paper.Item item = items.get(qid);
             if (item == null) {
-                problems.add(new Problem(qid, null, "本答卷没有这道题 / no such question on this paper"));
+                problems.add(new Problem(qid, null, "row.answer.no_such_question"));
                 return;
             }
             Set<String> distinct = new LinkedHashSet<>(optionIds);
             for (String o : distinct) {
                 if (item.letterOf(o) == 0) {
-                    problems.add(new Problem(qid, o, "这道题没有这个选项 / no such option for this question"));
+                    problems.add(new Problem(qid, o, "row.answer.no_such_option"));
                 }
             }
             Question q = questions.get(qid);
             if (q != null && q.type() != QuestionType.MULTIPLE && distinct.size() > 1) {
-                problems.add(new Problem(qid, null, "单选题和判断题只能选一项 / single-choice and true/false questions take one option"));
+                problems.add(new Problem(qid, null, "row.answer.one_option"));
             }
         });
         return problems;

@@ -99,6 +99,9 @@ final class ParticipantRequestMeters implements Filter {
 
     /** The API's error code of the refusal when Spring MVC handled it, else what the status says. */
     private static String reason(HttpServletRequest request, int status) {
+        if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof org.baiti.refusal.Refusal r) {
+            return r.code();
+        }
         if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof ApiException e) {
             return e.code();
         }

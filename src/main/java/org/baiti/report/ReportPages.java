@@ -130,6 +130,12 @@ class ReportPages {
             int changed = unitImport.setAttentions(id, typed);
             flash.addFlashAttribute("notice", messages.getMessage("admin.attention.saved", new Object[] {changed},
                     LocaleContextHolder.getLocale()));
+        } catch (org.baiti.refusal.Refusal e) { // the marks that cannot be saved, in the page's language
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            flash.addFlashAttribute("error", messages.getMessage(e.wording(), locale));
+            flash.addFlashAttribute("details", e.details().stream().map(d -> d instanceof org.baiti.refusal.Refusal.Detail x
+                    ? x.shown(w -> messages.getMessage(w, locale)) : d instanceof Map<?, ?> m ? m : Map.of()).toList());
+            flash.addFlashAttribute("typed", typed);
         } catch (ApiException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("details", e.details().stream()

@@ -92,18 +92,13 @@ final class CsvEncoding {
             if (errors.size() >= MAX_ERRORS) {
                 break;
             }
-            errors.add(undecodable.contains(row)
-                    ? RowError.of(row, "", "这一行有无法按 GBK/GB18030 读出的字节（文件其余部分是 GBK/GB18030），请整个文件用同一种编码保存",
-                            "this row has bytes that GBK/GB18030 cannot read (the rest of the file is GBK/GB18030); save the whole file in one encoding")
-                    : RowError.of(row, "", "这一行是 UTF-8 编码，而文件其余部分是 GBK/GB18030，请整个文件用同一种编码保存",
-                            "this row is UTF-8 while the rest of the file is GBK/GB18030; save the whole file in one encoding"));
+            errors.add(RowError.of(row, "", undecodable.contains(row) ? "row.encoding.not_gbk" : "row.encoding.utf8_in_gbk"));
         }
         return errors;
     }
 
     private static RowError notUtf8(int row) {
-        return RowError.of(row, "", "这一行有不是 UTF-8 的字节（文件其余部分是 UTF-8），请整个文件用同一种编码保存",
-                "this row has bytes that are not UTF-8 (the rest of the file is UTF-8); save the whole file in one encoding");
+        return RowError.of(row, "", "row.encoding.not_utf8");
     }
 
     interface RowBytes {
@@ -141,7 +136,7 @@ final class CsvEncoding {
                 rows.accept(++number, row.bytes(), row.length());
             }
         } catch (IOException e) {
-            throw SheetException.file("无法读取文件", "cannot read the file", e);
+            throw SheetException.file("row.file.unreadable", e);
         }
     }
 

@@ -64,8 +64,7 @@ final class CsvSource {
         } else {
             for (int i = 0; i < headLength; i++) {
                 if (head[i] == 0) {
-                    throw SheetException.file("无法识别的文件格式，请上传 .xlsx 或 CSV 文件",
-                            "unrecognised file format; please upload an .xlsx or CSV file");
+                    throw SheetException.file("row.file.unknown_format");
                 }
             }
             charset = StandardCharsets.UTF_8;
@@ -92,7 +91,7 @@ final class CsvSource {
                 parse(parser, rows);
             }
         } catch (IOException e) {
-            throw SheetException.file("无法读取文件", "cannot read the file", e);
+            throw SheetException.file("row.file.unreadable", e);
         }
     }
 
@@ -107,8 +106,7 @@ final class CsvSource {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw new SheetException(RowError.of(rowNumber + 1, "",
-                        "CSV 格式错误（引号不成对？）", "malformed CSV (unbalanced quotes?)"), e);
+                throw new SheetException(RowError.of(rowNumber + 1, "", "row.file.malformed_csv"), e);
             }
             rowNumber++;
             rows.accept(rowNumber, Arrays.asList(record.values()));
@@ -125,8 +123,7 @@ final class CsvSource {
         reader.reset();
         String first = Text.trim(line.toString());
         if (first.startsWith("<")) {
-            throw SheetException.file("这是网页或 XML 文件而不是表格，请用 Excel 另存为 .xlsx 或 CSV",
-                    "this is a web page or XML file, not a spreadsheet; save it as .xlsx or CSV in Excel");
+            throw SheetException.file("row.file.web_page");
         }
         return first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? '\t' : ',';
     }
@@ -156,7 +153,7 @@ final class CsvSource {
                 in.compact();
             }
         } catch (IOException e) {
-            throw SheetException.file("无法读取文件", "cannot read the file", e);
+            throw SheetException.file("row.file.unreadable", e);
         }
     }
 

@@ -75,7 +75,7 @@ final class RowAssembler {
             values[i] = value;
             Optional<TextInput.Problem> problem = TextInput.problemOfText(value);
             if (problem.isPresent() && textErrors.size() < MAX_TEXT_ERRORS) {
-                textErrors.add(new RowError(rowNumber, columns.get(i).label(), problem.get().reason()));
+                textErrors.add(RowError.of(rowNumber, columns.get(i).label(), problem.get().key()));
             }
         }
         sink.accept(new SheetRow(rowNumber, new Cells(keys, values)));
@@ -84,8 +84,7 @@ final class RowAssembler {
     /** Called after the last row. @throws SheetException if there was no header row at all */
     void finish() {
         if (positions == null) {
-            throw new SheetException(RowError.of(1, "", "文件没有表头行（文件是空的）",
-                    "no header row (the file is empty)"));
+            throw new SheetException(RowError.of(1, "", "row.file.no_header"));
         }
         if (!textErrors.isEmpty()) {
             throw new SheetException(textErrors);
@@ -107,11 +106,8 @@ final class RowAssembler {
             if (found[index] >= 0) {
                 String first = foundAs[index];
                 errors.add(first.equals(name)
-                        ? RowError.of(rowNumber, column.label(), "列“" + name + "”出现了不止一次",
-                                "column \"" + name + "\" appears more than once")
-                        : RowError.of(rowNumber, column.label(),
-                                "列重复：“" + first + "”和“" + name + "”是同一列",
-                                "duplicate column: \"" + first + "\" and \"" + name + "\" are the same column"));
+                        ? RowError.of(rowNumber, column.label(), "row.header.repeated", name)
+                        : RowError.of(rowNumber, column.label(), "row.header.same_column", first, name));
                 continue;
             }
             found[index] = position;
@@ -120,9 +116,9 @@ final class RowAssembler {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (column.required() && found[i] < 0) {
-                errors.add(RowError.of(rowNumber, column.label(),
-                        "缺少必填列（可用列名：" + String.join("、", column.aliases()) + "）",
-                        "missing required column (accepted names: " + String.join(", ", column.aliases()) + ")"));
+                // the names listed the Chinese way ({0}: 准考证号、ticket) and the English way ({1}: 准考证号, ticket)
+                errors.add(RowError.of(rowNumber, column.label(), "row.header.missing",
+                        String.join("、", column.aliases()), String.join(", ", column.aliases())));
             }
         }
         if (!errors.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /**
  * The file as a whole cannot be read: not a spreadsheet, corrupt, empty, or its header row lacks a
  * required column. Carries the problems as {@link RowError}s (row 1 for header problems, row 0 for
- * the whole file) so the importer can show them like any other row error.
+ * the whole file) so the importer can show them like any other row error. Its message (for logs) names the
+ * reasons by their message keys; the words come from the bundles where the errors are shown.
  */
 public final class SheetException extends RuntimeException {
 
@@ -39,18 +40,20 @@ public final class SheetException extends RuntimeException {
         return errors;
     }
 
-    static SheetException file(String zh, String en) {
-        return new SheetException(RowError.file(zh, en));
+    /** A whole-file problem for the reason {@code key}, e.g. {@code row.file.empty}. */
+    static SheetException file(String key) {
+        return new SheetException(RowError.file(key));
     }
 
-    static SheetException file(String zh, String en, Throwable cause) {
-        return new SheetException(RowError.file(zh, en), cause);
+    /** A whole-file problem for the reason {@code key}, caused by {@code cause} (kept for logs). */
+    static SheetException file(String key, Throwable cause) {
+        return new SheetException(RowError.file(key), cause);
     }
 
     private static String describe(List<RowError> errors) {
         if (errors == null || errors.isEmpty()) {
             throw new IllegalArgumentException("a SheetException needs at least one RowError");
         }
-        return errors.stream().map(RowError::describe).collect(Collectors.joining("; "));
+        return errors.stream().map(RowError::logLine).collect(Collectors.joining("; "));
     }
 }

@@ -46,16 +46,15 @@ public final class SheetReader {
         try (InputStream in = Files.newInputStream(file)) {
             length = in.readNBytes(head, 0, HEAD);
         } catch (IOException e) {
-            throw SheetException.file("无法读取文件", "cannot read the file", e);
+            throw SheetException.file("row.file.unreadable", e);
         }
         if (length == 0) {
-            throw SheetException.file("文件是空的", "the file is empty");
+            throw SheetException.file("row.file.empty");
         }
         if (CsvSource.startsWith(head, length, 'P', 'K', 3, 4)) {
             XlsxSource.read(file, assembler);
         } else if (CsvSource.startsWith(head, length, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw SheetException.file("不支持旧版 .xls 格式，请另存为 .xlsx 或 CSV",
-                    "Old .xls format is not supported; save as .xlsx or CSV");
+            throw SheetException.file("row.file.old_xls");
         } else {
             CsvSource.read(file, head, length, assembler);
         }
@@ -88,7 +87,7 @@ public final class SheetReader {
                     in.transferTo(out);
                 }
             } catch (IOException e) {
-                throw SheetException.file("无法接收上传的文件", "cannot receive the uploaded file", e);
+                throw SheetException.file("row.file.upload_failed", e);
             }
             read(spool, columns, rows);
         } finally {

@@ -39,7 +39,7 @@ public final class Uploads {
             }
             return new Spooled(tmp, HexFormat.of().formatHex(sha.digest()), size);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the upload 无法保存上传的文件", e);
+            throw new UncheckedIOException("Cannot store the upload", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

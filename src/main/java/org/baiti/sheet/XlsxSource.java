@@ -62,7 +62,7 @@ final class XlsxSource {
             }
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             if (!sheets.hasNext()) {
-                throw SheetException.file("工作簿里没有工作表", "the workbook has no worksheet");
+                throw SheetException.file("row.file.no_sheet");
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
@@ -89,12 +89,10 @@ final class XlsxSource {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null && message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                return SheetException.file("文件解压后异常巨大，疑似恶意文件，已拒绝",
-                        "the file expands to an abnormal size (zip bomb?) and was rejected", e);
+                return SheetException.file("row.file.zip_bomb", e);
             }
         }
-        return SheetException.file("无法读取 .xlsx 文件，文件可能已损坏",
-                "cannot read the .xlsx file; it may be corrupt", e);
+        return SheetException.file("row.file.corrupt_xlsx", e);
     }
 
     private static boolean isDate1904(XSSFReader reader) throws Exception {

@@ -12,11 +12,13 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.contest.ImportResult;
+import org.baiti.refusal.Refusal;
 import org.baiti.sheet.Column;
 import org.baiti.sheet.SheetException;
 import org.baiti.sheet.SheetReader;
 import org.baiti.sheet.Uploads;
-import org.baiti.web.ApiException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,17 +58,16 @@ public class UnitImport {
             SheetReader.read(file.path(), COLUMNS, r -> rows.add(new UnitTree.Row(r.rowNumber(),
                     r.get("code"), r.get("name"), r.get("parent"), r.get("headcount"))));
         } catch (SheetException e) {
-            throw ApiException.invalidFile("文件无法导入", "The file cannot be imported", e.errors());
+            throw Refusal.invalid("invalid_file", "import.cannot_import").withDetails(e.errors());
         } finally {
             file.delete();
         }
         if (rows.isEmpty()) {
-            throw ApiException.badRequest("empty_file", "文件中没有数据行", "The file has no data rows");
+            throw Refusal.invalid("empty_file", "import.empty_file");
         }
         UnitTree.Plan plan = UnitTree.plan(contestId, units.all(contestId), rows);
         if (!plan.errors().isEmpty()) {
-            throw ApiException.invalidFile("文件有 " + plan.errors().size() + " 处错误，未导入任何数据",
-                    plan.errors().size() + " error(s) in the file; nothing was imported", plan.errors());
+            throw Refusal.invalid("invalid_file", "import.errors", plan.errors().size()).withDetails(plan.errors());
         }
         units.upsert(plan.added(), plan.changed());
         if (!plan.added().isEmpty() || !plan.changed().isEmpty()) {
@@ -91,7 +92,7 @@ public class UnitImport {
         contesting.get(contestId);
         UnitScope scope = scopes.current(contestId);
         Unit u = units.find(contestId, code)
-                .orElseThrow(() -> ApiException.notFound("没有该单位：" + code, "No such unit: " + code));
+                .orElseThrow(() -> Refusal.notFound("not_found", "import.unit.not_found", code));
         if (!scope.covers(code)) {
             throw org.baiti.security.Staff.forbiddenUnit();
         }
@@ -103,11 +104,11 @@ public class UnitImport {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         if (score == null || score < 0 || score > 100) {
-            throw ApiException.badRequest("invalid_field", "关注度评分应为 0 到 100 的整数", "score must be a whole number from 0 to 100");
+            throw Refusal.invalid("invalid_field", "import.attention.invalid");
         }
         Integer before = units.find(contestId, code).map(Unit::attention).orElse(null);
         if (!units.setAttention(contestId, code, score)) {
-            throw ApiException.notFound("没有该顶级单位：" + code, "No such top-level unit: " + code);
+            throw Refusal.notFound("not_found", "import.unit.no_top_level", code);
         }
         java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("from", before);
@@ -130,12 +131,12 @@ public class UnitImport {
                 tops.put(u.code(), u);
             }
         }
-        List<java.util.Map<String, Object>> errors = new ArrayList<>();
+        List<MarkError> errors = new ArrayList<>();
         java.util.Map<String, Integer> marks = new java.util.LinkedHashMap<>();
         typed.forEach((code, text) -> {
             String t = text == null ? "" : text.strip();
             if (!tops.containsKey(code)) {
-                errors.add(java.util.Map.of("field", code, "reason", "没有该顶级单位 / no such top-level unit"));
+                errors.add(new MarkError(code, "import.attention.no_top_level"));
             } else if (!t.isEmpty()) {
                 Integer v = null;
                 try {
@@ -144,17 +145,14 @@ public class UnitImport {
                     // reported below
                 }
                 if (v == null || v < 0 || v > 100) {
-                    errors.add(java.util.Map.of("field", code, "reason",
-                            tops.get(code).name() + "：“" + t + "” 不是 0 到 100 的整数 / is not a whole number from 0 to 100"));
+                    errors.add(new MarkError(code, "import.attention.not_a_mark", tops.get(code).name(), t));
                 } else {
                     marks.put(code, v);
                 }
             }
         });
         if (!errors.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_field",
-                    "有 " + errors.size() + " 个评分不对，全部未保存 / " + errors.size()
-                            + " mark(s) are wrong; nothing was saved", errors);
+            throw Refusal.invalid("invalid_field", "import.attention.errors", errors.size()).withDetails(errors);
         }
         int changed = 0;
         for (java.util.Map.Entry<String, Integer> m : marks.entrySet()) {
@@ -170,6 +168,18 @@ public class UnitImport {
             changed++;
         }
         return changed;
+    }
+
+    /** A mark of the attention table that cannot be saved: {@code {"field": code, "reason"}} in the reader's words. */
+    record MarkError(String field, String key, Object... args) implements Refusal.Detail {
+
+        @Override
+        public java.util.Map<String, Object> shown(java.util.function.Function<MessageSourceResolvable, String> words) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("field", field);
+            m.put("reason", words.apply(new DefaultMessageSourceResolvable(new String[] {key}, args, key)));
+            return m;
+        }
     }
 
     static java.util.Map<String, Object> importDetail(String sha256, int rows, int added, int changed) {

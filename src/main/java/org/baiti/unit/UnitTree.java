@@ -13,7 +13,8 @@ import org.baiti.sheet.RowError;
 
 /**
  * The rules of a unit-tree import (SPEC §2.2), as plain Java: unique codes, known parents, no cycles,
- * headcounts on top-level units; and the top-level unit every unit rolls up to.
+ * headcounts on top-level units; and the top-level unit every unit rolls up to. Reasons are message keys
+ * ({@code row.*}), worded where they are shown.
  */
 public final class UnitTree {
 
@@ -63,20 +64,20 @@ public final class UnitTree {
         Map<String, Integer> headcounts = new HashMap<>();
         for (Row r : rows) {
             if (r.code().isEmpty()) {
-                errors.add(new RowError(r.row(), CODE, "必填 / required"));
+                errors.add(RowError.of(r.row(), CODE, "row.required"));
             } else if (r.code().length() > 64) {
-                errors.add(new RowError(r.row(), CODE, "编码过长（最多 64 个字符） / too long (64 characters at most)"));
+                errors.add(RowError.of(r.row(), CODE, "row.too_long", 64));
             } else if (byCode.containsKey(r.code())) {
-                errors.add(new RowError(r.row(), CODE, "编码重复（第 " + byCode.get(r.code()).row() + " 行已有） / duplicate code (also in row "
-                        + byCode.get(r.code()).row() + ")"));
+                errors.add(RowError.of(r.row(), CODE, "row.unit.duplicate_code",
+                        String.valueOf(byCode.get(r.code()).row())));
             }
             if (r.name().isEmpty()) {
-                errors.add(new RowError(r.row(), NAME, "必填 / required"));
+                errors.add(RowError.of(r.row(), NAME, "row.required"));
             } else if (r.name().length() > 200) {
-                errors.add(new RowError(r.row(), NAME, "名称过长（最多 200 个字符） / too long (200 characters at most)"));
+                errors.add(RowError.of(r.row(), NAME, "row.too_long", 200));
             }
             if (!r.parent().isEmpty() && r.parent().equals(r.code())) {
-                errors.add(new RowError(r.row(), PARENT, "不能以自身为上级 / a unit cannot be its own parent"));
+                errors.add(RowError.of(r.row(), PARENT, "row.unit.own_parent"));
             }
             Integer hc = null;
             if (!r.headcount().isEmpty()) {
@@ -86,13 +87,13 @@ public final class UnitTree {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    errors.add(new RowError(r.row(), HEADCOUNT, "应为非负整数：" + r.headcount() + " / must be a whole number ≥ 0: " + r.headcount()));
-                    }
+                    errors.add(RowError.of(r.row(), HEADCOUNT, "row.unit.headcount", r.headcount()));
+                }
             }
             if (r.parent().isEmpty() && r.headcount().isEmpty()) {
-                errors.add(new RowError(r.row(), HEADCOUNT, "顶级单位必填 / required for a top-level unit"));
+                errors.add(RowError.of(r.row(), HEADCOUNT, "row.unit.top_headcount_required"));
             } else if (r.parent().isEmpty() && hc != null && hc == 0) {
-                errors.add(new RowError(r.row(), HEADCOUNT, "顶级单位应大于 0（参赛率的分母） / must be above 0 for a top-level unit (it divides the participation rate)"));
+                errors.add(RowError.of(r.row(), HEADCOUNT, "row.unit.top_headcount_zero"));
             }
             if (!r.code().isEmpty() && !byCode.containsKey(r.code())) {
                 byCode.put(r.code(), r);
@@ -113,7 +114,7 @@ public final class UnitTree {
         }
         for (Row r : byCode.values()) {
             if (!r.parent().isEmpty() && !parentOf.containsKey(r.parent())) {
-                errors.add(new RowError(r.row(), PARENT, "上级单位编码不存在：" + r.parent() + " / unknown parent code: " + r.parent()));
+                errors.add(RowError.of(r.row(), PARENT, "row.unit.unknown_parent", r.parent()));
             }
         }
         Map<String, String> topOf = new HashMap<>();
@@ -132,7 +133,7 @@ public final class UnitTree {
                 depth++;
             }
             if (cycle) {
-                errors.add(new RowError(r.row(), PARENT, "上级关系形成循环 / the parent chain loops back to itself"));
+                errors.add(RowError.of(r.row(), PARENT, "row.unit.cycle"));
             }
             topOf.put(r.code(), c);
             depthOf.put(r.code(), depth);

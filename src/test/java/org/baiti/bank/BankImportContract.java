@@ -52,8 +52,27 @@ interface BankImportContract extends App {
         assertThat(details.get(1).get("column").asString()).contains("答案");
         assertThat(details.get(2).get("row").asInt()).isEqualTo(10);
         assertThat(details.get(2).get("column").asString()).contains("题干");
-        assertThat(r.json().get("message").asString()).contains("未导入").contains("nothing was imported");
+        assertThat(r.json().get("error").asString()).isEqualTo("invalid_file");
+        assertThat(r.json().get("message").asString()).isEqualTo("文件有 3 处错误，未导入任何数据");
+        assertThat(details.get(0).get("reason").asString()).isEqualTo("未知题型：填空（应为单选、多选或判断）");
+        assertThat(details.get(1).get("reason").asString()).isEqualTo("答案字母 D 没有对应的选项");
+        assertThat(details.get(2).get("reason").asString()).isEqualTo("必填");
         assertThat(admin.get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
+
+        // the same file for someone reading English: the same rows and columns, the reasons in English
+        Api.Response en = admin.accepting("en").upload("/api/admin/contests/" + id + "/bank", "bad.xlsx", Fixtures.xlsx(rows));
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.json().get("error").asString()).isEqualTo("invalid_file");
+        assertThat(en.json().get("message").asString()).isEqualTo("3 error(s) in the file; nothing was imported");
+        JsonNode enDetails = en.json().get("details");
+        assertThat(enDetails).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(enDetails.get(i).get("row")).isEqualTo(details.get(i).get("row"));
+            assertThat(enDetails.get(i).get("column")).isEqualTo(details.get(i).get("column"));
+        }
+        assertThat(enDetails.get(0).get("reason").asString()).isEqualTo("unknown type: 填空 (single, multiple or truefalse)");
+        assertThat(enDetails.get(1).get("reason").asString()).isEqualTo("answer letter D has no option");
+        assertThat(enDetails.get(2).get("reason").asString()).isEqualTo("required");
     }
 
     /** Each node keeps a contest's bank in memory: a corrected answer key must be seen at once all the same. */

@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.baiti.sheet.RowError;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.baiti.testing.Words.en;
+import static org.baiti.testing.Words.zh;
 
 class BankRulesTest {
 
@@ -45,6 +48,25 @@ class BankRulesTest {
                     assertThat(e.column()).startsWith("选项B");
                 });
         assertThat(BankRules.parse(1, 2, 0, row("单选", "A", "only one")).errors()).hasSize(1);
+    }
+
+    @Test
+    void reasonsAreKeysWithTheTextsOfTheRowAsArguments() {
+        Map<String, String> r = row("判断", "是");
+        r.put("id", "");
+        r.put("points", "1.5");
+        assertThat(BankRules.parse(1, 3, 0, r).errors()).containsExactly(
+                RowError.of(3, BankRules.ID, "row.required"),
+                RowError.of(3, BankRules.ANSWER, "row.bank.true_false_answer", "是"),
+                RowError.of(3, BankRules.POINTS, "row.bank.points", "1.5"));
+        RowError letters = BankRules.parse(1, 2, 0, row("单选", "AB", "a", "b")).errors().get(0);
+        assertThat(zh(letters)).isEqualTo("单选题答案应为一个字母：AB");
+        assertThat(en(letters)).isEqualTo("a single-choice answer is one letter: AB");
+        Map<String, String> longStem = row("单选", "A", "a", "b");
+        longStem.put("stem", "长".repeat(BankRules.MAX_STEM + 1));
+        RowError tooLong = BankRules.parse(1, 2, 0, longStem).errors().get(0);
+        assertThat(zh(tooLong)).isEqualTo("过长：2,001 个字符，最多 2,000 个");
+        assertThat(en(tooLong)).isEqualTo("too long: 2,001 characters, 2,000 at most");
     }
 
     @Test

@@ -73,8 +73,22 @@ interface RosterContract extends App {
         List<Integer> badRows = new ArrayList<>();
         r.json().get("details").forEach(d -> badRows.add(d.get("row").asInt()));
         assertThat(badRows).containsExactly(5, 6, 7, 8);
-        assertThat(r.json().get("details").get(3).get("reason").asString()).contains("第 2 行");
+        List<String> zh = new ArrayList<>();
+        r.json().get("details").forEach(d -> zh.add(d.get("column").asString() + "：" + d.get("reason").asString()));
+        assertThat(zh).containsExactly("姓名：必填", "手机号：不是中国大陆手机号（11 位，以 1 开头）", "单位编码：没有这个单位编码：NOPE",
+                "手机号：与第 2 行重复");
+        assertThat(r.json().get("message").asString()).isEqualTo("文件有 4 处错误，未导入任何数据");
         assertThat(admin.get("/api/admin/contests/" + id + "/roster").json().get("entries")).isEmpty();
+
+        Api.Response en = admin.accepting("en").upload("/api/admin/contests/" + id + "/roster", "bad.csv", Fixtures.csv(rows));
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.json().get("error").asString()).isEqualTo("invalid_file");
+        assertThat(en.json().get("message").asString()).isEqualTo("4 error(s) in the file; nothing was imported");
+        List<String> english = new ArrayList<>();
+        en.json().get("details").forEach(d -> english.add(d.get("row").asInt() + " " + d.get("column").asString() + ": "
+                + d.get("reason").asString()));
+        assertThat(english).containsExactly("5 姓名: required", "6 手机号: not a mainland mobile number (11 digits starting with 1)",
+                "7 单位编码: unknown unit code: NOPE", "8 手机号: duplicates row 2");
     }
 
     @Test
@@ -88,7 +102,7 @@ interface RosterContract extends App {
         assertThat(details).hasSize(1);
         assertThat(details.get(0).get("row").asInt()).isEqualTo(4);
         assertThat(details.get(0).get("column").asString()).isEqualTo("单位编码");
-        assertThat(details.get(0).get("reason").asString()).isEqualTo("不属于您管理的单位 / not one of your units");
+        assertThat(details.get(0).get("reason").asString()).isEqualTo("不属于您管理的单位");
         assertThat(admin.get("/api/admin/contests/" + id + "/roster").json().get("entries")).isEmpty();
 
         Api.Response own = coordinator.upload("/api/admin/contests/" + id + "/roster", "roster.csv",
@@ -103,7 +117,8 @@ interface RosterContract extends App {
         Api.Response steal = coordinator.upload("/api/admin/contests/" + id + "/roster", "steal.csv", Fixtures.csv(List.of(
                 List.of("姓名", "手机号", "单位编码"), List.of("王五", "13700002222", "U1"))));
         assertThat(steal.status()).isEqualTo(400);
-        assertThat(steal.json().get("details").get(0).get("reason").asString()).contains("not one of yours");
+        assertThat(steal.json().get("details").get(0).get("reason").asString())
+                .isEqualTo("此人已在其他单位的名单中，不属于您管理的单位");
         assertThat(coordinator.putJson("/api/admin/contests/" + id + "/roster-required", Map.of("required", true)).status())
                 .as("the switch is the organizer's").isEqualTo(403);
     }

@@ -76,9 +76,10 @@ class ImportCommandTest extends SqliteApp {
         Run run = importOffline(file, id);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("2 处错误").contains("未导入")
-                .contains("第 3 行 / row 3, 手机号 / phone")
-                .contains("第 4 行 / row 4, 答案 / answers: 应有 5 个答案，实际 2 个");
+        assertThat(run.err()).contains("文件有 2 处错误，未导入任何数据")
+                .contains("  第 3 行，手机号 / phone：不是中国大陆手机号（11 位，以 1 开头）：110")
+                .contains("  第 4 行，答案 / answers：应有 5 个答案，实际 2 个")
+                .doesNotContain("row 3").doesNotContain("expected");
         assertThat(participants(id)).isZero();
     }
 

@@ -13,7 +13,7 @@ import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.baiti.unit.UnitScope;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -179,7 +179,7 @@ interface OfflineImportChunksContract extends App {
         assertThat(d).hasSize(3);
         assertThat(d.get(0).get("row").asInt()).isEqualTo(2 * B + 10 + 2);
         assertThat(d.get(0).get("column").asString()).isEqualTo("准考证号 / ticket");
-        assertThat(d.get(0).get("reason").asString()).contains("also in row 7");
+        assertThat(d.get(0).get("reason").asString()).isEqualTo("准考证号与第 7 行重复");
         assertThat(d.get(1).get("row").asInt()).isEqualTo(2 * B + R + 2);
         assertThat(d.get(1).get("column").asString()).isEqualTo("手机号 / phone");
         assertThat(d.get(2).get("row").asInt()).isEqualTo(3 * B - 1 + 2);
@@ -214,7 +214,7 @@ interface OfflineImportChunksContract extends App {
 
             assertThatThrownBy(() -> offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
                     sneak))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("changed"));
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("changed"));
 
             assertThat(results().count(id)).as("all chunks and the intruder rolled back").isZero();
             ImportResult ok = offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),

@@ -115,7 +115,7 @@ interface OfflineImportContract extends App {
 
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("error").asString()).isEqualTo("invalid_file");
-        assertThat(r.json().get("message").asString()).contains("未导入").contains("nothing was imported");
+        assertThat(r.json().get("message").asString()).isEqualTo("文件有 8 处错误，未导入任何数据");
         JsonNode d = r.json().get("details");
         assertThat(d).hasSize(8);
         List<String> rowsAndColumns = new java.util.ArrayList<>();
@@ -123,15 +123,40 @@ interface OfflineImportContract extends App {
         assertThat(rowsAndColumns).containsExactly(
                 "3 单位编码 / unit", "4 准考证号 / ticket", "5 准考证号 / ticket", "6 手机号 / phone",
                 "7 得分 / score", "8 答案 / answers", "9 答案 / answers", "10 单位编码 / unit");
-        assertThat(d.get(0).get("reason").asString()).contains("未知单位").contains("U9");
-        assertThat(d.get(1).get("reason").asString()).contains("第 2 行").contains("duplicate");
-        assertThat(d.get(2).get("reason").asString()).isEqualTo("准考证号已在之前的导入中出现且内容不同 / ticket already imported with different data");
-        assertThat(d.get(3).get("reason").asString()).contains("12345");
-        assertThat(d.get(4).get("reason").asString()).contains("0 到 6");
-        assertThat(d.get(5).get("reason").asString()).isEqualTo("应有 5 个答案，实际 3 个 / expected 5 answers, found 3");
-        assertThat(d.get(6).get("reason").asString()).contains("第 3 题没有选项 C");
-        assertThat(d.get(7).get("reason").asString()).contains("U1-9").contains("U2-9").contains("ambiguous");
+        assertThat(reasons(d)).containsExactly(
+                "未知单位：U9",
+                "准考证号与第 2 行重复",
+                "准考证号已在之前的导入中出现且内容不同",
+                "不是中国大陆手机号（11 位，以 1 开头）：12345",
+                "得分应在 0 到 6 之间：7",
+                "应有 5 个答案，实际 3 个",
+                "第 3 题没有选项 C",
+                "单位名称“办公室”对应多个单位（U1-9、U2-9），请填写单位编码");
+
+        // the same file for someone reading English: the same rows and columns, the reasons in English
+        Api.Response en = admin.accepting("en").upload(importPath(id), "bad.csv", bad);
+        assertThat(en.status()).as(en.body()).isEqualTo(400);
+        assertThat(en.json().get("error").asString()).isEqualTo("invalid_file");
+        assertThat(en.json().get("message").asString()).isEqualTo("8 error(s) in the file; nothing was imported");
+        List<String> enRowsAndColumns = new java.util.ArrayList<>();
+        en.json().get("details").forEach(e -> enRowsAndColumns.add(e.get("row").asInt() + " " + e.get("column").asString()));
+        assertThat(enRowsAndColumns).isEqualTo(rowsAndColumns);
+        assertThat(reasons(en.json().get("details"))).containsExactly(
+                "unknown unit: U9",
+                "duplicate ticket: also in row 2",
+                "ticket already imported with different data",
+                "not a mainland mobile number (11 digits starting with 1): 12345",
+                "the score must be between 0 and 6: 7",
+                "expected 5 answers, found 3",
+                "question 3 has no option C",
+                "unit name \"办公室\" is ambiguous: it matches U1-9, U2-9; use the unit code");
         assertThat(summary(id).get("participants").asLong()).as("nothing of the bad file").isEqualTo(1);
+    }
+
+    private static List<String> reasons(JsonNode details) {
+        List<String> reasons = new java.util.ArrayList<>();
+        details.forEach(e -> reasons.add(e.get("reason").asString()));
+        return reasons;
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import org.baiti.testing.Api;
 import org.baiti.testing.SqliteApp;
 import org.baiti.unit.UnitScope;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class OfflineImportDeferredIndexesSqliteTest extends SqliteApp {
             };
 
             assertThatThrownBy(() -> offlineImport.importFile(id, "big.csv", file, "x", "admin", UnitScope.all(), sneak))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("changed"));
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("changed"));
 
             List<String> primaryKey = before.stream().filter(i -> i.startsWith("sqlite_autoindex_offline_result")).toList();
             assertThat(primaryKey).hasSize(1);

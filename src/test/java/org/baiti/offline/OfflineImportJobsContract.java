@@ -76,12 +76,51 @@ interface OfflineImportJobsContract extends App {
         assertThat(done.get("error").get("error").asString()).isEqualTo("invalid_file");
         assertThat(done.get("error").get("details")).hasSize(2);
         assertThat(done.get("error").get("details").get(1).get("row").asInt()).isEqualTo(3);
+        assertThat(done.get("error").get("message").asString()).isEqualTo("文件有 2 处错误，未导入任何数据");
+        assertThat(done.get("error").get("details").get(0).get("reason").asString())
+                .isEqualTo("不是中国大陆手机号（11 位，以 1 开头）：1380000000");
+        assertThat(done.get("error").get("details").get(1).get("column").asString()).isEqualTo("单位编码 / unit");
+        assertThat(done.get("error").get("details").get(1).get("reason").asString()).isEqualTo("未知单位：U7");
         assertThat(api().admin().get("/api/admin/contests/" + id + "/offline-results/summary").json()
                 .get("participants").asLong()).isZero();
-        // As another node reads it: the row errors come back as row errors (the page shows row, column and reason).
-        OfflineImportJobs.Status s = stored().find(jobId).orElseThrow().status();
-        assertThat(s.error().details()).hasSize(2).allMatch(d -> d instanceof org.baiti.sheet.RowError);
-        assertThat(((org.baiti.sheet.RowError) s.error().details().get(1)).row()).isEqualTo(3);
+        // someone reading English sees the same job in English
+        JsonNode en = api().admin().accepting("en").get("/api/admin/imports/" + jobId).json();
+        assertThat(en.get("error").get("error").asString()).isEqualTo("invalid_file");
+        assertThat(en.get("error").get("message").asString()).isEqualTo("2 error(s) in the file; nothing was imported");
+        assertThat(en.get("error").get("details").get(1).get("row").asInt()).isEqualTo(3);
+        assertThat(en.get("error").get("details").get(1).get("reason").asString()).isEqualTo("unknown unit: U7");
+        // As another node reads it: the row errors come back as row errors, in keys, to be worded for each reader.
+        JdbcImportJobs.Stored s = stored().find(jobId).orElseThrow();
+        assertThat(s.failure().code()).isEqualTo("invalid_file");
+        assertThat(s.failure().details()).hasSize(2).allMatch(d -> d instanceof org.baiti.sheet.RowError);
+        assertThat(s.failure().details().get(1)).isEqualTo(
+                org.baiti.sheet.RowError.of(3, "单位编码 / unit", "row.offline.unknown_unit", "U7"));
+        assertThat(jobs().find(jobId, java.util.Locale.ENGLISH).orElseThrow().error().details().get(0))
+                .isEqualTo(new org.baiti.sheet.RowError.Worded(2, "手机号 / phone",
+                        "not a mainland mobile number (11 digits starting with 1): 1380000000"));
+    }
+
+    /** A job that failed before its reasons were stored as keys keeps the words it was stored with. */
+    @Test
+    default void aJobStoredWithWordsIsShownWithThem() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String old = "0123456789abcdef0123456789abcde3";
+        stored().insert(new OfflineImportJobs.Status(old, 7, "old.csv", "admin", now, "validate", 1, 1, false, null,
+                null), now);
+        bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE offline_import_job SET phase = 'failed', error = ?, ended_at = ? WHERE id = ?")
+                .params("{\"error\":\"invalid_file\",\"message\":\"文件有 1 处错误，未导入任何数据 / 1 error(s)\","
+                        + "\"details\":[{\"row\":2,\"column\":\"姓名 / name\",\"reason\":\"必填 / required\"}]}",
+                        now.toEpochMilli(), old)
+                .update();
+
+        JsonNode r = api().admin().get("/api/admin/imports/" + old).json();
+        assertThat(r.get("phase").asString()).isEqualTo("failed");
+        assertThat(r.get("error").get("error").asString()).isEqualTo("invalid_file");
+        assertThat(r.get("error").get("message").asString()).isEqualTo("文件有 1 处错误，未导入任何数据 / 1 error(s)");
+        assertThat(r.get("error").get("details").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(r.get("error").get("details").get(0).get("reason").asString()).isEqualTo("必填 / required");
+        stored().forgetBefore(now.plusSeconds(1));
     }
 
     @Test
@@ -127,7 +166,10 @@ interface OfflineImportJobsContract extends App {
         assertThat(r.json().get("phase").asString()).isEqualTo("failed");
         assertThat(r.json().get("rowsRead").asLong()).isEqualTo(3000);
         assertThat(r.json().get("error").get("error").asString()).isEqualTo("interrupted");
-        assertThat(r.json().get("error").get("message").asString()).contains("未导入任何数据").contains("nothing was imported");
+        assertThat(r.json().get("error").get("message").asString())
+                .isEqualTo("运行该导入的服务器已停止，导入未完成，未导入任何数据，请重新导入");
+        assertThat(api().admin().accepting("en").get("/api/admin/imports/" + lost).json().get("error").get("message")
+                .asString()).startsWith("The server running this import stopped");
 
         String fresh = "0123456789abcdef0123456789abcde2";
         stored().insert(new OfflineImportJobs.Status(fresh, 7, "fresh.csv", "admin", startedAt, "validate", 10, 0,

@@ -7,11 +7,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.baiti.bank.Question;
 import org.baiti.bank.QuestionType;
+import org.baiti.sheet.Reason;
 import org.baiti.sheet.RowError;
 import org.baiti.unit.Unit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.baiti.testing.Words.en;
+import static org.baiti.testing.Words.zh;
 
 /** Marking answer strings against the paper and checking offline rows (SPEC §2.3, §3), without Spring. */
 class OfflineRulesTest {
@@ -99,18 +102,19 @@ class OfflineRulesTest {
     void theWrongNumberOfAnswersIsRefusedWithBothCounts() {
         AnswerSheet.Parsed p = AnswerSheet.parse("B|ACD|错", PAPER);
         assertThat(p.ok()).isFalse();
-        assertThat(p.error()).isEqualTo("应有 4 个答案，实际 3 个 / expected 4 answers, found 3");
-        assertThat(AnswerSheet.parse("B|ACD|错|F|", PAPER).error()).contains("实际 5 个").contains("found 5");
+        assertThat(p.error()).isEqualTo(Reason.of("row.answers.count", 4, 3));
+        assertThat(zh(p.error())).isEqualTo("应有 4 个答案，实际 3 个");
+        assertThat(en(AnswerSheet.parse("B|ACD|错|F|", PAPER).error())).isEqualTo("expected 4 answers, found 5");
     }
 
     @Test
     void aLetterTheQuestionDoesNotHaveIsNamedWithTheQuestionNumber() {
-        assertThat(AnswerSheet.parse("E|ACD|错|F", PAPER).error())
-                .isEqualTo("第 1 题没有选项 E / question 1 has no option E");
-        assertThat(AnswerSheet.parse("B|ACD|C|G", PAPER).error())
-                .contains("第 3 题没有选项 C").contains("第 4 题没有选项 G")
-                .contains("question 3 has no option C").contains("question 4 has no option G");
-        assertThat(AnswerSheet.parse("B|A?|错|F", PAPER).error()).contains("第 2 题").contains("无法识别");
+        assertThat(AnswerSheet.parse("E|ACD|错|F", PAPER).error()).isEqualTo(Reason.of("row.answers.no_option", "1", "E"));
+        assertThat(zh(AnswerSheet.parse("E|ACD|错|F", PAPER).error())).isEqualTo("第 1 题没有选项 E");
+        Reason two = AnswerSheet.parse("B|ACD|C|G", PAPER).error();
+        assertThat(zh(two)).isEqualTo("第 3 题没有选项 C；第 4 题没有选项 G");
+        assertThat(en(two)).isEqualTo("question 3 has no option C; question 4 has no option G");
+        assertThat(zh(AnswerSheet.parse("B|A?|错|F", PAPER).error())).isEqualTo("第 2 题的答案“A?”无法识别");
     }
 
     @Property(tries = 200)
@@ -193,11 +197,13 @@ class OfflineRulesTest {
 
     @Test
     void scoresOutsideZeroToTheMaximumOrNotWholeAreRefused() {
-        assertThat(only(check(row("T1", "李四", "13900000000", "U2", "8", "")))).isEqualTo(
-                new RowError(2, OfflineRules.SCORE, "得分应在 0 到 7 之间：8 / the score must be between 0 and 7: 8"));
-        assertThat(only(check(row("T1", "李四", "13900000000", "U2", "-1", ""))).reason()).contains("0 到 7");
-        assertThat(only(check(row("T1", "李四", "13900000000", "U2", "6.5", ""))).reason()).contains("整数");
-        assertThat(only(check(row("T1", "李四", "13900000000", "U2", "六", ""))).reason()).contains("整数");
+        RowError eight = only(check(row("T1", "李四", "13900000000", "U2", "8", "")));
+        assertThat(eight).isEqualTo(RowError.of(2, OfflineRules.SCORE, "row.offline.score_range", "8", 7));
+        assertThat(zh(eight)).isEqualTo("得分应在 0 到 7 之间：8");
+        assertThat(en(eight)).isEqualTo("the score must be between 0 and 7: 8");
+        assertThat(zh(only(check(row("T1", "李四", "13900000000", "U2", "-1", ""))))).contains("0 到 7");
+        assertThat(zh(only(check(row("T1", "李四", "13900000000", "U2", "6.5", ""))))).isEqualTo("得分应为整数：6.5");
+        assertThat(only(check(row("T1", "李四", "13900000000", "U2", "六", ""))).key()).isEqualTo("row.offline.score_not_whole");
         assertThat(check(row("T1", "李四", "13900000000", "U2", "0", "")).result().score()).isZero();
         assertThat(check(row("T1", "李四", "13900000000", "U2", "7", "")).result().perfect()).isTrue();
     }
@@ -206,7 +212,8 @@ class OfflineRulesTest {
     void aScoreThatDiffersFromTheMarkedAnswersIsATypingError() {
         RowError e = only(check(row("T1", "李四", "13900000000", "U2", "7", "B|AC|错|F")));
         assertThat(e.column()).isEqualTo(OfflineRules.SCORE);
-        assertThat(e.reason()).contains("7").contains("4").contains("不一致").contains("differs");
+        assertThat(zh(e)).isEqualTo("填写的得分 7 与按答案评出的 4 分不一致，请核对录入");
+        assertThat(en(e)).isEqualTo("the score given, 7, differs from 4 marked from the answers; check what was typed");
         assertThat(check(row("T1", "李四", "13900000000", "U2", "4", "B|AC|错|F")).result().score()).isEqualTo(4);
     }
 
@@ -219,16 +226,19 @@ class OfflineRulesTest {
     void unitsAreFoundByCodeOrByANameThatMatchesExactlyOneUnit() {
         assertThat(check(row("T1", "李四", "13900000000", "东城区", "1", "")).result().unitCode()).isEqualTo("U2");
         RowError unknown = only(check(row("T1", "李四", "13900000000", "U9", "1", "")));
-        assertThat(unknown).isEqualTo(new RowError(2, OfflineRules.UNIT, "未知单位：U9 / unknown unit: U9"));
+        assertThat(unknown).isEqualTo(RowError.of(2, OfflineRules.UNIT, "row.offline.unknown_unit", "U9"));
+        assertThat(zh(unknown)).isEqualTo("未知单位：U9");
         RowError ambiguous = only(check(row("T1", "李四", "13900000000", "办公室", "1", "")));
         assertThat(ambiguous.column()).isEqualTo(OfflineRules.UNIT);
-        assertThat(ambiguous.reason()).contains("U1-9").contains("U2-9").contains("ambiguous");
+        assertThat(zh(ambiguous)).isEqualTo("单位名称“办公室”对应多个单位（U1-9、U2-9），请填写单位编码");
+        assertThat(en(ambiguous)).isEqualTo("unit name \"办公室\" is ambiguous: it matches U1-9, U2-9; use the unit code");
     }
 
     @Test
     void phonesMustBeMainlandMobiles() {
         assertThat(only(check(row("T1", "李四", "010-12345678", "U2", "1", ""))).column()).isEqualTo(OfflineRules.PHONE);
-        assertThat(only(check(row("T1", "李四", "1390000000", "U2", "1", ""))).reason()).contains("1390000000");
+        assertThat(zh(only(check(row("T1", "李四", "1390000000", "U2", "1", "")))))
+                .isEqualTo("不是中国大陆手机号（11 位，以 1 开头）：1390000000");
         assertThat(only(check(row("T1", "李四", "12900000000", "U2", "1", ""))).column()).isEqualTo(OfflineRules.PHONE);
         assertThat(check(row("T1", "李四", "0086 139 0000 0000", "U2", "1", "")).result().phone()).isEqualTo("13900000000");
     }

@@ -417,6 +417,10 @@ interface OnlineContract extends App {
         assertThat(wrongIds.json().get("error").asString()).isEqualTo("invalid_answers");
         assertThat(wrongIds.json().get("details")).hasSize(2);
         assertThat(wrongIds.body()).contains("NO-SUCH-Q").contains("zzzzzz");
+        assertThat(wrongIds.json().get("message").asString()).isEqualTo("答案中有本答卷没有的题目或选项");
+        List<String> problems = new java.util.ArrayList<>();
+        wrongIds.json().get("details").forEach(d -> problems.add(d.get("reason").asString()));
+        assertThat(problems).containsExactlyInAnyOrder("本答卷没有这道题", "这道题没有这个选项");
 
         Map<String, List<String>> two = Map.of(single.get("id").asString(),
                 List.of(single.get("options").get(0).get("id").asString(), single.get("options").get(1).get("id").asString()));

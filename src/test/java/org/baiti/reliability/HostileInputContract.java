@@ -79,7 +79,11 @@ interface HostileInputContract extends App {
                         // A corrupted file can still be a valid one (a flipped byte in a key): then all of it is in.
                         assertThat(after).as("%s: all rows of an accepted file", kind).isEqualTo(before + r.json().get("added").asLong());
                     } else {
-                        assertThat(r.json().get("message").asString()).as(r.body()).contains(" / ");
+                        // one language, and every reason worded: no bundle key shows through
+                        assertThat(r.json().get("message").asString()).as(r.body()).isNotBlank().doesNotContain(" / ")
+                                .doesNotContainPattern("^(row|import|error)\\.");
+                        r.json().get("details").forEach(d -> assertThat(d.get("reason").asString()).as(r.body())
+                                .isNotBlank().doesNotContainPattern("^(row|import)\\.[a-z_.]+$"));
                         assertThat(after).as("%s: a refused file changes nothing", kind).isEqualTo(before);
                     }
                 }

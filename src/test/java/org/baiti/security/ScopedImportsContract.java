@@ -51,7 +51,7 @@ interface ScopedImportsContract extends App {
         List<Integer> rows = new ArrayList<>();
         details.forEach(d -> {
             rows.add(d.get("row").asInt());
-            assertThat(d.get("reason").asString()).isEqualTo("不属于您管理的单位 / not one of your units");
+            assertThat(d.get("reason").asString()).isEqualTo("不属于您管理的单位");
         });
         assertThat(rows).containsExactly(4, 5);
         assertThat(admin.get("/api/admin/contests/" + id + "/offline-results/summary").json().get("participants").asLong())
@@ -95,7 +95,7 @@ interface ScopedImportsContract extends App {
         }
         assertThat(status.get("phase").asString()).isEqualTo("failed");
         assertThat(status.get("error").get("details").get(0).get("row").asInt()).isEqualTo(3);
-        assertThat(status.get("error").get("details").get(0).get("reason").asString()).contains("not one of your units");
+        assertThat(status.get("error").get("details").get(0).get("reason").asString()).isEqualTo("不属于您管理的单位");
         assertThat(admin.get("/api/admin/contests/" + id + "/offline-results/summary").json().get("participants").asLong()).isZero();
 
         assertThat(web.get("/admin/contests/" + contest(admin) + "/offline").status()).as("another contest").isEqualTo(403);

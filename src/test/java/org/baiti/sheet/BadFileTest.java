@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.baiti.sheet.Fixtures.readAll;
 import static org.baiti.sheet.Fixtures.write;
+import static org.baiti.testing.Words.en;
+import static org.baiti.testing.Words.zh;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,23 +61,24 @@ class BadFileTest {
 
         RowError error = onlyError(write(dir, "old.xls", ole2));
 
-        assertThat(error).isEqualTo(new RowError(0, "",
-                "不支持旧版 .xls 格式，请另存为 .xlsx 或 CSV / Old .xls format is not supported; save as .xlsx or CSV"));
+        assertThat(error).isEqualTo(RowError.file("row.file.old_xls"));
+        assertThat(zh(error)).isEqualTo("不支持旧版 .xls 格式，请另存为 .xlsx 或 CSV");
+        assertThat(en(error)).isEqualTo("the old .xls format is not supported; save the file as .xlsx or CSV");
     }
 
     @Test
     void anEmptyFileIsRefused() {
-        assertThat(onlyError(write(dir, "empty.csv", new byte[0])).reason()).isEqualTo("文件是空的 / the file is empty");
+        assertThat(zh(onlyError(write(dir, "empty.csv", new byte[0])))).isEqualTo("文件是空的");
         assertThatThrownBy(() -> SheetReader.read(new ByteArrayInputStream(new byte[0]), "e.xlsx", Fixtures.COLUMNS, r -> { }))
                 .isInstanceOf(SheetException.class)
-                .hasMessageContaining("the file is empty");
+                .hasMessageContaining("row.file.empty");
     }
 
     @Test
     void aMissingFileIsASheetException() {
         assertThatThrownBy(() -> readAll(dir.resolve("nope.csv")))
                 .isInstanceOf(SheetException.class)
-                .hasMessageContaining("cannot read the file");
+                .hasMessageContaining("row.file.unreadable");
     }
 
     @ParameterizedTest
@@ -93,7 +96,7 @@ class BadFileTest {
     void binaryWithoutAKnownMagicIsUnrecognised() {
         byte[] binary = "\u0000\u0001\u0002abc".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(onlyError(write(dir, "x.dat", binary)).reason()).contains("unrecognised file format");
+        assertThat(en(onlyError(write(dir, "x.dat", binary)))).contains("unrecognised file format");
     }
 
     @Test
@@ -103,7 +106,7 @@ class BadFileTest {
 
         byte[] half = Arrays.copyOf(valid, valid.length / 2);
 
-        assertThat(onlyError(write(dir, "half.xlsx", half)).reason()).contains("cannot read the .xlsx file");
+        assertThat(en(onlyError(write(dir, "half.xlsx", half)))).contains("cannot read the .xlsx file");
     }
 
     @Test
@@ -115,7 +118,7 @@ class BadFileTest {
             zip.closeEntry();
         }
 
-        assertThat(onlyError(write(dir, "notes.zip", bytes.toByteArray())).reason()).contains("cannot read the .xlsx file");
+        assertThat(zh(onlyError(write(dir, "notes.zip", bytes.toByteArray())))).isEqualTo("无法读取 .xlsx 文件，文件可能已损坏");
     }
 
     @Test
@@ -147,15 +150,19 @@ class BadFileTest {
 
         RowError error = onlyError(write(dir, "bomb.xlsx", bomb.toByteArray()));
 
-        assertThat(error.reason()).contains("zip bomb");
+        assertThat(error.key()).isEqualTo("row.file.zip_bomb");
+        assertThat(en(error)).contains("zip bomb");
     }
 
     @Test
-    void unreadableMessagesStayBilingual() {
-        List<String> reasons = List.of(
-                onlyError(write(dir, "a.xlsx", Arrays.copyOf(validXlsx(), 100))).reason(),
-                onlyError(write(dir, "b.csv", new byte[0])).reason());
+    void unreadableMessagesAreInOneLanguageEach() {
+        List<RowError> errors = List.of(
+                onlyError(write(dir, "a.xlsx", Arrays.copyOf(validXlsx(), 100))),
+                onlyError(write(dir, "b.csv", new byte[0])));
 
-        assertThat(reasons).allSatisfy(reason -> assertThat(reason).matches("\\P{ASCII}+.* / [\\p{ASCII}]+"));
+        assertThat(errors).allSatisfy(e -> {
+            assertThat(zh(e)).containsPattern("\\p{IsHan}").doesNotContain(" / ").doesNotContainPattern("[a-z]{2,} [a-z]{2,}");
+            assertThat(en(e)).matches("[\\p{ASCII}]+");
+        });
     }
 }

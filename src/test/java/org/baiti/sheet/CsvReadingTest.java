@@ -6,6 +6,8 @@ import static org.baiti.sheet.Fixtures.COLUMNS;
 import static org.baiti.sheet.Fixtures.readAll;
 import static org.baiti.sheet.Fixtures.row;
 import static org.baiti.sheet.Fixtures.write;
+import static org.baiti.testing.Words.en;
+import static org.baiti.testing.Words.zh;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -118,8 +120,10 @@ class CsvReadingTest {
 
         assertThatThrownBy(() -> readAll(file))
                 .isInstanceOf(SheetException.class)
-                .hasMessageContaining("网页")
-                .hasMessageContaining("web page");
+                .satisfies(e -> assertThat(((SheetException) e).errors()).singleElement().satisfies(error -> {
+                    assertThat(zh(error)).isEqualTo("这是网页或 XML 文件而不是表格，请用 Excel 另存为 .xlsx 或 CSV");
+                    assertThat(en(error)).contains("web page");
+                }));
     }
 
     @Test

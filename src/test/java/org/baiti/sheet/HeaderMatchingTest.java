@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.baiti.sheet.Fixtures.readAll;
 import static org.baiti.sheet.Fixtures.row;
 import static org.baiti.sheet.Fixtures.write;
+import static org.baiti.testing.Words.en;
+import static org.baiti.testing.Words.zh;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,10 +56,8 @@ class HeaderMatchingTest {
 
         assertThat(errors).extracting(RowError::row, RowError::column)
                 .containsExactly(tuple(1, "准考证号"), tuple(1, "姓名"));
-        assertThat(errors.get(0).reason())
-                .startsWith("缺少必填列")
-                .contains(" / missing required column")
-                .contains("准考证号", "ticket");
+        assertThat(zh(errors.get(0))).isEqualTo("缺少必填列（可用列名：准考证号、ticket）");
+        assertThat(en(errors.get(0))).isEqualTo("missing required column (accepted names: 准考证号, ticket)");
     }
 
     @Test
@@ -65,7 +65,8 @@ class HeaderMatchingTest {
         List<RowError> errors = errorsOf(csv("准考证号,姓名,Ticket\nA1,张三,A1\n"));
 
         assertThat(errors).extracting(RowError::row, RowError::column).containsExactly(tuple(1, "准考证号"));
-        assertThat(errors.get(0).reason()).contains("列重复", "duplicate column", "准考证号", "Ticket");
+        assertThat(zh(errors.get(0))).isEqualTo("列重复：“准考证号”和“Ticket”是同一列");
+        assertThat(en(errors.get(0))).isEqualTo("duplicate column: \"准考证号\" and \"Ticket\" are the same column");
     }
 
     @Test
@@ -73,7 +74,7 @@ class HeaderMatchingTest {
         List<RowError> errors = errorsOf(csv("姓名,准考证号,姓名\n张三,A1,李四\n"));
 
         assertThat(errors).extracting(RowError::row, RowError::column).containsExactly(tuple(1, "姓名"));
-        assertThat(errors.get(0).reason()).contains("appears more than once");
+        assertThat(en(errors.get(0))).isEqualTo("column \"姓名\" appears more than once");
     }
 
     @Test

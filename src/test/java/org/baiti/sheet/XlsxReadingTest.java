@@ -155,7 +155,7 @@ class XlsxReadingTest {
 
         assertThatThrownBy(() -> readAll(file, COLUMNS))
                 .isInstanceOf(SheetException.class)
-                .hasMessageContaining("no header row");
+                .hasMessageContaining("row.file.no_header");
     }
 
     @Test

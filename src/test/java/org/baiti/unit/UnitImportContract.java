@@ -47,7 +47,35 @@ interface UnitImportContract extends App {
         List<String> found = new ArrayList<>();
         r.json().get("details").forEach(d -> found.add(d.get("row").asInt() + ":" + d.get("column").asString().split(" ")[0]));
         assertThat(found).containsExactly("7:应参赛人数", "8:单位编码", "9:上级单位编码", "10:单位名称", "10:应参赛人数");
+        assertThat(r.json().get("message").asString()).isEqualTo("文件有 5 处错误，未导入任何数据");
+        assertThat(reasons(r)).containsExactly("顶级单位必填", "编码重复（第 2 行已有）", "上级单位编码不存在：U9", "必填",
+                "应为非负整数：abc");
         assertThat(admin.get("/api/admin/contests/" + id + "/units").json()).isEmpty();
+
+        Api.Response en = admin.accepting("en").upload("/api/admin/contests/" + id + "/units", "units.csv",
+                Fixtures.csv(rows));
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.json().get("error").asString()).isEqualTo("invalid_file");
+        assertThat(en.json().get("message").asString()).isEqualTo("5 error(s) in the file; nothing was imported");
+        assertThat(en.json().get("details")).as("the same rows and columns").isEqualTo(withReasons(r.json().get("details"),
+                en.json().get("details")));
+        assertThat(reasons(en)).containsExactly("required for a top-level unit", "duplicate code (also in row 2)",
+                "unknown parent code: U9", "required", "must be a whole number ≥ 0: abc");
+    }
+
+    private static List<String> reasons(Api.Response r) {
+        List<String> reasons = new ArrayList<>();
+        r.json().get("details").forEach(d -> reasons.add(d.get("reason").asString()));
+        return reasons;
+    }
+
+    /** {@code details} with the reasons of {@code other}: equal to {@code other} when only the reasons differ. */
+    private static JsonNode withReasons(JsonNode details, JsonNode other) {
+        tools.jackson.databind.node.ArrayNode copy = (tools.jackson.databind.node.ArrayNode) details.deepCopy();
+        for (int i = 0; i < copy.size() && i < other.size(); i++) {
+            ((tools.jackson.databind.node.ObjectNode) copy.get(i)).set("reason", other.get(i).get("reason"));
+        }
+        return copy;
     }
 
     @Test
@@ -66,8 +94,15 @@ interface UnitImportContract extends App {
         long id = Fixtures.contest(admin, 5);
         admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(Fixtures.units()));
         assertThat(admin.putJson("/api/admin/contests/" + id + "/units/U1/attention", "{\"score\": 85}").status()).isEqualTo(200);
-        assertThat(admin.putJson("/api/admin/contests/" + id + "/units/U1/attention", "{\"score\": 101}").status()).isEqualTo(400);
-        assertThat(admin.putJson("/api/admin/contests/" + id + "/units/U1-1/attention", "{\"score\": 50}").status()).isEqualTo(404);
+        Api.Response tooHigh = admin.putJson("/api/admin/contests/" + id + "/units/U1/attention", "{\"score\": 101}");
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(tooHigh.json().get("error").asString()).isEqualTo("invalid_field");
+        assertThat(tooHigh.json().get("message").asString()).isEqualTo("关注度评分应为 0 到 100 的整数");
+        Api.Response notTop = admin.accepting("en").putJson("/api/admin/contests/" + id + "/units/U1-1/attention",
+                "{\"score\": 50}");
+        assertThat(notTop.status()).isEqualTo(404);
+        assertThat(notTop.json().get("error").asString()).isEqualTo("not_found");
+        assertThat(notTop.json().get("message").asString()).isEqualTo("No such top-level unit: U1-1");
         assertThat(admin.get("/api/admin/contests/" + id + "/units").json().get(0).get("attention").asInt()).isEqualTo(85);
     }
 }
