@@ -28,8 +28,14 @@
   // A whole number with thousands separators, as web.Figures.count ("18,350").
   function count(n) { return String(Math.round(Number(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
   // An instant as month, day and minute in the configured zone (web.Figures writes "2026-12-05 19:10").
-  var clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit',
-    minute: '2-digit', hourCycle: 'h23' });
+  var clock;
+  try {
+    clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23' });
+  } catch (e) { // a zone this browser does not know: its own
+    clock = new Intl.DateTimeFormat('en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      hourCycle: 'h23' });
+  }
   function when(iso) {
     var p = {};
     clock.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
