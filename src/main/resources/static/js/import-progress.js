@@ -1,4 +1,5 @@
-/* Shows the progress of a background import on the offline results page, then reloads it with the outcome. */
+/* Shows the progress of a background import on the offline results page, then reloads it with the outcome. Its words
+   come from the bundles (admin.js.*, embedded by the page; /js/texts.js). */
 (function () {
   'use strict';
   var job = document.getElementById('import-job');
@@ -10,20 +11,22 @@
   var statusUrl = job.getAttribute('data-status-url');
   var pageUrl = job.getAttribute('data-page-url');
   var failures = 0;
+  var t = window.BaitiTexts ? window.BaitiTexts.t : function (key) { return key; };
 
+  // A count with thousands separators, as web.Figures.count writes it ("18,350").
   function n(x) {
-    return Number(x).toLocaleString('zh-CN');
+    return String(Math.round(Number(x))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   }
 
   function show(s) {
     if (s.phase === 'validate') {
       bar.removeAttribute('value');
-      phase.textContent = '校验中，已读 ' + n(s.rowsRead) + ' 行 / Checking rows: ' + n(s.rowsRead) + ' read';
+      phase.textContent = t('admin.js.phase.validate', n(s.rowsRead));
     } else if (s.phase === 'insert') {
       bar.value = s.rowsTotal > 0 ? Math.floor(s.rowsRead * 100 / s.rowsTotal) : 0;
-      phase.textContent = '写入中 ' + n(s.rowsRead) + ' / ' + n(s.rowsTotal) + ' 行 / Writing rows';
+      phase.textContent = t('admin.js.phase.insert', n(s.rowsRead), n(s.rowsTotal));
     } else if (s.phase === 'queued') {
-      phase.textContent = '排队中 / Queued';
+      phase.textContent = t('admin.js.phase.queued');
     }
   }
 
@@ -48,7 +51,7 @@
       .catch(function () {
         failures++;
         if (failures > 10) {
-          phase.textContent = '无法获取进度，请刷新页面 / Cannot get the progress; reload the page';
+          phase.textContent = t('admin.js.noProgress');
           return;
         }
         window.setTimeout(poll, 1000);

@@ -65,8 +65,17 @@ public class AuditLog {
      * without a transaction (a transaction on SQLite would take the write lock).
      */
     public Verification verify() {
+        return verification(walk());
+    }
+
+    /** The whole chain walked once; the audit page also names the kind of the first break from it. */
+    AuditChain.Verifier walk() {
         AuditChain.Verifier v = new AuditChain.Verifier();
         entries.walk(v::accept);
+        return v;
+    }
+
+    static Verification verification(AuditChain.Verifier v) {
         return v.broken()
                 .map(b -> new Verification(false, v.intactCount(), v.headHash(), b.seq(), b.reason()))
                 .orElseGet(() -> new Verification(true, v.intactCount(), v.headHash(), null, null));

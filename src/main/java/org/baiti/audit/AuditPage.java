@@ -2,6 +2,9 @@ package org.baiti.audit;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -14,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPage {
 
     static final int PAGE_SIZE = 50;
+
+    /** The actions of the filter: every one the bundles name ({@code label.audit.ACTION}), in bundle key order. */
+    static final List<String> ACTIONS = ResourceBundle.getBundle("messages", Locale.ROOT).keySet().stream()
+            .filter(k -> k.startsWith("label.audit.")).map(k -> k.substring("label.audit.".length())).sorted().toList();
 
     private final AuditLog audit;
     private final ZoneId zone;
@@ -28,7 +35,10 @@ class AuditPage {
                 @RequestParam(required = false) String action, Model model) {
         int p = Math.max(0, page);
         long total = audit.count(contest, action);
-        model.addAttribute("verification", audit.verify());
+        AuditChain.Verifier chain = audit.walk();
+        model.addAttribute("verification", AuditLog.verification(chain));
+        model.addAttribute("breakCode", chain.broken().map(AuditChain.Break::code).orElse(null));
+        model.addAttribute("actions", ACTIONS);
         model.addAttribute("entries", audit.page(contest, action, p * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList());
         model.addAttribute("total", total);
         model.addAttribute("page", p);

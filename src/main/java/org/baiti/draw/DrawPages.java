@@ -140,7 +140,6 @@ class DrawPages {
         model.addAttribute("draws", newestFirst);
         model.addAttribute("poolSize", drawing.currentPoolSize(id));
         model.addAttribute("zone", zone);
-        model.addAttribute("defaultName", "线下满分抽奖 Offline draw" + (all.isEmpty() ? "" : " " + (all.size() + 1)));
         return "draw/admin";
     }
 

@@ -295,7 +295,8 @@ interface ParticipantGuardContract extends App {
         WebSession page = new WebSession(api());
         page.login("admin", ADMIN_PASSWORD);
         String html = page.get("/admin/contests/" + id + "/review").body();
-        assertThat(html).contains("快手").contains("page_hidden").contains("too_fast").doesNotContain(fastPhone);
+        assertThat(html).contains("快手").contains(">切换页面<").contains(">答题过快<").doesNotContain(fastPhone)
+                .doesNotContain(">page_hidden<").doesNotContain(">too_fast<");
     }
 
     @Test

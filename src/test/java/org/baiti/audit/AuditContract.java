@@ -91,7 +91,10 @@ interface AuditContract extends App {
             WebSession page = new WebSession(api());
             page.login("admin", ADMIN_PASSWORD);
             String html = page.get("/admin/audit").body();
-            assertThat(html).contains("Chain broken at seq").contains(">" + seq + "<");
+            assertThat(html).contains("哈希链在第 " + seq + " 条断开").contains("这一条的内容与它的哈希不符")
+                    .doesNotContain("Chain broken");
+            String english = page.get("/admin/audit", Map.of("Accept-Language", "en")).body();
+            assertThat(english).contains("Chain broken at entry " + seq).contains("This entry does not match its hash");
 
             Run run = cli("audit", "verify", "--spring.datasource.url=" + jdbcUrl());
             assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);

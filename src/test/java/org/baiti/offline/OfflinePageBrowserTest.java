@@ -68,10 +68,10 @@ class OfflinePageBrowserTest extends SqliteApp {
             b.screenshot("offline-import-progress");
             b.waiting(Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-result")));
 
-            assertThat(d.findElement(By.id("import-result")).getText()).contains("导入成功").contains("20000").contains("新增 20000");
+            assertThat(d.findElement(By.id("import-result")).getText()).contains("导入成功").contains("共 20,000 行").contains("新增 20,000 行");
             assertThat(d.findElement(By.id("import-phase")).getText()).contains("完成");
-            assertThat(d.findElement(By.id("offline-participants")).getText()).isEqualTo("20000");
-            assertThat(d.findElement(By.id("offline-perfect")).getText()).isEqualTo(String.valueOf((ROWS + 6) / 7));
+            assertThat(d.findElement(By.id("offline-participants")).getText()).isEqualTo("20,000");
+            assertThat(d.findElement(By.id("offline-perfect")).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", (ROWS + 6) / 7));
             assertThat(d.findElement(By.id("offline-imports")).getText()).contains(big.getFileName().toString()).contains("admin");
             assertThat(d.findElement(By.id("offline-units")).getText()).contains("市教育局").contains("东城区");
             b.screenshot("offline-import");
