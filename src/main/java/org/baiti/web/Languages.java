@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 /**
  * The two languages a page is shown in: Chinese unless the browser prefers English ({@code Accept-Language: en…}),
@@ -56,6 +59,26 @@ class Languages implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request ->
                 request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : supported(request.getLocale()));
         return resolver;
+    }
+
+    /**
+     * The link of the language switch ({@code ${@languageSwitch.href()}} in {@code fragments.html}): this page in the
+     * other language, its other query parameters kept (an audit filter, an import job).
+     */
+    @Bean
+    LanguageSwitch languageSwitch() {
+        return () -> {
+            String other = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "zh" : "en";
+            UriComponents here = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", other)
+                    .build(true);
+            return here.getPath() + "?" + here.getQuery();
+        };
+    }
+
+    /** See {@link #languageSwitch()}. */
+    @FunctionalInterface
+    public interface LanguageSwitch {
+        String href();
     }
 
     @Override

@@ -176,6 +176,8 @@ class StaffPagesLanguageSqliteTest extends SqliteApp {
         assertThat(web.get("/admin/accounts?lang=en").body()).contains(">Unit coordinator<").contains(">Administrator<");
         assertThat(web.get("/admin/accounts").body()).as("the switch is remembered").contains(">Unit coordinator<");
         assertThat(web.get("/admin/accounts?lang=zh").body()).contains(">单位联络员<").contains(">管理员<");
+        assertThat(web.get("/admin/audit?action=draw.reveal").body()).as("the switch keeps the page's other parameters")
+                .contains("href=\"/admin/audit?action=draw.reveal&amp;lang=en\"");
         assertThat(web.get(c, Map.of("Accept-Language", "zh-CN")).body()).contains(">题库<").contains(">单位树<")
                 .contains(">参赛名单<").contains(">线下成绩<");
     }
