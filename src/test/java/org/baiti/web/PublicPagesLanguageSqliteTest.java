@@ -56,6 +56,12 @@ class PublicPagesLanguageSqliteTest extends SqliteApp {
                 WebSession.Page switched = web.get(path + change[0], browser);
                 soft.assertThat(PublicPages.htmlLang(switched.body())).as(as + ", then the switch")
                         .isEqualTo(english ? "zh-CN" : "en");
+                String switchedWords = fixture.words(switched.body());
+                if (english) {
+                    soft.assertThat(PublicPages.englishWords(switchedWords)).as(as + ", then the switch: English").isEmpty();
+                } else {
+                    soft.assertThat(PublicPages.chinese(switchedWords)).as(as + ", then the switch: Chinese").isEmpty();
+                }
                 // the browser still asks for its own language: the cookie keeps the chosen one
                 WebSession.Page next = web.get("/", browser);
                 soft.assertThat(PublicPages.htmlLang(next.body())).as(as + ", the switch, then the home page")
