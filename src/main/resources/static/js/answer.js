@@ -13,7 +13,7 @@
   var attemptsAllowed = parseInt(app.getAttribute('data-attempts') || '1', 10);
   var STORE = 'baiti.attempt.' + contestId;
   // the page's words, in its language (web.ScriptTexts, /js/texts.js); keys under online.js.
-  function t(key) {
+  function say(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     args.unshift(key.indexOf('privacy.') === 0 ? key : 'online.js.' + key);
     return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
@@ -86,8 +86,8 @@
     });
   }
   function messageOf(r) {
-    if (r.status === 0) { return t('network'); }
-    return (r.json && r.json.message) || t('error', r.status);
+    if (r.status === 0) { return say('network'); }
+    return (r.json && r.json.message) || say('error', r.status);
   }
 
   // ---- identify ----
@@ -144,7 +144,7 @@
       list.setAttribute('data-q', q.trim()); // which search the list shows (the page's tests wait for theirs)
       if (r.status !== 200 || !r.json) { return; }
       if (r.json.length === 0) {
-        list.appendChild(make('li', 'none', t('noUnit')));
+        list.appendChild(make('li', 'none', say('noUnit')));
       }
       r.json.forEach(function (u) {
         var li = make('li');
@@ -171,7 +171,7 @@
     var box = $('consent');
     if (!box || box.checked) { return true; }
     var el = document.querySelector('.field-error[data-for="consent"]');
-    if (el) { text(el, t('privacy.consent.missing')); }
+    if (el) { text(el, say('privacy.consent.missing')); }
     return false;
   }
 
@@ -182,17 +182,17 @@
     var body = { name: $('name').value.trim(), phone: $('phone').value.trim(), unit: $('unit').value };
     if ($('code-block') && !$('code-block').hidden) { body.code = $('code').value.trim(); }
     var bad = false;
-    if (!body.name) { fieldError('name', t('nameMissing')); bad = true; }
+    if (!body.name) { fieldError('name', say('nameMissing')); bad = true; }
     if (!/^1\d{10}$/.test(body.phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
-      fieldError('phone', t('phoneInvalid')); bad = true;
+      fieldError('phone', say('phoneInvalid')); bad = true;
     }
-    if (!body.unit) { fieldError('unit', t('unitMissing')); bad = true; }
+    if (!body.unit) { fieldError('unit', say('unitMissing')); bad = true; }
     if (!consentGiven()) { bad = true; }
     else if ($('consent')) { body.consent = true; }
     if (bad) { return; }
     var label = btn.textContent;
     btn.disabled = true;
-    text(btn, t('starting'));
+    text(btn, say('starting'));
     api('POST', '/api/contests/' + contestId + '/attempts', body).then(function (r) {
       btn.disabled = false;
       text(btn, label);
@@ -224,7 +224,7 @@
     var notes = document.querySelectorAll('.resume-note');
     for (var k = 0; k < notes.length; k++) {
       text(notes[k], state && state.resumeCode
-        ? t('resumeCode', String(state.resumeCode).replace(/^(\d{4})(\d{4})$/, '$1 $2')) : '');
+        ? say('resumeCode', String(state.resumeCode).replace(/^(\d{4})(\d{4})$/, '$1 $2')) : '');
     }
   }
 
@@ -241,11 +241,11 @@
     api('PUT', '/api/attempts/' + state.attemptId + '/answers', { answers: state.answers }, state.token).then(function (r) {
       draftBusy = false;
       if (r.status === 200) {
-        text($('saved'), t('saved'));
+        text($('saved'), say('saved'));
       } else if (r.json && r.json.error === 'taken_over') {
         takenOver();
       } else if (r.status !== 409) {
-        text($('saved'), t('unsaved'));
+        text($('saved'), say('unsaved'));
       }
     });
   }
@@ -284,9 +284,9 @@
     var i = Math.max(0, Math.min(state.current || 0, qs.length - 1));
     state.current = i;
     var q = qs[i];
-    text($('progress'), t('progress', i + 1, qs.length));
+    text($('progress'), say('progress', i + 1, qs.length));
     $('track-fill').style.width = Math.round(100 * answeredCount() / qs.length) + '%';
-    text($('qtype'), t('type.' + q.type) + (q.points > 1 ? ' · ' + t('points', q.points) : ''));
+    text($('qtype'), say('type.' + q.type) + (q.points > 1 ? ' · ' + say('points', q.points) : ''));
     text($('stem'), q.stem);
     var box = $('options');
     box.innerHTML = '';
@@ -306,7 +306,7 @@
       box.appendChild(label);
     });
     $('prev').disabled = i === 0;
-    text($('next'), i === qs.length - 1 ? t('finish') : t('next'));
+    text($('next'), i === qs.length - 1 ? say('finish') : say('next'));
   }
 
   function choose(q, optionId, on) {
@@ -351,7 +351,7 @@
       grid.appendChild(b);
     });
     var left = state.questions.length - answeredCount();
-    text($('sheet-count'), t('sheetCount', answeredCount(), left));
+    text($('sheet-count'), say('sheetCount', answeredCount(), left));
     $('submit-error').hidden = true;
     show('sheet');
   }
@@ -365,7 +365,7 @@
     $('sheet-close').addEventListener('click', function () { show('answering'); });
     $('submit').addEventListener('click', function () {
       var left = state.questions.length - answeredCount();
-      text($('confirm-text'), left > 0 ? t('confirmLeft', left) : t('confirmAll'));
+      text($('confirm-text'), left > 0 ? say('confirmLeft', left) : say('confirmAll'));
       $('confirm').hidden = false;
     });
     $('confirm-no').addEventListener('click', function () { $('confirm').hidden = true; });
@@ -375,7 +375,7 @@
       var b = $('again');
       if (b.getAttribute('data-sure') === 'yes') { forget(); location.reload(); return; }
       b.setAttribute('data-sure', 'yes');
-      text(b, t('againSure'));
+      text(b, say('againSure'));
     });
   }
 
@@ -390,7 +390,7 @@
     var h = Math.floor(s / 3600);
     var mm = Math.floor((s % 3600) / 60);
     var ss = s % 60;
-    var label = t('remaining', (h > 0 ? h + ':' + (mm < 10 ? '0' : '') : '') + mm + ':' + (ss < 10 ? '0' : '') + ss);
+    var label = say('remaining', (h > 0 ? h + ':' + (mm < 10 ? '0' : '') : '') + mm + ':' + (ss < 10 ? '0' : '') + ss);
     [$('countdown'), $('countdown2')].forEach(function (el) {
       text(el, label);
       el.className = 'countdown' + (s < 60 ? ' warn' : '');
@@ -408,7 +408,7 @@
     var btn = $('submit');
     var label = btn.textContent;
     btn.disabled = true;
-    text(btn, t('submitting'));
+    text(btn, say('submitting'));
     api('POST', '/api/attempts/' + state.attemptId + '/submit', { answers: state.answers }, state.token).then(function (r) {
       submitting = false;
       btn.disabled = false;
@@ -441,8 +441,8 @@
     text($('r-score'), r.score);
     text($('r-max'), r.maxScore);
     text($('r-accuracy'), percent(r.accuracy));
-    text($('r-time'), t('seconds', seconds(r.durationMs)));
-    text($('r-rank'), r.rank ? t('rank', r.rank) : t('unranked'));
+    text($('r-time'), say('seconds', seconds(r.durationMs)));
+    text($('r-rank'), r.rank ? say('rank', r.rank) : say('unranked'));
     var message = $('r-message');
     message.hidden = !r.message;
     text(message, r.message || '');
@@ -452,7 +452,7 @@
     var again = $('again');
     again.hidden = !contestOpen;
     again.removeAttribute('data-sure');
-    text(again, attemptsAllowed > 1 ? t('again') : t('someoneElse'));
+    text(again, attemptsAllowed > 1 ? say('again') : say('someoneElse'));
     renderReview();
     show('result');
   }
@@ -463,7 +463,7 @@
     if (!state.review || !state.questions) { return; }
     var byId = {};
     state.review.forEach(function (rv) { byId[rv.id] = rv; });
-    box.appendChild(make('h2', null, t('review')));
+    box.appendChild(make('h2', null, say('review')));
     state.questions.forEach(function (q, i) {
       var rv = byId[q.id];
       if (!rv) { return; }
@@ -473,7 +473,7 @@
         var cls = 'ropt' + (rv.correct.indexOf(o.id) >= 0 ? ' correct' : '') + (rv.chosen.indexOf(o.id) >= 0 ? ' chosen' : '');
         card.appendChild(make('div', cls, LETTERS.charAt(k) + '. ' + o.text));
       });
-      if (rv.explanation) { card.appendChild(make('p', 'muted', t('explanation', rv.explanation))); }
+      if (rv.explanation) { card.appendChild(make('p', 'muted', say('explanation', rv.explanation))); }
       box.appendChild(card);
     });
   }
@@ -489,7 +489,7 @@
         $('review').scrollIntoView();
       } else {
         var note = $('review-note');
-        text(note, r.status === 200 ? t('reviewLater') : messageOf(r));
+        text(note, r.status === 200 ? say('reviewLater') : messageOf(r));
         note.hidden = false;
       }
     });
@@ -515,7 +515,7 @@
           var err = $('resume-error'), sent = $('resume-sent');
           if (r.status === 200) {
             // a real SMS says nothing here but that it was sent; the development sender shows its code
-            text(sent, t('codeSent') + ((r.json && r.json.developmentCode) ? ' ' + t('developmentCode', r.json.developmentCode) : ''));
+            text(sent, say('codeSent') + ((r.json && r.json.developmentCode) ? ' ' + say('developmentCode', r.json.developmentCode) : ''));
             sent.hidden = false;
             err.hidden = true;
           } else {
@@ -601,7 +601,7 @@
       fieldError('code', '');
       var phone = $('phone').value.trim();
       if (!/^1\d{10}$/.test(phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
-        fieldError('phone', t('phoneFirst'));
+        fieldError('phone', say('phoneFirst'));
         return;
       }
       if (!consentGiven()) { return; }
@@ -609,8 +609,8 @@
       api('POST', '/api/contests/' + contestId + '/codes', { phone: phone }).then(function (r) {
         var sent = $('code-sent');
         if (r.status === 200) {
-          text(sent, t('codeSentTo', r.json.phone)
-            + (r.json.developmentCode ? ' ' + t('developmentCode', r.json.developmentCode) : ''));
+          text(sent, say('codeSentTo', r.json.phone)
+            + (r.json.developmentCode ? ' ' + say('developmentCode', r.json.developmentCode) : ''));
           sent.hidden = false;
           setTimeout(function () { button.disabled = false; }, 60000);
         } else {

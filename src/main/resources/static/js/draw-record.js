@@ -12,7 +12,7 @@
   }
   var record = null;
   // the page's words, in its language (web.ScriptTexts, /js/texts.js); keys under record.js.
-  function t(key) {
+  function say(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     args.unshift('record.js.' + key);
     return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
@@ -50,31 +50,31 @@
   /** Verifies a record (the fetched one, or any other given) and shows the result in the verification box. */
   async function check(rec) {
     if (!window.BaitiDraw || !BaitiDraw.available()) {
-      show('unavailable', t('unavailable'));
+      show('unavailable', say('unavailable'));
       return {available: false, verified: false, differences: []};
     }
     if (!rec || rec.status !== 'SEALED' || !Array.isArray(rec.winners)) {
-      show('pending', t('pending'));
+      show('pending', say('pending'));
       return {available: true, verified: false, differences: [], pending: true};
     }
-    show('pending', t('verifying'));
+    show('pending', say('verifying'));
     var result;
     try {
       result = await BaitiDraw.verify(rec);
     } catch (e) {
-      show('bad', t('cannotVerify', e));
+      show('bad', say('cannotVerify', e));
       return {available: true, verified: false, differences: [{kind: 'ERROR', message: String(e)}]};
     }
     if (result.verified) {
-      show('ok', t('verified'));
-      detail(t('verifiedDetail', count(rec.pool.length), count(rec.seed.length), count(result.winners.length)));
+      show('ok', say('verified'));
+      detail(say('verifiedDetail', count(rec.pool.length), count(rec.seed.length), count(result.winners.length)));
       var engine = document.createElement('div');
       engine.className = 'detail engine';
       engine.setAttribute('data-engine', result.engine);
-      engine.textContent = t(result.engine === 'webcrypto' ? 'webcrypto' : 'javascript');
+      engine.textContent = say(result.engine === 'webcrypto' ? 'webcrypto' : 'javascript');
       box.appendChild(engine);
     } else {
-      show('bad', t('mismatch', result.differences.length),
+      show('bad', say('mismatch', result.differences.length),
         result.differences.map(function (d) { return d.message; }));
     }
     return result;
@@ -119,16 +119,16 @@
       }
       if (e) {
         span.className = 'ok';
-        var text = t('inPool', key, e.name, e.unit);
+        var text = say('inPool', key, e.name, e.unit);
         if (places.has(key)) {
           var i = places.get(key);
           var tier = tierOf(record, i);
-          text = t('inPoolWinner', key, e.name, e.unit, i + 1) + (tier ? ' · ' + tier : '');
+          text = say('inPoolWinner', key, e.name, e.unit, i + 1) + (tier ? ' · ' + tier : '');
         }
         span.textContent = text;
       } else {
         span.className = 'bad';
-        span.textContent = t('notInPool', key);
+        span.textContent = say('notInPool', key);
       }
       out.appendChild(span);
       if (history.replaceState) {
@@ -155,6 +155,6 @@
       return check(rec);
     })
     .catch(function (e) {
-      show('bad', t('loadFailed', e.message));
+      show('bad', say('loadFailed', e.message));
     });
 })();

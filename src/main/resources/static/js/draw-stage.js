@@ -33,7 +33,7 @@
   var paused = false;
 
   // the screen's words, in its language (web.ScriptTexts, /js/texts.js); keys under stage.js.
-  function t(key) {
+  function say(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     args.unshift('stage.js.' + key);
     return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
@@ -72,7 +72,7 @@
     var winners = s.winnerEntries;
     tiers = Array.isArray(s.tiers) && s.tiers.length
       ? s.tiers.map(function (x) { return {name: x.name, count: x.count}; })
-      : [{name: t('winners'), count: winners.length}];
+      : [{name: say('winners'), count: winners.length}];
     var from = 0;
     tiers.forEach(function (tier, ti) {
       var end = from + tier.count;
@@ -84,9 +84,9 @@
     });
     steps.push({finale: true});
 
-    state.textContent = t('sealed');
+    state.textContent = say('sealed');
     state.classList.add('sealed');
-    seedline.textContent = t('seedLine', (s.seed || []).join(' | '), s.seedDigest);
+    seedline.textContent = say('seedLine', (s.seed || []).join(' | '), s.seedDigest);
     before.hidden = true;
     reveal.hidden = false;
     root.setAttribute('data-phase', 'reveal');
@@ -108,7 +108,7 @@
     reveal.textContent = '';
     var r = el('div', 'finale ready');
     r.appendChild(el('h2', null, tiers[0].name));
-    r.appendChild(el('p', null, t('ready')));
+    r.appendChild(el('p', null, say('ready')));
     reveal.appendChild(r);
   }
 
@@ -153,10 +153,10 @@
       root.setAttribute('data-phase', 'done');
       var total = steps.reduce(function (n, s) { return n + (s.entries ? s.entries.length : 0); }, 0);
       var f = el('div', 'finale');
-      f.appendChild(el('h2', null, t('done')));
-      f.appendChild(el('p', null, t('total', total,
+      f.appendChild(el('h2', null, say('done')));
+      f.appendChild(el('p', null, say('total', total,
         tiers.map(function (tier) { return tier.name + ' ' + tier.count; }).join(' · '))));
-      f.appendChild(el('p', null, t('scan')));
+      f.appendChild(el('p', null, say('scan')));
       reveal.appendChild(f);
       return;
     }
@@ -164,7 +164,7 @@
     var tier = tiers[step.tier];
     var title = el('div', 'tier-title');
     title.appendChild(el('h2', null, tier.name));
-    title.appendChild(el('span', 'range', t('range', (step.from + 1) + (step.to - step.from > 1 ? '–' + step.to : ''),
+    title.appendChild(el('span', 'range', say('range', (step.from + 1) + (step.to - step.from > 1 ? '–' + step.to : ''),
       (step.from - tier.from + 1) + (step.to - step.from > 1 ? '–' + (step.to - tier.from) : ''), tier.count)));
     reveal.appendChild(title);
 

@@ -19,7 +19,7 @@
   var encoder = new TextEncoder();
 
   /** The words of a difference, in the page's language (web.ScriptTexts, /js/texts.js; keys record.js.diff.*). */
-  function t(key) {
+  function say(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     args.unshift('record.js.diff.' + key);
     return global.BaitiTexts ? global.BaitiTexts.t.apply(null, args) : args.join(' ');
@@ -175,18 +175,18 @@
       differences.push({kind: kind, message: message});
     }
     if (!record || typeof record !== 'object') {
-      differ('FORMAT', t('notObject'));
+      differ('FORMAT', say('notObject'));
       return {verified: false, differences: differences};
     }
     if (record.algorithm !== ALGORITHM) {
-      differ('ALGORITHM', t('algorithm', quote(record.algorithm), ALGORITHM));
+      differ('ALGORITHM', say('algorithm', quote(record.algorithm), ALGORITHM));
     }
     if (!Array.isArray(record.pool) || !record.pool.every(function (e) { return e && typeof e.key === 'string'; })) {
-      differ('FORMAT', t('pool'));
+      differ('FORMAT', say('pool'));
       return {verified: false, differences: differences};
     }
     if (!isStringArray(record.seed) || !isStringArray(record.winners) || !Number.isInteger(record.k)) {
-      differ('FORMAT', t('missing'));
+      differ('FORMAT', say('missing'));
       return {verified: false, differences: differences};
     }
 
@@ -194,7 +194,7 @@
     var encoded = keys.map(function (k) { return encoder.encode(k); });
     for (var i = 0; i < keys.length; i++) {
       if (keys[i] === '' || keys[i].indexOf('\n') >= 0) {
-        differ('POOL_KEY', t('poolKey', i, quote(keys[i])));
+        differ('POOL_KEY', say('poolKey', i, quote(keys[i])));
       }
     }
     var unsorted = 0;
@@ -202,10 +202,10 @@
     for (i = 1; i < encoded.length; i++) {
       var c = compareBytes(encoded[i - 1], encoded[i]);
       if (c > 0 && ++unsorted === 1) {
-        differ('POOL_ORDER', t('poolOrder', quote(keys[i - 1]), quote(keys[i])));
+        differ('POOL_ORDER', say('poolOrder', quote(keys[i - 1]), quote(keys[i])));
       }
       if (c === 0 && ++duplicated === 1) {
-        differ('POOL_ORDER', t('poolTwice', quote(keys[i])));
+        differ('POOL_ORDER', say('poolTwice', quote(keys[i])));
       }
     }
 
@@ -225,7 +225,7 @@
     }
     var n = canonical.length;
     if (record.n !== keys.length) {
-      differ('N', t('n', record.n, keys.length));
+      differ('N', say('n', record.n, keys.length));
     }
 
     var bytes = new Uint8Array(total);
@@ -238,23 +238,23 @@
     var p = await sha256(bytes);
     var pHex = hex(p);
     if (pHex !== record.poolDigest) {
-      differ('POOL_DIGEST', t('poolDigest', quote(record.poolDigest), pHex));
+      differ('POOL_DIGEST', say('poolDigest', quote(record.poolDigest), pHex));
     }
 
     if (record.seed.length === 0) {
-      differ('SEED', t('seedEmpty'));
+      differ('SEED', say('seedEmpty'));
     }
     var text = ALGORITHM + '\n' + pHex + '\n' + String(record.k) + '\n' +
       record.seed.map(function (s) { return s + '\n'; }).join('');
     var d = await sha256(encoder.encode(text));
     var dHex = hex(d);
     if (dHex !== record.seedDigest) {
-      differ('SEED_DIGEST', t('seedDigest', quote(record.seedDigest), dHex));
+      differ('SEED_DIGEST', say('seedDigest', quote(record.seedDigest), dHex));
     }
 
     var winners = null;
     if (record.k < 0 || record.k > n) {
-      differ('K', t('k', record.k, n));
+      differ('K', say('k', record.k, n));
     } else {
       var a = canonical.slice();
       var stream = new RandomStream(d);
@@ -272,9 +272,9 @@
         while (pos < winners.length && pos < listed.length && winners[pos] === listed[pos]) {
           pos++;
         }
-        var expected = pos < winners.length ? quote(winners[pos]) : t('none');
-        var got = pos < listed.length ? quote(listed[pos]) : t('none');
-        differ('WINNERS', t('winners', pos + 1, expected, got));
+        var expected = pos < winners.length ? quote(winners[pos]) : say('none');
+        var got = pos < listed.length ? quote(listed[pos]) : say('none');
+        differ('WINNERS', say('winners', pos + 1, expected, got));
       }
     }
     return {verified: differences.length === 0, differences: differences, poolDigest: pHex, seedDigest: dHex,

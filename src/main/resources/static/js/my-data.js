@@ -10,7 +10,7 @@
   var zone = page.getAttribute('data-zone');
   function $(id) { return document.getElementById(id); }
   // the page's words, in its language (web.ScriptTexts, /js/texts.js); keys under privacy.js.
-  function t(key) {
+  function say(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     args.unshift('privacy.js.' + key);
     return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
@@ -61,10 +61,10 @@
     return e;
   }
   function table(rows, fields) {
-    if (!rows || rows.length === 0) { return el('p', t('none')); }
+    if (!rows || rows.length === 0) { return el('p', say('none')); }
     var t = el('table');
     var head = el('tr');
-    fields.forEach(function (f) { head.appendChild(el('th', t(f[1]))); });
+    fields.forEach(function (f) { head.appendChild(el('th', say(f[1]))); });
     t.appendChild(head);
     rows.forEach(function (row) {
       var tr = el('tr');
@@ -79,19 +79,19 @@
   function render(d) {
     var view = $('md-view');
     view.innerHTML = '';
-    view.appendChild(el('p', t('phone', d.phone)));
-    view.appendChild(el('p', d.phonePurged ? t('purged') : t('kept', dateTime(d.keptUntil, false))));
-    view.appendChild(el('h3', t('attempts')));
+    view.appendChild(el('p', say('phone', d.phone)));
+    view.appendChild(el('p', d.phonePurged ? say('purged') : say('kept', dateTime(d.keptUntil, false))));
+    view.appendChild(el('h3', say('attempts')));
     view.appendChild(table((d.attempts || []).map(function (a) {
       return { name: a.name, unit: a.unit, startedAt: dateTime(a.startedAt), submittedAt: dateTime(a.submittedAt),
         score: a.score == null ? null : a.score + ' / ' + a.maxScore, durationMs: seconds(a.durationMs), address: a.address };
     }), [['name', 'name'], ['unit', 'unit'], ['startedAt', 'started'], ['submittedAt', 'submitted'], ['score', 'score'],
       ['durationMs', 'duration'], ['address', 'address']]));
-    view.appendChild(el('h3', t('offline')));
+    view.appendChild(el('h3', say('offline')));
     view.appendChild(table((d.offlineResults || []).map(function (o) {
       return { ticket: o.ticket, name: o.name, unit: o.unit, score: o.score + ' / ' + o.maxScore, venue: o.venue };
     }), [['ticket', 'ticket'], ['name', 'name'], ['unit', 'unit'], ['score', 'score'], ['venue', 'venue']]));
-    view.appendChild(el('h3', t('roster')));
+    view.appendChild(el('h3', say('roster')));
     view.appendChild(table(d.roster, [['name', 'name'], ['unit', 'unit']]));
   }
 
@@ -103,12 +103,12 @@
       post('/api/contests/' + contestId + '/codes', { phone: $('md-phone').value.trim() }).then(function (r) {
         if (r.status === 200) {
           var sent = $('md-sent');
-          sent.textContent = t('codeSentTo', r.json.phone) + (r.json.developmentCode ? ' ' + t('developmentCode', r.json.developmentCode) : '');
+          sent.textContent = say('codeSentTo', r.json.phone) + (r.json.developmentCode ? ' ' + say('developmentCode', r.json.developmentCode) : '');
           sent.hidden = false;
           setTimeout(function () { send.disabled = false; }, 60000);
         } else {
           send.disabled = false;
-          error(r.json && r.json.message ? r.json.message : t('error', r.status));
+          error(r.json && r.json.message ? r.json.message : say('error', r.status));
         }
       });
     });
@@ -129,7 +129,7 @@
         $('md-result').hidden = false;
       } else {
         $('md-result').hidden = true;
-        error(r.json && r.json.message ? r.json.message : t('error', r.status));
+        error(r.json && r.json.message ? r.json.message : say('error', r.status));
       }
     });
   });
