@@ -122,8 +122,17 @@ class PublicPagesBrowserTest extends SqliteApp {
                         d.get(api().base() + p.path() + (p.path().contains("?") ? "&" : "?") + "lang=" + lang);
                         String htmlLang = (String) ((JavascriptExecutor) d).executeScript("return document.documentElement.lang;");
                         assertThat(htmlLang).as(p.name()).isEqualTo(lang.equals("en") ? "en" : "zh-CN");
-                        if (p.name().startsWith("draw-stage") || p.name().startsWith("draw-record")) {
-                            sleep(1500); // the stage reveals its first batch, the record checks itself
+                        if (p.name().equals("draw-record")) { // the check in the browser speaks the page's language
+                            b.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.attributeContains(By.id("verify"),
+                                    "class", "ok"));
+                            assertThat(d.findElement(By.id("verify")).getText()).startsWith(lang.equals("en")
+                                    ? "✔ Verified in your browser" : "✔ 本页已在您的浏览器中独立验证");
+                        }
+                        if (p.name().equals("draw-stage")) { // the stage reveals its first batch
+                            b.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(By.id("stage"),
+                                    "data-phase", "reveal"));
+                            assertThat(d.findElement(By.id("state")).getText()).isEqualTo(lang.equals("en") ? "Sealed" : "已开奖");
+                            sleep(1500);
                         }
                         b.screenshot("public-" + p.name() + "-" + lang + "-" + size[0]);
                         if (!p.name().startsWith("draw-stage")) { // the stage is a 16:9 screen, not a page to scroll
