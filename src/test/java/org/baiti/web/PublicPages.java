@@ -35,7 +35,7 @@ final class PublicPages {
 
     /** Tokens that are names or notation, not English words, allowed on a Chinese page. */
     static final Set<String> NOTATION = Set.of("Baiti", "API", "CSV", "JSON", "json", "SHA-256", "QR", "PNG", "PDF",
-            "HTTP", "https", "http", "JavaScript", "Web", "Crypto", "BigInt", "TextEncoder", "VerifyDraw.java", "Java",
+            "HTTP", "HTTPS", "https", "http", "JavaScript", "Web", "Crypto", "BigInt", "TextEncoder", "VerifyDraw.java", "Java",
             "java", "baiti.public-url", "BD",
             "JDK", "UTF-8", "XLSX", "Excel", "Windows", "GB18030", "GBK", "BOM", "baiti-draw-v1", "hex", "uniform",
             "limit", "mod", "min", "w_rate", "w_acc", "w_att", "u_j", "ABD", "single", "multiple", "truefalse", "true",
