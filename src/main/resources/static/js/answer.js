@@ -12,7 +12,18 @@
   var contestOpen = app.getAttribute('data-open') === 'true';
   var attemptsAllowed = parseInt(app.getAttribute('data-attempts') || '1', 10);
   var STORE = 'baiti.attempt.' + contestId;
-  function msg(name) { return app.getAttribute('data-msg-' + name) || ''; }
+  // the page's words, in its language (web.ScriptTexts, /js/texts.js); keys under online.js.
+  function say(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    args.unshift(key.indexOf('privacy.') === 0 ? key : 'online.js.' + key);
+    return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
+  }
+  // numbers as the server's pages show them (web.Figures): one decimal, half up
+  function percent(fraction) {
+    var shifted = Number(String(fraction) + 'e3');
+    return (Math.round(isFinite(shifted) ? shifted : fraction * 1000) / 10).toFixed(1) + '%';
+  }
+  function seconds(ms) { return (Math.round(ms / 100) / 10).toFixed(1); }
 
   var state = null;      // {attemptId, token, questions, expiresAt, skew, answers, current, result, review, who}
   var timer = null;
@@ -74,10 +85,9 @@
       return { status: 0, json: null };
     });
   }
-  var NETWORK = '网络不畅，请稍后再试；已答内容保存在本机，不会丢失。 / Network problem: try again — your answers are kept on this phone.';
   function messageOf(r) {
-    if (r.status === 0) { return NETWORK; }
-    return (r.json && r.json.message) || ('出错了 / Error ' + r.status);
+    if (r.status === 0) { return say('network'); }
+    return (r.json && r.json.message) || say('error', r.status);
   }
 
   // ---- identify ----
@@ -134,7 +144,7 @@
       list.setAttribute('data-q', q.trim()); // which search the list shows (the page's tests wait for theirs)
       if (r.status !== 200 || !r.json) { return; }
       if (r.json.length === 0) {
-        list.appendChild(make('li', 'none', '没有找到，换个关键词试试 / No match'));
+        list.appendChild(make('li', 'none', say('noUnit')));
       }
       r.json.forEach(function (u) {
         var li = make('li');
@@ -161,7 +171,7 @@
     var box = $('consent');
     if (!box || box.checked) { return true; }
     var el = document.querySelector('.field-error[data-for="consent"]');
-    if (el) { text(el, el.getAttribute('data-missing') || '请勾选同意 / Tick the box'); }
+    if (el) { text(el, say('privacy.consent.missing')); }
     return false;
   }
 
@@ -172,19 +182,20 @@
     var body = { name: $('name').value.trim(), phone: $('phone').value.trim(), unit: $('unit').value };
     if ($('code-block') && !$('code-block').hidden) { body.code = $('code').value.trim(); }
     var bad = false;
-    if (!body.name) { fieldError('name', '请填写姓名 / Required'); bad = true; }
+    if (!body.name) { fieldError('name', say('nameMissing')); bad = true; }
     if (!/^1\d{10}$/.test(body.phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
-      fieldError('phone', '请填写 11 位手机号码 / 11-digit mobile number'); bad = true;
+      fieldError('phone', say('phoneInvalid')); bad = true;
     }
-    if (!body.unit) { fieldError('unit', '请从列表中选择单位 / Choose your unit from the list'); bad = true; }
+    if (!body.unit) { fieldError('unit', say('unitMissing')); bad = true; }
     if (!consentGiven()) { bad = true; }
     else if ($('consent')) { body.consent = true; }
     if (bad) { return; }
+    var label = btn.textContent;
     btn.disabled = true;
-    text(btn, '正在发卷… / Loading…');
+    text(btn, say('starting'));
     api('POST', '/api/contests/' + contestId + '/attempts', body).then(function (r) {
       btn.disabled = false;
-      text(btn, '开始答题 Start');
+      text(btn, label);
       if (r.status === 201) {
         var p = r.json;
         state = {
@@ -207,14 +218,13 @@
   }
 
   // ---- answering ----
-  var TYPES = { single: '单选题', multiple: '多选题（可选多项）', truefalse: '判断题' };
   var LETTERS = 'ABCDEFGH';
 
   function showResumeCode() {
     var notes = document.querySelectorAll('.resume-note');
     for (var k = 0; k < notes.length; k++) {
       text(notes[k], state && state.resumeCode
-        ? msg('resume-code') + String(state.resumeCode).replace(/^(\d{4})(\d{4})$/, '$1 $2') : '');
+        ? say('resumeCode', String(state.resumeCode).replace(/^(\d{4})(\d{4})$/, '$1 $2')) : '');
     }
   }
 
@@ -231,11 +241,11 @@
     api('PUT', '/api/attempts/' + state.attemptId + '/answers', { answers: state.answers }, state.token).then(function (r) {
       draftBusy = false;
       if (r.status === 200) {
-        text($('saved'), msg('saved'));
+        text($('saved'), say('saved'));
       } else if (r.json && r.json.error === 'taken_over') {
         takenOver();
       } else if (r.status !== 409) {
-        text($('saved'), msg('unsaved'));
+        text($('saved'), say('unsaved'));
       }
     });
   }
@@ -274,9 +284,9 @@
     var i = Math.max(0, Math.min(state.current || 0, qs.length - 1));
     state.current = i;
     var q = qs[i];
-    text($('progress'), '第 ' + (i + 1) + ' / ' + qs.length + ' 题');
+    text($('progress'), say('progress', i + 1, qs.length));
     $('track-fill').style.width = Math.round(100 * answeredCount() / qs.length) + '%';
-    text($('qtype'), (TYPES[q.type] || q.type) + (q.points > 1 ? ' · ' + q.points + ' 分' : ''));
+    text($('qtype'), say('type.' + q.type) + (q.points > 1 ? ' · ' + say('points', q.points) : ''));
     text($('stem'), q.stem);
     var box = $('options');
     box.innerHTML = '';
@@ -296,7 +306,7 @@
       box.appendChild(label);
     });
     $('prev').disabled = i === 0;
-    text($('next'), i === qs.length - 1 ? '交卷' : '下一题');
+    text($('next'), i === qs.length - 1 ? say('finish') : say('next'));
   }
 
   function choose(q, optionId, on) {
@@ -341,8 +351,7 @@
       grid.appendChild(b);
     });
     var left = state.questions.length - answeredCount();
-    text($('sheet-count'), '已答 ' + answeredCount() + ' 题，未答 ' + left + ' 题 · ' + answeredCount()
-      + ' answered, ' + left + ' left');
+    text($('sheet-count'), say('sheetCount', answeredCount(), left));
     $('submit-error').hidden = true;
     show('sheet');
   }
@@ -356,9 +365,7 @@
     $('sheet-close').addEventListener('click', function () { show('answering'); });
     $('submit').addEventListener('click', function () {
       var left = state.questions.length - answeredCount();
-      text($('confirm-text'), left > 0
-        ? '还有 ' + left + ' 题未答，确认交卷吗？交卷后不能修改。 / ' + left + ' unanswered. Submit anyway? You cannot change answers afterwards.'
-        : '已全部答完，确认交卷吗？交卷后不能修改。 / All answered. Submit? You cannot change answers afterwards.');
+      text($('confirm-text'), left > 0 ? say('confirmLeft', left) : say('confirmAll'));
       $('confirm').hidden = false;
     });
     $('confirm-no').addEventListener('click', function () { $('confirm').hidden = true; });
@@ -368,7 +375,7 @@
       var b = $('again');
       if (b.getAttribute('data-sure') === 'yes') { forget(); location.reload(); return; }
       b.setAttribute('data-sure', 'yes');
-      text(b, '确定？本机将不再显示这次成绩 / Sure? This phone will stop showing this result');
+      text(b, say('againSure'));
     });
   }
 
@@ -383,7 +390,7 @@
     var h = Math.floor(s / 3600);
     var mm = Math.floor((s % 3600) / 60);
     var ss = s % 60;
-    var label = '剩余 ' + (h > 0 ? h + ':' + (mm < 10 ? '0' : '') : '') + mm + ':' + (ss < 10 ? '0' : '') + ss;
+    var label = say('remaining', (h > 0 ? h + ':' + (mm < 10 ? '0' : '') : '') + mm + ':' + (ss < 10 ? '0' : '') + ss);
     [$('countdown'), $('countdown2')].forEach(function (el) {
       text(el, label);
       el.className = 'countdown' + (s < 60 ? ' warn' : '');
@@ -399,12 +406,13 @@
     if (submitting) { return; }
     submitting = true;
     var btn = $('submit');
+    var label = btn.textContent;
     btn.disabled = true;
-    text(btn, '正在交卷… / Submitting…');
+    text(btn, say('submitting'));
     api('POST', '/api/attempts/' + state.attemptId + '/submit', { answers: state.answers }, state.token).then(function (r) {
       submitting = false;
       btn.disabled = false;
-      text(btn, '交卷 Submit');
+      text(btn, label);
       if (r.status === 200) {
         state.result = r.json;
         save();
@@ -427,22 +435,14 @@
   }
 
   // ---- result ----
-  function duration(ms) {
-    var s = ms / 1000;
-    var m = Math.floor(s / 60);
-    var rest = (s - m * 60).toFixed(3);
-    return (m > 0 ? m + '分' : '') + rest + '秒';
-  }
-
   function showResult() {
     var r = state.result;
     text($('r-who'), state.who || '');
     text($('r-score'), r.score);
     text($('r-max'), r.maxScore);
-    var acc = r.accuracy >= 1 ? '100%' : (Math.floor(r.accuracy * 1000 + 1e-9) / 10).toFixed(1) + '%';
-    text($('r-accuracy'), acc);
-    text($('r-time'), duration(r.durationMs));
-    text($('r-rank'), r.rank ? '第 ' + r.rank + ' 名' : '不计排名');
+    text($('r-accuracy'), percent(r.accuracy));
+    text($('r-time'), say('seconds', seconds(r.durationMs)));
+    text($('r-rank'), r.rank ? say('rank', r.rank) : say('unranked'));
     var message = $('r-message');
     message.hidden = !r.message;
     text(message, r.message || '');
@@ -452,7 +452,7 @@
     var again = $('again');
     again.hidden = !contestOpen;
     again.removeAttribute('data-sure');
-    text(again, attemptsAllowed > 1 ? '再答一次或换人答题 Answer again / someone else' : '换人答题 Someone else answers');
+    text(again, attemptsAllowed > 1 ? say('again') : say('someoneElse'));
     renderReview();
     show('result');
   }
@@ -463,7 +463,7 @@
     if (!state.review || !state.questions) { return; }
     var byId = {};
     state.review.forEach(function (rv) { byId[rv.id] = rv; });
-    box.appendChild(make('h2', null, '答案解析 Review'));
+    box.appendChild(make('h2', null, say('review')));
     state.questions.forEach(function (q, i) {
       var rv = byId[q.id];
       if (!rv) { return; }
@@ -473,7 +473,7 @@
         var cls = 'ropt' + (rv.correct.indexOf(o.id) >= 0 ? ' correct' : '') + (rv.chosen.indexOf(o.id) >= 0 ? ' chosen' : '');
         card.appendChild(make('div', cls, LETTERS.charAt(k) + '. ' + o.text));
       });
-      if (rv.explanation) { card.appendChild(make('p', 'muted', '解析：' + rv.explanation)); }
+      if (rv.explanation) { card.appendChild(make('p', 'muted', say('explanation', rv.explanation))); }
       box.appendChild(card);
     });
   }
@@ -489,7 +489,7 @@
         $('review').scrollIntoView();
       } else {
         var note = $('review-note');
-        text(note, r.status === 200 ? msg('review-later') : messageOf(r));
+        text(note, r.status === 200 ? say('reviewLater') : messageOf(r));
         note.hidden = false;
       }
     });
@@ -515,7 +515,7 @@
           var err = $('resume-error'), sent = $('resume-sent');
           if (r.status === 200) {
             // a real SMS says nothing here but that it was sent; the development sender shows its code
-            text(sent, msg('code-sent') + ((r.json && r.json.developmentCode) ? ' (development code: ' + r.json.developmentCode + ')' : ''));
+            text(sent, say('codeSent') + ((r.json && r.json.developmentCode) ? ' ' + say('developmentCode', r.json.developmentCode) : ''));
             sent.hidden = false;
             err.hidden = true;
           } else {
@@ -601,7 +601,7 @@
       fieldError('code', '');
       var phone = $('phone').value.trim();
       if (!/^1\d{10}$/.test(phone.replace(/[\s-]/g, '').replace(/^\+?86/, ''))) {
-        fieldError('phone', '请先填写 11 位手机号码 / Enter your 11-digit mobile number first');
+        fieldError('phone', say('phoneFirst'));
         return;
       }
       if (!consentGiven()) { return; }
@@ -609,8 +609,8 @@
       api('POST', '/api/contests/' + contestId + '/codes', { phone: phone }).then(function (r) {
         var sent = $('code-sent');
         if (r.status === 200) {
-          text(sent, '验证码已发送至 ' + r.json.phone + ' / Code sent to ' + r.json.phone
-            + (r.json.developmentCode ? ' · 开发用验证码 development code: ' + r.json.developmentCode : ''));
+          text(sent, say('codeSentTo', r.json.phone)
+            + (r.json.developmentCode ? ' ' + say('developmentCode', r.json.developmentCode) : ''));
           sent.hidden = false;
           setTimeout(function () { button.disabled = false; }, 60000);
         } else {

@@ -11,6 +11,14 @@
     return;
   }
   var record = null;
+  // the page's words, in its language (web.ScriptTexts, /js/texts.js); keys under record.js.
+  function say(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    args.unshift('record.js.' + key);
+    return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
+  }
+  // a whole number as the server's pages show it (web.Figures.count): 18,350
+  function count(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
   var pool = null;      // key -> entry
   var places = null;    // key -> 0-based draw position
 
@@ -42,35 +50,31 @@
   /** Verifies a record (the fetched one, or any other given) and shows the result in the verification box. */
   async function check(rec) {
     if (!window.BaitiDraw || !BaitiDraw.available()) {
-      show('unavailable', main.getAttribute('data-msg-unavailable'));
+      show('unavailable', say('unavailable'));
       return {available: false, verified: false, differences: []};
     }
     if (!rec || rec.status !== 'SEALED' || !Array.isArray(rec.winners)) {
-      show('pending', '尚未开奖：开奖后本页将在您的浏览器中重新计算中奖名单。/ Not revealed yet: once it is, ' +
-        'this page recomputes the winners in your browser.');
+      show('pending', say('pending'));
       return {available: true, verified: false, differences: [], pending: true};
     }
-    show('pending', '正在您的浏览器中独立验证… / Verifying in your browser…');
+    show('pending', say('verifying'));
     var result;
     try {
       result = await BaitiDraw.verify(rec);
     } catch (e) {
-      show('bad', '✘ 无法验证 / could not verify: ' + e);
+      show('bad', say('cannotVerify', e));
       return {available: true, verified: false, differences: [{kind: 'ERROR', message: String(e)}]};
     }
     if (result.verified) {
-      show('ok', '✔ 本页已在您的浏览器中独立验证 / verified in your browser');
-      detail('从 ' + rec.pool.length + ' 个准考证号和 ' + rec.seed.length +
-        ' 个种子重新算出 P、D 和全部 ' + result.winners.length + ' 名中奖者，与记录一致。/ Recomputed P, D and all ' +
-        result.winners.length + ' winners from the ' + rec.pool.length + ' tickets and ' + rec.seed.length +
-        ' seed strings; they match the record.');
+      show('ok', say('verified'));
+      detail(say('verifiedDetail', count(rec.pool.length), count(rec.seed.length), count(result.winners.length)));
       var engine = document.createElement('div');
       engine.className = 'detail engine';
       engine.setAttribute('data-engine', result.engine);
-      engine.textContent = main.getAttribute(result.engine === 'webcrypto' ? 'data-msg-webcrypto' : 'data-msg-javascript');
+      engine.textContent = say(result.engine === 'webcrypto' ? 'webcrypto' : 'javascript');
       box.appendChild(engine);
     } else {
-      show('bad', '✘ 与记录不一致 / mismatch: ' + result.differences.length + ' 处不一致 / difference(s)',
+      show('bad', say('mismatch', result.differences.length),
         result.differences.map(function (d) { return d.message; }));
     }
     return result;
@@ -115,16 +119,16 @@
       }
       if (e) {
         span.className = 'ok';
-        var text = '✔ ' + key + ' 在抽奖池中 / is in the pool — ' + e.name + ' · ' + e.unit;
+        var text = say('inPool', key, e.name, e.unit);
         if (places.has(key)) {
           var i = places.get(key);
           var tier = tierOf(record, i);
-          text += ' — 🎉 第 ' + (i + 1) + ' 位中奖 / winner #' + (i + 1) + (tier ? ' · ' + tier : '');
+          text = say('inPoolWinner', key, e.name, e.unit, i + 1) + (tier ? ' · ' + tier : '');
         }
         span.textContent = text;
       } else {
         span.className = 'bad';
-        span.textContent = '✘ ' + key + ' 不在抽奖池中 / is not in the pool';
+        span.textContent = say('notInPool', key);
       }
       out.appendChild(span);
       if (history.replaceState) {
@@ -151,6 +155,6 @@
       return check(rec);
     })
     .catch(function (e) {
-      show('bad', '✘ 无法载入记录，未能验证 / could not load the record: ' + e.message);
+      show('bad', say('loadFailed', e.message));
     });
 })();

@@ -32,6 +32,13 @@
   var timer = null;
   var paused = false;
 
+  // the screen's words, in its language (web.ScriptTexts, /js/texts.js); keys under stage.js.
+  function say(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    args.unshift('stage.js.' + key);
+    return window.BaitiTexts ? BaitiTexts.t.apply(null, args) : key;
+  }
+
   function clamp(v, lo, hi) {
     return Math.max(lo, Math.min(hi, v));
   }
@@ -64,22 +71,22 @@
   function start(s) {
     var winners = s.winnerEntries;
     tiers = Array.isArray(s.tiers) && s.tiers.length
-      ? s.tiers.map(function (t) { return {name: t.name, count: t.count}; })
-      : [{name: '中奖名单 Winners', count: winners.length}];
+      ? s.tiers.map(function (x) { return {name: x.name, count: x.count}; })
+      : [{name: say('winners'), count: winners.length}];
     var from = 0;
-    tiers.forEach(function (t, ti) {
-      var end = from + t.count;
+    tiers.forEach(function (tier, ti) {
+      var end = from + tier.count;
       for (var b = from; b < end; b += batch) {
         steps.push({tier: ti, from: b, to: Math.min(end, b + batch), entries: winners.slice(b, Math.min(end, b + batch))});
       }
-      t.from = from;
+      tier.from = from;
       from = end;
     });
     steps.push({finale: true});
 
-    state.textContent = '已开奖 Sealed';
+    state.textContent = say('sealed');
     state.classList.add('sealed');
-    seedline.textContent = '种子 Seed: ' + (s.seed || []).join(' | ') + ' · D = ' + s.seedDigest;
+    seedline.textContent = say('seedLine', (s.seed || []).join(' | '), s.seedDigest);
     before.hidden = true;
     reveal.hidden = false;
     root.setAttribute('data-phase', 'reveal');
@@ -101,7 +108,7 @@
     reveal.textContent = '';
     var r = el('div', 'finale ready');
     r.appendChild(el('h2', null, tiers[0].name));
-    r.appendChild(el('p', null, root.getAttribute('data-msg-ready')));
+    r.appendChild(el('p', null, say('ready')));
     reveal.appendChild(r);
   }
 
@@ -146,10 +153,10 @@
       root.setAttribute('data-phase', 'done');
       var total = steps.reduce(function (n, s) { return n + (s.entries ? s.entries.length : 0); }, 0);
       var f = el('div', 'finale');
-      f.appendChild(el('h2', null, '抽奖完成 Draw complete'));
-      f.appendChild(el('p', null, '共 ' + total + ' 名中奖者 / ' + total + ' winners — ' +
-        tiers.map(function (t) { return t.name + ' ' + t.count; }).join(' · ')));
-      f.appendChild(el('p', null, '完整名单与验证方法请扫右侧二维码 / Scan the code for the full list and how to verify it'));
+      f.appendChild(el('h2', null, say('done')));
+      f.appendChild(el('p', null, say('total', total,
+        tiers.map(function (tier) { return tier.name + ' ' + tier.count; }).join(' · '))));
+      f.appendChild(el('p', null, say('scan')));
       reveal.appendChild(f);
       return;
     }
@@ -157,9 +164,8 @@
     var tier = tiers[step.tier];
     var title = el('div', 'tier-title');
     title.appendChild(el('h2', null, tier.name));
-    title.appendChild(el('span', 'range', '第 ' + (step.from + 1) + (step.to - step.from > 1 ? '–' + step.to : '') +
-      ' 位 / #' + (step.from + 1) + (step.to - step.from > 1 ? '–' + step.to : '') + '（本奖项第 ' +
-      (step.from - tier.from + 1) + '–' + (step.to - tier.from) + ' / ' + tier.count + '）'));
+    title.appendChild(el('span', 'range', say('range', (step.from + 1) + (step.to - step.from > 1 ? '–' + step.to : ''),
+      (step.from - tier.from + 1) + (step.to - step.from > 1 ? '–' + (step.to - tier.from) : ''), tier.count)));
     reveal.appendChild(title);
 
     var count = step.entries.length;
@@ -276,10 +282,10 @@
     progress.textContent = '';
     var step = steps[current];
     var shownUpTo = step.finale ? Infinity : step.to;
-    tiers.forEach(function (t, ti) {
-      var shown = Math.max(0, Math.min(t.count, shownUpTo - t.from));
-      var span = el('span', null, t.name + ' ' + shown + '/' + t.count);
-      if (shown === t.count) {
+    tiers.forEach(function (tier, ti) {
+      var shown = Math.max(0, Math.min(tier.count, shownUpTo - tier.from));
+      var span = el('span', null, tier.name + ' ' + shown + '/' + tier.count);
+      if (shown === tier.count) {
         span.classList.add('done');
       }
       if (!step.finale && step.tier === ti) {

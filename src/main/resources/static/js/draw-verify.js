@@ -18,6 +18,13 @@
   var TWO_64 = BigInt(1) << BigInt(64);
   var encoder = new TextEncoder();
 
+  /** The words of a difference, in the page's language (web.ScriptTexts, /js/texts.js; keys record.js.diff.*). */
+  function say(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    args.unshift('record.js.diff.' + key);
+    return global.BaitiTexts ? global.BaitiTexts.t.apply(null, args) : args.join(' ');
+  }
+
   /** True when the browser has what the check needs (BigInt, TextEncoder); SHA-256 comes from either engine. */
   function available() {
     return typeof BigInt === 'function' && typeof TextEncoder === 'function' && typeof DataView === 'function';
@@ -164,24 +171,22 @@
   /** Recomputes the record; never throws for a malformed record, it reports it as a difference. */
   async function verify(record) {
     var differences = [];
-    function differ(kind, zh, en) {
-      differences.push({kind: kind, message: zh + ' / ' + en});
+    function differ(kind, message) {
+      differences.push({kind: kind, message: message});
     }
     if (!record || typeof record !== 'object') {
-      differ('FORMAT', '记录不是 JSON 对象', 'the record is not a JSON object');
+      differ('FORMAT', say('notObject'));
       return {verified: false, differences: differences};
     }
     if (record.algorithm !== ALGORITHM) {
-      differ('ALGORITHM', '算法为 ' + quote(record.algorithm) + '，不是 ' + ALGORITHM,
-        'algorithm is ' + quote(record.algorithm) + ', not ' + ALGORITHM);
+      differ('ALGORITHM', say('algorithm', quote(record.algorithm), ALGORITHM));
     }
     if (!Array.isArray(record.pool) || !record.pool.every(function (e) { return e && typeof e.key === 'string'; })) {
-      differ('FORMAT', '抽奖池格式不对', 'the pool is not a list of entries with a string key');
+      differ('FORMAT', say('pool'));
       return {verified: false, differences: differences};
     }
     if (!isStringArray(record.seed) || !isStringArray(record.winners) || !Number.isInteger(record.k)) {
-      differ('FORMAT', '记录缺少种子、中奖名单或 k（尚未开奖？）',
-        'the record lacks seed, winners or k (not revealed yet?)');
+      differ('FORMAT', say('missing'));
       return {verified: false, differences: differences};
     }
 
@@ -189,7 +194,7 @@
     var encoded = keys.map(function (k) { return encoder.encode(k); });
     for (var i = 0; i < keys.length; i++) {
       if (keys[i] === '' || keys[i].indexOf('\n') >= 0) {
-        differ('POOL_KEY', '第 ' + i + ' 个准考证号无效：' + quote(keys[i]), 'pool key at position ' + i + ' is invalid: ' + quote(keys[i]));
+        differ('POOL_KEY', say('poolKey', i, quote(keys[i])));
       }
     }
     var unsorted = 0;
@@ -197,11 +202,10 @@
     for (i = 1; i < encoded.length; i++) {
       var c = compareBytes(encoded[i - 1], encoded[i]);
       if (c > 0 && ++unsorted === 1) {
-        differ('POOL_ORDER', '抽奖池未按 UTF-8 字节排序：' + quote(keys[i - 1]) + ' 在 ' + quote(keys[i]) + ' 之前',
-          'pool is not sorted by UTF-8 bytes: ' + quote(keys[i - 1]) + ' comes before ' + quote(keys[i]));
+        differ('POOL_ORDER', say('poolOrder', quote(keys[i - 1]), quote(keys[i])));
       }
       if (c === 0 && ++duplicated === 1) {
-        differ('POOL_ORDER', '抽奖池重复列出 ' + quote(keys[i]), 'pool lists ' + quote(keys[i]) + ' twice');
+        differ('POOL_ORDER', say('poolTwice', quote(keys[i])));
       }
     }
 
@@ -221,8 +225,7 @@
     }
     var n = canonical.length;
     if (record.n !== keys.length) {
-      differ('N', 'n 为 ' + record.n + '，但抽奖池列出 ' + keys.length + ' 人',
-        'n is ' + record.n + ' but the pool lists ' + keys.length + ' entries');
+      differ('N', say('n', record.n, keys.length));
     }
 
     var bytes = new Uint8Array(total);
@@ -235,25 +238,23 @@
     var p = await sha256(bytes);
     var pHex = hex(p);
     if (pHex !== record.poolDigest) {
-      differ('POOL_DIGEST', '抽奖池摘要不符：记录 ' + quote(record.poolDigest) + '，重算 ' + pHex,
-        'pool digest mismatch: listed ' + quote(record.poolDigest) + ', recomputed ' + pHex);
+      differ('POOL_DIGEST', say('poolDigest', quote(record.poolDigest), pHex));
     }
 
     if (record.seed.length === 0) {
-      differ('SEED', '种子为空', 'the seed has no strings');
+      differ('SEED', say('seedEmpty'));
     }
     var text = ALGORITHM + '\n' + pHex + '\n' + String(record.k) + '\n' +
       record.seed.map(function (s) { return s + '\n'; }).join('');
     var d = await sha256(encoder.encode(text));
     var dHex = hex(d);
     if (dHex !== record.seedDigest) {
-      differ('SEED_DIGEST', '种子摘要不符：记录 ' + quote(record.seedDigest) + '，重算 ' + dHex,
-        'seed digest mismatch: listed ' + quote(record.seedDigest) + ', recomputed ' + dHex);
+      differ('SEED_DIGEST', say('seedDigest', quote(record.seedDigest), dHex));
     }
 
     var winners = null;
     if (record.k < 0 || record.k > n) {
-      differ('K', 'k = ' + record.k + ' 不在 0…' + n + ' 之内', 'k = ' + record.k + ' is outside 0..' + n);
+      differ('K', say('k', record.k, n));
     } else {
       var a = canonical.slice();
       var stream = new RandomStream(d);
@@ -271,10 +272,9 @@
         while (pos < winners.length && pos < listed.length && winners[pos] === listed[pos]) {
           pos++;
         }
-        var expected = pos < winners.length ? quote(winners[pos]) : '(none)';
-        var got = pos < listed.length ? quote(listed[pos]) : '(none)';
-        differ('WINNERS', '中奖名单第 ' + (pos + 1) + ' 位不符：应为 ' + expected + '，记录为 ' + got,
-          'winners differ at position ' + pos + ' (winner #' + (pos + 1) + '): expected ' + expected + ', listed ' + got);
+        var expected = pos < winners.length ? quote(winners[pos]) : say('none');
+        var got = pos < listed.length ? quote(listed[pos]) : say('none');
+        differ('WINNERS', say('winners', pos + 1, expected, got));
       }
     }
     return {verified: differences.length === 0, differences: differences, poolDigest: pHex, seedDigest: dHex,

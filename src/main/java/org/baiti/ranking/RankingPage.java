@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -35,8 +34,8 @@ class RankingPage {
         this.zone = ZoneId.of(zone);
     }
 
-    /** One line as the page shows it. */
-    record Line(long rank, String name, String unit, String accuracy, String duration, boolean awarded) {
+    /** One line as the page shows it (the template shows the figures with web.Figures). */
+    record Line(long rank, String name, String unit, double accuracy, long durationMs, boolean awarded) {
     }
 
     @GetMapping("/c/{id}/ranking")
@@ -49,7 +48,7 @@ class RankingPage {
         }
         int quota = contest.onlineQuota();
         List<Line> lines = ranking.page(id, 0, limit).stream()
-                .map(r -> new Line(r.rank(), r.name(), r.unit(), percent(r.accuracy()), duration(r.durationMs()),
+                .map(r -> new Line(r.rank(), r.name(), r.unit(), r.accuracy(), r.durationMs(),
                         r.rank() <= quota))
                 .toList();
         Instant now = Instant.now(clock);
@@ -60,21 +59,5 @@ class RankingPage {
         model.addAttribute("notYet", now.isBefore(contest.opensAt()));
         model.addAttribute("zone", zone);
         return "ranking/ranking";
-    }
-
-    /** 100% / 95.0%, rounded down so that only a perfect score shows 100%. */
-    static String percent(double accuracy) {
-        if (accuracy >= 1.0) {
-            return "100%";
-        }
-        return String.format(Locale.ROOT, "%.1f%%", Math.floor(accuracy * 1000 + 1e-9) / 10);
-    }
-
-    /** 12分05.345秒, or 45.120秒 under a minute: the server's milliseconds, nothing rounded away. */
-    static String duration(long ms) {
-        long minutes = ms / 60_000;
-        long rest = ms % 60_000;
-        String seconds = String.format(Locale.ROOT, "%02d.%03d", rest / 1000, rest % 1000);
-        return minutes > 0 ? minutes + "分" + seconds + "秒" : seconds.replaceFirst("^0(?=\\d\\.)", "") + "秒";
     }
 }

@@ -1,50 +1,29 @@
 package org.baiti.rules;
 
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
  * The rules Baiti follows, in its own words, for anyone who checks the awards: ranking order, the draw algorithm
  * with a worked example computed by the product's code, the organization award formula, the import formats.
- * Chinese by default; English when the browser asks for it ({@code Accept-Language: en}) or with {@code ?lang=en}.
+ * In the request's language like every page (web.Languages: Chinese unless the browser asks for English, or the
+ * language switch's {@code ?lang=en}).
  */
 @Controller
-@ConditionalOnWebApplication // the command line (purge, import offline) has no view resolver
 class RulesPage {
 
-    private final ViewResolver views;
-
-    RulesPage(@Qualifier("thymeleafViewResolver") ViewResolver views) {
-        this.views = views;
-    }
-
     @GetMapping("/rules")
-    ModelAndView rules(@RequestParam(required = false) String lang, Locale requested, HttpServletResponse response)
-            throws Exception {
-        Locale locale = pick(lang, requested);
-        response.setHeader("Content-Language", locale.toLanguageTag());
+    String rules(Model model, HttpServletResponse response) {
         response.setHeader("Vary", "Accept-Language");
-        // The view is resolved for the chosen language here: ?lang= overrides the Accept-Language header for this page
-        // only, without a site-wide locale switch.
-        View view = views.resolveViewName("rules/rules", locale);
-        return new ModelAndView(view, Map.of(
-                "english", locale.getLanguage().equals("en"),
-                "draw", RulesExample.draw(),
-                "drawK", RulesExample.K,
-                "drawSeed", RulesExample.SEED,
-                "org", RulesExample.org(),
-                "orgWeights", RulesExample.WEIGHTS,
-                "orgQuota", RulesExample.ORG_QUOTA));
+        model.addAttribute("draw", RulesExample.draw());
+        model.addAttribute("drawK", RulesExample.K);
+        model.addAttribute("drawSeed", RulesExample.SEED);
+        model.addAttribute("org", RulesExample.org());
+        model.addAttribute("orgWeights", RulesExample.WEIGHTS);
+        model.addAttribute("orgQuota", RulesExample.ORG_QUOTA);
+        return "rules/rules";
     }
 
     /** The sample offline results file of the demo folder (columns: docs/offline-import.md and this page). */
@@ -59,18 +38,5 @@ class RulesPage {
                 .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"offline-results-sample.csv\"")
                 .body(body);
-    }
-
-    static Locale pick(String lang, Locale requested) {
-        if (lang != null) {
-            String l = lang.strip().toLowerCase(Locale.ROOT);
-            if (l.startsWith("en")) {
-                return Locale.ENGLISH;
-            }
-            if (l.startsWith("zh")) {
-                return Locale.SIMPLIFIED_CHINESE;
-            }
-        }
-        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 }

@@ -2,12 +2,12 @@ package org.baiti.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +50,19 @@ class Languages implements WebMvcConfigurer {
             @Override
             public LocaleContext resolveLocaleContext(HttpServletRequest request) {
                 LocaleContext context = super.resolveLocaleContext(request);
-                return new SimpleTimeZoneAwareLocaleContext(supported(context.getLocale()),
-                        context instanceof TimeZoneAwareLocaleContext t ? t.getTimeZone() : null);
+                // Read when asked, not now: the ?lang= switch (LocaleChangeInterceptor) runs after this context is made
+                // for the request, and code that asks LocaleContextHolder (web.ScriptTexts) must see the new choice.
+                return new TimeZoneAwareLocaleContext() {
+                    @Override
+                    public Locale getLocale() {
+                        return supported(context.getLocale());
+                    }
+
+                    @Override
+                    public TimeZone getTimeZone() {
+                        return context instanceof TimeZoneAwareLocaleContext t ? t.getTimeZone() : null;
+                    }
+                };
             }
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));

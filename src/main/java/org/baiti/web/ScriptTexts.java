@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The words a page script shows, from the same bundles as the page, in the page's language. A template embeds them as
- * <pre>{@code <script type="application/json" id="baiti-texts" th:utext="${@scriptTexts.json('online.js.')}"></script>}</pre>
+ * <pre>{@code <script type="application/json" id="baiti-texts" th:with="texts=${@scriptTexts.json('online.js.')}"
+ *         th:utext="${texts}"></script>}</pre>
+ * (Thymeleaf refuses a bean call in {@code th:utext} itself)
  * and the script reads them with {@code /js/texts.js}: {@code BaitiTexts.t('online.js.saved', 3)}. Messages keep their
  * {@code {0}} placeholders (filled in by the script) and MessageFormat's quoting ({@code ''}).
  */

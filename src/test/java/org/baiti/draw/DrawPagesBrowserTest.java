@@ -111,8 +111,8 @@ class DrawPagesBrowserTest extends SqliteApp {
             WebElement verify = d.findElement(By.id("verify"));
             b.waiting(Duration.ofSeconds(30)).until(dr -> !verify.getAttribute("class").contains("pending"));
             assertThat(verify.getAttribute("class")).contains("ok");
-            assertThat(verify.getText()).contains("✔").contains("本页已在您的浏览器中独立验证")
-                    .contains("verified in your browser").contains("140");
+            assertThat(verify.getText()).contains("✔").contains("本页已在您的浏览器中独立验证").contains("140")
+                    .doesNotContain("verified in your browser");
             assertThat(d.findElement(By.id("pool-digest")).getText()).isEqualTo(digest);
             b.screenshot("draw-record");
 
@@ -121,24 +121,24 @@ class DrawPagesBrowserTest extends SqliteApp {
             Map<?, ?> winner = check(js, "var o = r.pool.map(function (e) { return e.key; })"
                     + ".find(function (k) { return r.winners.indexOf(k) < 0; }); r.winners[3] = o;");
             assertThat(winner.get("verified")).isEqualTo(false);
-            assertThat(winner.get("messages").toString()).contains("winner #4").doesNotContain("pool digest");
-            assertThat(winner.get("text").toString()).contains("✘").contains("mismatch");
+            assertThat(winner.get("messages").toString()).contains("中奖名单第 4 位不符").doesNotContain("抽奖池摘要");
+            assertThat(winner.get("text").toString()).contains("✘").contains("与记录不一致");
             assertThat(verify.getAttribute("class")).contains("bad");
             b.screenshot("draw-record-mismatch");
 
             Map<?, ?> pool = check(js, "r.pool[5].key = r.pool[5].key + 'x';");
             assertThat(pool.get("verified")).isEqualTo(false);
-            assertThat(pool.get("messages").toString()).contains("pool digest mismatch");
+            assertThat(pool.get("messages").toString()).contains("抽奖池摘要不符");
             Map<?, ?> seed = check(js, "r.seed[1] = '4 2 5';");
-            assertThat(seed.get("messages").toString()).contains("seed digest mismatch").contains("winners differ");
+            assertThat(seed.get("messages").toString()).contains("种子摘要不符").contains("中奖名单第");
             Map<?, ?> untouched = check(js, "");
             assertThat(untouched.get("verified")).as("the unaltered copy verifies again").isEqualTo(true);
 
             // Find my ticket, answered in the page from the fetched pool.
             String third = record.get("winners").get(2).asString();
             findTicket(d, third);
-            assertThat(d.findElement(By.id("find-result")).getText()).contains("is in the pool")
-                    .contains("winner #3").contains("一等奖");
+            assertThat(d.findElement(By.id("find-result")).getText()).contains("在抽奖池中")
+                    .contains("第 3 位中奖").contains("一等奖");
             findTicket(d, "nobody-0000");
             assertThat(d.findElement(By.id("find-result")).getText()).contains("不在抽奖池中");
             List<String> winners = new ArrayList<>();

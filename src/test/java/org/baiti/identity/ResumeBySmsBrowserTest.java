@@ -88,7 +88,7 @@ class ResumeBySmsBrowserTest extends SqliteApp {
             w.until(x -> SmsCodesContract.FAKE.received().size() > sent);
             w.until(ExpectedConditions.visibilityOfElementLocated(By.id("resume-sent")));
             assertThat(d.findElement(By.id("resume-sent")).getText()).as("said sent, no code shown on the page")
-                    .contains("验证码已发送").doesNotContain("development code");
+                    .contains("验证码已发送").doesNotContain("开发用验证码");
             assertThat(d.findElement(By.id("resume-error")).isDisplayed()).isFalse();
             d.findElement(By.id("resume-sms")).sendKeys(lastCode(phone));
             browser.screenshot("online-resume-sms");

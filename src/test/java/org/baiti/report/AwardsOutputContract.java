@@ -102,7 +102,7 @@ interface AwardsOutputContract extends AwardsScenario {
         String ticket = draw.get("winners").get(0).asString();
         assertThat(drawn).isEqualTo(base + "/draws/" + draw.get("id").asLong() + "?ticket=" + ticket + "#find");
         String record = new WebSession(api()).get(drawn.substring(base.length(), drawn.indexOf('#'))).body();
-        assertThat(record).contains(ticket).contains("winner #1").contains("一等奖");
+        assertThat(record).contains(ticket).contains("第 1 位中奖").contains("一等奖");
         assertThat(FULL_PHONE.matcher(record).find()).isFalse();
 
         // Units: the public unit award list, published once the results are frozen.

@@ -47,7 +47,7 @@ class PublicationPagesBrowserTest extends SqliteApp {
                 b.screenshot("rules-zh-" + size[0]);
                 ((JavascriptExecutor) d).executeScript("document.getElementById('draw-example').scrollIntoView()");
                 b.screenshot("rules-zh-example-" + size[0]);
-                d.findElement(By.id("other-language")).click();
+                d.findElement(By.cssSelector(".lang-switch")).click();
                 b.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"),
                         "How awards and draws are decided"));
                 assertNoOverflow(d);
