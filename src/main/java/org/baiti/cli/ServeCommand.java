@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** {@code serve}: runs the web application; every further argument goes to Spring Boot. */
-@Command(name = "serve", description = "Run Baiti (options like --server.port=8080 --baiti.data-dir=DIR)")
+@Command(name = "serve", modelTransformer = CliHelp.class)
 public class ServeCommand implements Callable<Integer> {
 
     private static volatile boolean serving;
