@@ -109,6 +109,14 @@ class CliMessagesTest {
         assertThat(CliMessages.text("cli.restore.noBackup", "/tmp/x.db")).isEqualTo("备份文件不存在：/tmp/x.db");
     }
 
+    @Test
+    void aMachineWithoutAUtf8LocaleGetsUtf8RatherThanQuestionMarks() {
+        assertThat(Main.canShowChinese(java.nio.charset.StandardCharsets.US_ASCII)).isFalse();
+        assertThat(Main.canShowChinese(java.nio.charset.StandardCharsets.ISO_8859_1)).isFalse();
+        assertThat(Main.canShowChinese(java.nio.charset.StandardCharsets.UTF_8)).isTrue();
+        assertThat(Main.canShowChinese(java.nio.charset.Charset.forName("GBK"))).isTrue();
+    }
+
     private static List<CommandLine> all(CommandLine root) {
         List<CommandLine> out = new ArrayList<>();
         out.add(root);
