@@ -24,7 +24,12 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         serving = true;
-        SpringApplication.run(Application.class, springArgs.toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(springArgs);
+        if (!Main.canShowChinese(java.nio.charset.Charset.defaultCharset())
+                && args.stream().noneMatch(a -> a.startsWith("--logging.charset.console="))) {
+            args.add("--logging.charset.console=UTF-8"); // the banner in Chinese, not "???", where the locale is C
+        }
+        SpringApplication.run(Application.class, args.toArray(String[]::new));
         return 0;
     }
 }

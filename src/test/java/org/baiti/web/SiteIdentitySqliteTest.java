@@ -19,7 +19,7 @@ class SiteIdentitySqliteTest extends SqliteApp {
         Api.Response r = api().get("/v3/api-docs");
         assertThat(r.status()).as("anonymous").isEqualTo(200);
         JsonNode info = r.json().get("info");
-        assertThat(info.get("title").asString()).isEqualTo("百题 Baiti 接口");
+        assertThat(info.get("title").asString()).isEqualTo("百题（Baiti）接口");
         Properties build = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
             assertThat(in).as("the build writes build-info (spring-boot-maven-plugin)").isNotNull();
