@@ -44,13 +44,13 @@ final class Wording {
     static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])");
     /**
      * The same in both languages: formats and standards (SHA of SHA-256, UTF of UTF-8), the names of software a page
-     * tells people to use, a key ({@code Ctrl}+P), a formula's {@code min} and {@code max}, and the values an import
+     * tells people to use, a key ({@code Ctrl}+P), the functions of a formula ({@code min}, {@code max}, {@code mod}, {@code hex}), and the values an import
      * file may hold or a tool prints ({@code truefalse}, {@code verified}).
      */
     static final Set<String> TECHNICAL = Set.of("API", "CSV", "XLSX", "SHA", "QR", "PDF", "JSON", "json", "ID", "PNG",
             "SVG", "UTF", "BOM", "GBK", "HTTP", "HTTPS", "URL", "GET",
             "Excel", "Windows", "Java", "java", "JDK", "JavaScript", "Web", "Crypto", "BigInt", "TextEncoder",
-            "Ctrl", "min", "max", "single", "multiple", "truefalse", "true", "false", "verified");
+            "Ctrl", "min", "max", "mod", "hex", "single", "multiple", "truefalse", "true", "false", "verified");
     /** The answers to a true/false question an import file may hold, whatever the page's language (SPEC §2). */
     static final Set<String> IMPORT_VALUES = Set.of("对", "错", "正确", "错误");
     /** Option letters as an answer is written ("ABD"): notation. */
