@@ -28,8 +28,8 @@ import org.attoparser.config.ParseConfiguration;
  *   <li>Chinese: a Han character, CJK punctuation (、。「」) or a full-width form (：，（）？); on an English page,
  *       except the true/false answers an import file may hold ({@link #IMPORT_VALUES}).</li>
  *   <li>English: a word of two or more Latin letters standing alone — not part of a token with digits or underscores
- *       ({@code v1}, {@code w_rate}, a hex digest), not in a URL, a path ({@code /draws/…}) or a file name
- *       ({@code VerifyDraw.java}), and not one of the technical tokens that are the same in both languages
+ *       ({@code v1}, {@code w_rate}, a hex digest), not in a URL, a path ({@code /draws/…}), a file name
+ *       ({@code VerifyDraw.java}) or a dotted identifier ({@code baiti.public-url}), and not one of the technical tokens that are the same in both languages
  *       ({@link #TECHNICAL}), nor option letters as an answer is written ({@code ABD}).</li>
  *   <li>Notation is not wording: text inside {@code <pre>}, {@code <code>}, {@code <var>}, {@code <kbd>} and
  *       {@code <samp>} (formulas, digests, file headers to type) is skipped, and the words the notation of a page or
@@ -52,7 +52,7 @@ final class Wording {
             "Excel", "Windows", "Java", "java", "JDK", "JavaScript", "Web", "Crypto", "BigInt", "TextEncoder",
             "Ctrl", "min", "max", "mod", "hex", "single", "multiple", "truefalse", "true", "false", "verified");
     /** The answers to a true/false question an import file may hold, whatever the page's language (SPEC §2). */
-    static final Set<String> IMPORT_VALUES = Set.of("对", "错", "正确", "错误");
+    static final List<String> IMPORT_VALUES = List.of("正确", "错误", "对", "错");
     /** Option letters as an answer is written ("ABD"): notation. */
     static final Pattern ANSWER_LETTERS = Pattern.compile("[A-H]{2,8}");
     /** Elements whose text is notation, not wording. */
@@ -61,6 +61,8 @@ final class Wording {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     /** A path of two or more segments after a space or an opening bracket or quote ({@code /draws/编号}, not "线上/Online"). */
     private static final Pattern PATH = Pattern.compile("(?<=^|[\\s(（“\"'])/[A-Za-z0-9_.{}-]+/[A-Za-z0-9_./{}-]*");
+    /** A dotted lower-case identifier: a property ({@code baiti.public-url}) or a code shown as a code ({@code draw.commit}). */
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[a-z][a-z0-9_-]*(?:\\.[a-z][a-z0-9_-]*)+");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-]+\\.(java|json|csv|xlsx|xls|pdf|png|svg|js|html)\\b");
 
     private Wording() {
@@ -187,13 +189,25 @@ final class Wording {
 
     /** The Chinese in {@code text} a page in English may not show: all but the values an import file may hold. */
     static List<String> chineseWords(String text) {
-        return chinese(text).stream().filter(c -> !IMPORT_VALUES.contains(c)).toList();
+        return chinese(withoutImportValues(text));
+    }
+
+    /** {@code text} without the true/false answers an import file may hold (before data is blanked out of it). */
+    static String withoutImportValues(String text) {
+        String t = text;
+        for (String v : IMPORT_VALUES) { // longest first: 正确 and 错误 before 对 and 错
+            t = t.replace(v, " ");
+        }
+        return t;
     }
 
     /** The English words in {@code text}, except technical tokens and {@code allowed} ones (case-insensitive). */
     static List<String> english(String text, Set<String> allowed) {
         List<String> out = new ArrayList<>();
-        String t = FILE_NAME.matcher(PATH.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+        String t = URL.matcher(text).replaceAll(" ");
+        t = PATH.matcher(t).replaceAll(" ");
+        t = FILE_NAME.matcher(t).replaceAll(" ");
+        t = IDENTIFIER.matcher(t).replaceAll(" ");
         Matcher m = LATIN_WORD.matcher(t);
         while (m.find()) {
             String w = m.group();
@@ -226,18 +240,21 @@ final class Wording {
 
     /**
      * {@code text} with each of {@code data} (imported names, questions...) blanked out, longest first; a Latin datum
-     * only as a whole token (the option "A" of a question leaves "SHA-256" alone), single characters not at all.
+     * only as a whole token and of two characters or more (the option "A" of a question leaves "SHA-256" alone).
      */
     static String withoutData(String text, Collection<String> data) {
         String out = text;
         List<String> sorted = new ArrayList<>(data);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         for (String d : sorted) {
-            if (d.strip().length() < 2) {
+            if (d.isBlank()) {
                 continue;
             }
-            out = CJK.matcher(d).find() ? out.replace(d, " ")
-                    : out.replaceAll("(?<![A-Za-z0-9_])" + Pattern.quote(d) + "(?![A-Za-z0-9_])", " ");
+            if (CJK.matcher(d).find()) {
+                out = out.replace(d, " ");
+            } else if (d.strip().length() >= 2) {
+                out = out.replaceAll("(?<![A-Za-z0-9_])" + Pattern.quote(d) + "(?![A-Za-z0-9_])", " ");
+            }
         }
         return out;
     }
