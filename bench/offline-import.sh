@@ -74,7 +74,7 @@ seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
 cpu = re.search(r"Percent of CPU this job got: (\d+)%", t).group(1)
 heap = [int(m) for m in re.findall(r"(\d+)M->\d+M\(\d+M\)", open(gc_file).read())]
-total = re.search(r"in ([\d.]+) s", open(err_file).read())
+total = re.search(r"(?:in|用时) ([\d.]+) (?:s|秒)", open(err_file, encoding="utf-8").read())  # the total line in English or Chinese
 import_s = float(total.group(1)) if total else seconds
 print(f"RESULT {db}: {rows} rows, import {import_s:.1f} s = {rows / import_s:,.0f} rows/s "
       f"(whole command incl. JVM and Spring start {seconds:.1f} s = {rows / seconds:,.0f} rows/s), "

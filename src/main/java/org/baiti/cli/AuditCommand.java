@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code audit verify}: checks the hash chain of the audit trail in the database. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit trail / 审计记录",
+@Command(name = "audit", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class,
         subcommands = {AuditCommand.Verify.class})
 public class AuditCommand implements Runnable {
 
@@ -26,13 +27,15 @@ public class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand 缺少子命令: audit verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), CliMessages.text("cli.missingSubcommand", "audit verify"));
     }
 
-    /** Prints {@code audit chain intact (N entries)} and exits 0, or {@code broken at seq N: reason} and exits 1. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the hash chain of the audit trail / 校验审计记录的哈希链",
-                    "Options go to Spring Boot: --baiti.data-dir=DIR or --spring.datasource.url=URL"})
+    /**
+     * Prints {@code audit chain intact (N entries)} and exits 0, or {@code broken at seq N: reason} and exits 1: these
+     * result lines are the same in every language (docs/security.md; scripts read them).
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+            versionProvider = CliVersion.class)
     public static class Verify implements Callable<Integer> {
 
         @Unmatched
@@ -56,7 +59,7 @@ public class AuditCommand implements Runnable {
                 context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
                         .logStartupInfo(false).run(args.toArray(String[]::new));
             } catch (RuntimeException e) {
-                err.println("无法打开数据库 / Cannot open the database: " + root(e));
+                err.println(CliMessages.text("cli.database.cannotOpen", CliMessages.rootMessage(e)));
                 err.flush();
                 return 2;
             }
@@ -72,14 +75,6 @@ public class AuditCommand implements Runnable {
                 out.flush();
                 return 1;
             }
-        }
-
-        private static String root(Throwable e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         }
     }
 }

@@ -15,32 +15,34 @@ import picocli.CommandLine.Parameters;
  * {@code backup FILE}: a consistent copy of the SQLite database while Baiti is serving (SQLite's online
  * backup). For PostgreSQL use {@code pg_dump} (docs/operations.md).
  */
-@Command(name = "backup", description = "Copy the SQLite database to FILE, also while Baiti is running / 在线备份")
+@Command(name = "backup", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class)
 public class BackupCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "cli.param.backupFile")
     Path file;
 
-    @Option(names = "--baiti.data-dir", defaultValue = "./data", description = "data folder (default ./data)")
+    @Option(names = "--baiti.data-dir", defaultValue = "./data", paramLabel = "DIR", descriptionKey = "cli.option.dataDir")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
         Path db = dataDir.resolve("baiti.db").toAbsolutePath();
         if (!Files.exists(db)) {
-            System.err.println("没有找到数据库 / No database at " + db);
+            System.err.println(CliMessages.text("cli.backup.noDatabase", db.toString()));
             return 1;
         }
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
-            System.err.println("目标文件已存在，不覆盖 / " + target + " exists; not overwritten");
+            System.err.println(CliMessages.text("cli.backup.exists", target.toString()));
             return 1;
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=30000");
              Statement s = c.createStatement()) {
             s.executeUpdate("backup to '" + target.toString().replace("'", "''") + "'");
         }
-        System.out.println("已备份 / backed up " + db + " -> " + target + " (" + Files.size(target) + " bytes)");
+        System.out.println(CliMessages.text("cli.backup.done", db.toString(), target.toString(),
+                String.valueOf(Files.size(target))));
         return 0;
     }
 }

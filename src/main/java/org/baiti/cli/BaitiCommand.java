@@ -1,16 +1,21 @@
 package org.baiti.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The root {@code baiti} command; it only groups the subcommands. */
-@Command(name = "baiti", mixinStandardHelpOptions = true,
-        description = "Baiti: open, checkable knowledge contests / 知识竞赛",
+/** The root {@code baiti} command; it only groups the subcommands (alone, it prints the usage help). */
+@Command(name = "baiti", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class,
         subcommands = {ServeCommand.class, DrawCommand.class, ImportCommand.class, BackupCommand.class,
                 RestoreCommand.class, AuditCommand.class, PurgeCommand.class})
 public class BaitiCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        System.out.println("Usage: baiti serve | draw verify FILE | import offline FILE --contest ID");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code draw}: commands about public draws; {@code draw verify FILE} checks a published draw record offline. */
-@Command(name = "draw", mixinStandardHelpOptions = true,
-        description = "Public draws (baiti-draw-v1) / 公开抽奖",
+@Command(name = "draw", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class,
         subcommands = {DrawCommand.Verify.class})
 public class DrawCommand implements Runnable {
 
@@ -27,20 +27,22 @@ public class DrawCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: draw verify FILE");
+        throw new CommandLine.ParameterException(spec.commandLine(), CliMessages.text("cli.missingSubcommand", "draw verify FILE"));
     }
 
-    /** {@code draw verify FILE}: recomputes a published draw record; exit 0 when verified, 1 otherwise. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Recompute the winners of a published draw record (the JSON of GET /api/draws/{drawId})",
-                    "with SHA-256 and compare every stated value. Prints 'verified' and exits 0 when all match,",
-                    "otherwise prints each difference and exits 1."})
+    /**
+     * {@code draw verify FILE}: recomputes a published draw record; exit 0 when verified, 1 otherwise. What it prints —
+     * {@code verified}, or {@code NOT verified} and each difference, or why the file cannot be read — is the same in
+     * every language, like the output of {@code tools/VerifyDraw.java} (API.md; scripts and the tests read it).
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+            versionProvider = CliVersion.class)
     public static class Verify implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The published draw record (JSON, UTF-8)")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "cli.param.drawRecord")
         Path file;
 
         @Override

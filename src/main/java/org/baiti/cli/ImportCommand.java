@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code import}: imports without a browser; {@code import offline FILE --contest ID} for offline results. */
-@Command(name = "import", description = "Import files from the command line / 命令行导入",
+@Command(name = "import", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class,
         subcommands = {ImportCommand.Offline.class})
 public class ImportCommand implements Runnable {
 
@@ -38,22 +39,21 @@ public class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand 缺少子命令: offline");
+        throw new CommandLine.ParameterException(spec.commandLine(), CliMessages.text("cli.missingSubcommand", "import offline"));
     }
 
     /**
      * Imports an offline results file (SPEC §2.3) as user {@code cli}: progress on stderr while it runs,
      * then the result, or every bad row; exit 0 on success, 1 when the file (or the contest) is refused.
      */
-    @Command(name = "offline", mixinStandardHelpOptions = true,
-            description = {"Import offline results (CSV/XLSX) into a contest / 导入线下成绩",
-                    "Further options go to Spring Boot, e.g. --baiti.data-dir=DIR or --spring.datasource.url=URL"})
+    @Command(name = "offline", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+            versionProvider = CliVersion.class)
     public static class Offline implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "CSV or XLSX file")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "cli.param.offlineFile")
         Path file;
 
-        @Option(names = "--contest", required = true, paramLabel = "ID", description = "contest id")
+        @Option(names = "--contest", required = true, paramLabel = "ID", descriptionKey = "cli.option.contest")
         long contest;
 
         @Unmatched
@@ -67,7 +67,7 @@ public class ImportCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                err.println("找不到文件或无法读取 / Cannot read the file: " + file);
+                err.println(CliMessages.text("cli.import.cannotRead", file.toString()));
                 err.flush();
                 return 1;
             }
@@ -79,7 +79,7 @@ public class ImportCommand implements Runnable {
                 context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
                         .logStartupInfo(false).run(args.toArray(String[]::new));
             } catch (RuntimeException e) {
-                err.println("无法启动 Baiti（数据库？）/ Cannot start Baiti (database?): " + rootMessage(e));
+                err.println(CliMessages.text("cli.import.cannotStart", CliMessages.rootMessage(e)));
                 err.flush();
                 return 1;
             }
@@ -89,8 +89,7 @@ public class ImportCommand implements Runnable {
                 Progress progress = new Progress(err);
                 ImportResult r = context.getBean(OfflineImport.class).importFile(contest, file, "cli", progress);
                 progress.finish(r.imported());
-                out.println("导入完成 / Imported: 共 " + r.imported() + " 行 rows, 新增 " + r.added() + " added, 更新 "
-                        + r.changed() + " changed");
+                out.println(CliMessages.text("cli.import.done", count(r.imported()), count(r.added()), count(r.changed())));
                 out.flush();
                 return 0;
             } catch (Refusal e) { // the file's row errors, in Chinese
@@ -114,14 +113,11 @@ public class ImportCommand implements Runnable {
                 args.add("--" + name + "=" + value);
             }
         }
+    }
 
-        private static String rootMessage(Throwable e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        }
+    /** A whole number as the command line shows it ("12,345"), passed to the bundles as text. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Progress lines on stderr, at most one every two seconds, and when the phase changes. */
@@ -163,8 +159,8 @@ public class ImportCommand implements Runnable {
                 print(phase, rows, rows, now);
             }
             double seconds = (now - started) / 1e9;
-            err.printf(Locale.ROOT, "总计 total: %,d 行 rows in %.1f s, %,.0f 行/秒 rows/s%n", rows, seconds,
-                    seconds > 0 ? rows / seconds : 0.0);
+            err.println(CliMessages.text("cli.import.total", count(rows), String.format(Locale.ROOT, "%.1f", seconds),
+                    count(Math.round(seconds > 0 ? rows / seconds : 0.0))));
             err.flush();
         }
 
@@ -175,10 +171,11 @@ public class ImportCommand implements Runnable {
             lastRows = rowsRead;
             lastPhase = p;
             double seconds = (now - phaseStarted) / 1e9;
-            String name = p == Phase.VALIDATE ? "校验 validate" : "写入 insert";
-            String of = rowsTotal > 0 ? " / " + String.format(Locale.ROOT, "%,d", rowsTotal) : "";
-            err.printf(Locale.ROOT, "%s: %,d%s 行 rows, %,.0f 行/秒 rows/s%n", name, rowsRead, of,
-                    seconds > 0 ? rowsRead / seconds : 0.0);
+            String phase = CliMessages.text(p == Phase.VALIDATE ? "cli.import.phase.validate" : "cli.import.phase.insert");
+            String speed = count(Math.round(seconds > 0 ? rowsRead / seconds : 0.0));
+            err.println(rowsTotal > 0
+                    ? CliMessages.text("cli.import.progressOf", phase, count(rowsRead), count(rowsTotal), speed)
+                    : CliMessages.text("cli.import.progress", phase, count(rowsRead), speed));
             err.flush();
         }
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.baiti.Application;
 import org.baiti.privacy.PersonalData;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,16 +21,16 @@ import picocli.CommandLine.Unmatched;
  * {@code purge --contest ID [--now]}: replaces the contest's full phone numbers by a keyed hash and removes the
  * attempts' addresses once its retention period is over (SPEC §8; {@code --now} before it, but after the close).
  * Exit 0 when done, 1 when refused (not closed, retention running, no such contest), 2 when the database cannot open.
+ * The result line ({@code purged contest N: ... full numbers left 0}) is the same in every language: scripts read it.
  */
-@Command(name = "purge", mixinStandardHelpOptions = true,
-        description = {"Remove full phone numbers after the retention period / 清除保存期已过的个人信息",
-                "Further options go to Spring Boot, e.g. --baiti.data-dir=DIR or --spring.datasource.url=URL"})
+@Command(name = "purge", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class)
 public class PurgeCommand implements Callable<Integer> {
 
-    @Option(names = "--contest", required = true, paramLabel = "ID", description = "contest id")
+    @Option(names = "--contest", required = true, paramLabel = "ID", descriptionKey = "cli.option.contest")
     long contest;
 
-    @Option(names = "--now", description = "purge before the retention period ends (never before the close)")
+    @Option(names = "--now", descriptionKey = "cli.option.now")
     boolean now;
 
     @Unmatched
@@ -55,7 +55,7 @@ public class PurgeCommand implements Callable<Integer> {
             context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
                     .logStartupInfo(false).run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
-            err.println("无法打开数据库 / Cannot open the database: " + e.getMessage());
+            err.println(CliMessages.text("cli.database.cannotOpen", CliMessages.rootMessage(e)));
             err.flush();
             return 2;
         }
@@ -66,8 +66,8 @@ public class PurgeCommand implements Callable<Integer> {
                     + (p.early() ? " (before the end of the retention period)" : ""));
             out.flush();
             return p.fullPhonesLeft() == 0 ? 0 : 1;
-        } catch (ApiException e) {
-            err.println(e.getMessage());
+        } catch (Refusal e) {
+            err.println(CliMessages.refused(e));
             err.flush();
             return 1;
         }

@@ -13,31 +13,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code restore FILE}: brings a backup back into the data folder; run it while Baiti is stopped. */
-@Command(name = "restore", description = "Restore the SQLite database from a backup FILE (Baiti stopped) / 从备份恢复")
+@Command(name = "restore", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
+        versionProvider = CliVersion.class)
 public class RestoreCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "cli.param.backupFile")
     Path file;
 
-    @Option(names = "--baiti.data-dir", defaultValue = "./data", description = "data folder (default ./data)")
+    @Option(names = "--baiti.data-dir", defaultValue = "./data", paramLabel = "DIR", descriptionKey = "cli.option.dataDir")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
         Path source = file.toAbsolutePath();
         if (!Files.exists(source)) {
-            System.err.println("备份文件不存在 / No backup at " + source);
+            System.err.println(CliMessages.text("cli.restore.noBackup", source.toString()));
             return 1;
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source + "?open_mode=1");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             if (!rs.next() || !"ok".equals(rs.getString(1))) {
-                System.err.println("备份文件已损坏 / The backup fails SQLite's integrity check");
+                System.err.println(CliMessages.text("cli.restore.corrupt"));
                 return 1;
             }
         } catch (java.sql.SQLException e) {
-            System.err.println("不是有效的 SQLite 备份 / Not a SQLite backup: " + e.getMessage());
+            System.err.println(CliMessages.text("cli.restore.notSqlite", String.valueOf(e.getMessage())));
             return 1;
         }
         Files.createDirectories(dataDir);
@@ -46,7 +47,7 @@ public class RestoreCommand implements Callable<Integer> {
              Statement s = c.createStatement()) {
             s.executeUpdate("restore from '" + source.toString().replace("'", "''") + "'");
         }
-        System.out.println("已恢复 / restored " + source + " -> " + db);
+        System.out.println(CliMessages.text("cli.restore.done", source.toString(), db.toString()));
         return 0;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code serve}: once the port is open, a short banner with where to go — the contests open now (on a fresh clone,
  * the demo), the staff pages and how to log in. Every figure in it is read from the running application: the port
- * the server really listens on, the contests in the database. In the machine's language (messages*.properties).
+ * the server really listens on, the contests in the database. In the machine's language ({@link CliMessages#locale()}).
  */
 @Component
 class ServeBanner {
@@ -48,7 +48,7 @@ class ServeBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (ServeCommand.serving() && event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            log.info(text(web.getWebServer().getPort(), Locale.getDefault()));
+            log.info(text(web.getWebServer().getPort(), CliMessages.locale()));
         }
     }
 

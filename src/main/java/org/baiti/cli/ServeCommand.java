@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** {@code serve}: runs the web application; every further argument goes to Spring Boot. */
-@Command(name = "serve", description = "Run Baiti (options like --server.port=8080 --baiti.data-dir=DIR)")
+@Command(name = "serve", modelTransformer = CliHelp.class)
 public class ServeCommand implements Callable<Integer> {
 
     private static volatile boolean serving;
@@ -24,7 +24,12 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         serving = true;
-        SpringApplication.run(Application.class, springArgs.toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(springArgs);
+        if (!Main.canShowChinese(java.nio.charset.Charset.defaultCharset())
+                && args.stream().noneMatch(a -> a.startsWith("--logging.charset.console="))) {
+            args.add("--logging.charset.console=UTF-8"); // the banner in Chinese, not "???", where the locale is C
+        }
+        SpringApplication.run(Application.class, args.toArray(String[]::new));
         return 0;
     }
 }

@@ -3,16 +3,26 @@ package org.baiti.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Tables as XLSX (one sheet, bold header) or CSV (UTF-8 with BOM so Excel opens Chinese text right). */
+/**
+ * Tables as XLSX (one sheet, bold header) or CSV (UTF-8 with BOM so Excel opens Chinese text right). A cell's Java type
+ * says what it is: whole numbers ({@link Long}, {@link Integer}) and shown figures ({@link BigDecimal}, e.g. a percent
+ * with one decimal) are numbers, written with their decimals; raw values ({@link Double}: fractions) are numbers in
+ * full precision; anything else is text; {@code null} is an empty cell. Numbers are never text, so Excel can sum them,
+ * and a missing value is an empty cell with its reason in a separate note column, never a word in a numeric column.
+ */
 final class Exports {
 
     private Exports() {
@@ -25,6 +35,7 @@ final class Exports {
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
+            Map<Integer, XSSFCellStyle> decimals = new HashMap<>();
             XSSFRow h = sheet.createRow(0);
             for (int i = 0; i < header.size(); i++) {
                 h.createCell(i).setCellValue(header.get(i));
@@ -35,10 +46,23 @@ final class Exports {
                 List<Object> cells = rows.get(r);
                 for (int i = 0; i < cells.size(); i++) {
                     Object v = cells.get(i);
-                    if (v instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(i).setCellValue(String.valueOf(v));
+                    if (v == null) {
+                        continue;
+                    }
+                    XSSFCell cell = row.createCell(i);
+                    if (v instanceof BigDecimal d) {
+                        cell.setCellValue(d.doubleValue());
+                        if (d.scale() > 0) { // shown with its decimals: 0.3 stays "0.3", 100.0 stays "100.0"
+                            cell.setCellStyle(decimals.computeIfAbsent(d.scale(), scale -> {
+                                XSSFCellStyle style = wb.createCellStyle();
+                                style.setDataFormat(wb.createDataFormat().getFormat("0." + "0".repeat(scale)));
+                                return style;
+                            }));
+                        }
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(String.valueOf(v));
                     }
                 }
             }
@@ -59,16 +83,29 @@ final class Exports {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A number as CSV writes it: plain digits, no grouping, no exponent; a raw double in its shortest exact form. */
+    static String plain(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(n.longValue());
+    }
+
     private static void line(StringBuilder sb, List<Object> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
             Object cell = cells.get(i);
-            String v = cell == null ? "" : cell instanceof Double d
-                    ? new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-                    : String.valueOf(cell);
-            // A leading =, +, - or @ would be read as a formula by Excel: neutralize it.
+            if (cell instanceof Number n) {
+                sb.append(plain(n));
+                continue;
+            }
+            String v = cell == null ? "" : String.valueOf(cell);
+            // Text starting with =, +, - or @ would be read as a formula by Excel: neutralize it.
             if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?[0-9.]+")) {
                 v = "'" + v;
             }

@@ -1,14 +1,20 @@
 package org.baiti.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.baiti.contest.Contesting;
 import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
+import org.baiti.refusal.Refusal;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
+import org.baiti.web.Figures;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,16 +34,16 @@ class ReportController {
 
     private final Reporting reporting;
     private final OrgAwarding orgAwarding;
-    private final Contesting contesting;
     private final Charts charts;
     private final UnitScopes scopes;
+    private final MessageSource messages;
 
-    ReportController(Reporting reporting, OrgAwarding orgAwarding, Contesting contesting, Charts charts,
-                     UnitScopes scopes) {
+    ReportController(Reporting reporting, OrgAwarding orgAwarding, Charts charts,
+                     UnitScopes scopes, MessageSource messages) {
         this.scopes = scopes;
+        this.messages = messages;
         this.reporting = reporting;
         this.orgAwarding = orgAwarding;
-        this.contesting = contesting;
         this.charts = charts;
     }
 
@@ -74,33 +80,62 @@ class ReportController {
     }
 
     @GetMapping({"/api/admin/contests/{id}/summary", "/admin/contests/{id}/summary.json"})
-    Map<String, String> summary(@PathVariable long id) {
-        return Map.of("text", SummaryText.of(contesting.get(id), reporting.statistics(id), reporting.awards(id)));
+    Map<String, String> summary(@PathVariable long id, Locale locale) {
+        return Map.of("text", reporting.summary(id, locale));
     }
 
+    /**
+     * The individual awards: shown figures (accuracy in percent, time used in seconds, one decimal) first, then the raw
+     * values they come from (the fraction, the milliseconds), and a note where a value is missing.
+     */
     @GetMapping({"/api/admin/contests/{id}/exports/winners.{format}", "/admin/contests/{id}/exports/winners.{format}"})
-    ResponseEntity<byte[]> winners(@PathVariable long id, @PathVariable String format) {
-        List<String> header = List.of("序号 No.", "奖项 Channel", "等级 Tier", "姓名 Name", "单位 Unit", "所属单位 Top-level unit",
-                "准考证号 Ticket", "手机 Phone", "正确率 Accuracy", "用时(毫秒) Time used (ms)");
+    ResponseEntity<byte[]> winners(@PathVariable long id, @PathVariable String format, Locale locale) {
+        List<String> header = words(locale, "export.winners.order", "export.winners.channel", "export.winners.tier",
+                "export.winners.name", "export.winners.unit", "export.winners.topUnit", "export.winners.ticket",
+                "export.winners.phone", "export.accuracyPercent", "export.winners.seconds", "export.note",
+                "export.accuracyRaw", "export.winners.millisRaw");
         List<List<Object>> rows = new ArrayList<>();
         int i = 1;
         for (Winner w : reporting.awards(id)) {
-            rows.add(java.util.Arrays.asList(i++, w.channelName(), w.tier(), w.name(), w.unit(), w.topUnit(), w.ticket(),
-                    w.maskedPhone(), w.accuracy(), "online".equals(w.channel()) ? w.durationMs() : null));
+            boolean online = "online".equals(w.channel());
+            rows.add(Arrays.asList(i++, word(locale, online ? "export.channel.online" : "export.channel.offline"),
+                    w.tier(), w.name(), w.unit(), w.topUnit(), w.ticket(), w.maskedPhone(),
+                    Figures.percentNumber(w.accuracy()), online ? Figures.secondsNumber(w.durationMs()) : null,
+                    online ? null : word(locale, "export.winners.noTime"),
+                    w.accuracy(), online ? w.durationMs() : null));
         }
-        return file(format, "winners-" + id, "获奖名单", header, rows);
+        return file(format, "winners-" + id, word(locale, "export.winners.sheet"), header, rows);
     }
 
+    /**
+     * The organization award as ranked: rates in percent with one decimal, the score with four (as on the pages), the
+     * attention mark or an empty cell with the reason in the note column, then the raw fractions and score.
+     */
     @GetMapping({"/api/admin/contests/{id}/exports/org-awards.{format}", "/admin/contests/{id}/exports/org-awards.{format}"})
-    ResponseEntity<byte[]> orgAwards(@PathVariable long id, @PathVariable String format) {
-        List<String> header = List.of("名次 Rank", "单位编码 Code", "单位 Unit", "参赛人数 Participants", "应参赛人数 Headcount",
-                "参与率 Rate", "正确率 Accuracy", "组织评分 Attention", "得分 Score", "获奖 Awarded");
+    ResponseEntity<byte[]> orgAwards(@PathVariable long id, @PathVariable String format, Locale locale) {
+        List<String> header = words(locale, "export.org.rank", "export.org.code", "export.org.unit",
+                "export.org.participants", "export.org.headcount", "export.org.ratePercent", "export.accuracyPercent",
+                "export.org.attention", "export.org.score", "export.org.awarded", "export.note", "export.org.rateRaw",
+                "export.accuracyRaw", "export.org.scoreRaw");
         List<List<Object>> rows = new ArrayList<>();
         for (OrgAwardFormula.Line l : orgAwarding.breakdown(id)) {
-            rows.add(java.util.Arrays.asList(l.rank(), l.code(), l.name(), l.participants(), l.headcount(), l.rate(),
-                    l.accuracy(), l.attentionMissing() ? "缺 missing" : l.attention(), l.score(), l.awarded() ? "是 yes" : ""));
+            rows.add(Arrays.asList(l.rank(), l.code(), l.name(), l.participants(), l.headcount(),
+                    Figures.percentNumber(l.rate()), Figures.percentNumber(l.accuracy()),
+                    l.attentionMissing() ? null : l.attention(),
+                    BigDecimal.valueOf(l.score()).setScale(4, RoundingMode.HALF_UP),
+                    word(locale, l.awarded() ? "export.yes" : "export.no"),
+                    l.attentionMissing() ? word(locale, "export.org.attentionMissing") : null,
+                    l.rate(), l.accuracy(), l.score()));
         }
-        return file(format, "org-awards-" + id, "组织奖", header, rows);
+        return file(format, "org-awards-" + id, word(locale, "export.org.sheet"), header, rows);
+    }
+
+    private List<String> words(Locale locale, String... keys) {
+        return Arrays.stream(keys).map(k -> word(locale, k)).toList();
+    }
+
+    private String word(Locale locale, String key) {
+        return messages.getMessage(key, null, locale);
     }
 
     private static ResponseEntity<byte[]> file(String format, String base, String sheet, List<String> header,
@@ -112,7 +147,7 @@ class ReportController {
             case "csv" -> ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(base + ".csv").build().toString())
                     .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(Exports.csv(header, rows));
-            default -> throw org.baiti.web.ApiException.notFound("只支持 xlsx 和 csv", "Only xlsx and csv are available");
+            default -> throw Refusal.notFound("not_found", "refusal.report.exportFormat");
         };
     }
 }

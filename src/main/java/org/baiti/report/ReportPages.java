@@ -65,7 +65,7 @@ class ReportPages {
         Statistics s = reporting.statistics(id);
         model.addAttribute("contest", c);
         model.addAttribute("stats", s);
-        model.addAttribute("summary", SummaryText.of(c, s, reporting.awards(id)));
+        model.addAttribute("summary", reporting.summary(c, s, LocaleContextHolder.getLocale()));
         return "report/dashboard";
     }
 

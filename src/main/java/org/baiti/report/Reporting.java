@@ -2,6 +2,7 @@ package org.baiti.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.baiti.contest.Contest;
@@ -10,6 +11,8 @@ import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
+import org.baiti.web.Figures;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +28,13 @@ public class Reporting {
     private final OrgAwarding orgAwarding;
     private final ReportQueries queries;
     private final QuestionStatistics questionStatistics;
+    private final Figures figures;
+    private final MessageSource messages;
 
     Reporting(Contesting contesting, Units units, OrgAwarding orgAwarding, ReportQueries queries,
-              QuestionStatistics questionStatistics) {
+              QuestionStatistics questionStatistics, Figures figures, MessageSource messages) {
+        this.figures = figures;
+        this.messages = messages;
         this.contesting = contesting;
         this.units = units;
         this.orgAwarding = orgAwarding;
@@ -56,6 +63,15 @@ public class Reporting {
         return new Statistics(online, queries.onlinePerfect(contestId), offline, queries.offlinePerfect(contestId),
                 online + offline, queries.distinctPeople(contestId), individual, organization, unitStats,
                 questionStatistics.byQuestion(contestId, c));
+    }
+
+    /** The press summary of {@code statistics} (the figures the page shows beside it), in {@code locale}'s language. */
+    public String summary(Contest contest, Statistics statistics, Locale locale) {
+        return SummaryText.of(contest, statistics, awards(contest.id(), contest), figures, messages, locale);
+    }
+
+    public String summary(long contestId, Locale locale) {
+        return summary(contesting.get(contestId), statistics(contestId), locale);
     }
 
     public List<Winner> awards(long contestId) {

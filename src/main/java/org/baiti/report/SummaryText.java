@@ -1,41 +1,57 @@
 package org.baiti.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.baiti.contest.Contest;
+import org.baiti.web.Figures;
+import org.springframework.context.MessageSource;
 
-/** The press-release paragraph in Chinese; every number in it comes from {@link Statistics}. */
+/**
+ * The press-release paragraph, in one language. Every figure in it is taken from {@link Statistics} and shown through
+ * {@link Figures}, the same way the dashboard's table beside it shows them (percent with one decimal, counts with
+ * thousands separators, seconds with one decimal), so the paragraph and the table never disagree on a rounding.
+ */
 final class SummaryText {
+
+    private static final int STEM_LENGTH = 30;
 
     private SummaryText() {
     }
 
-    static String of(Contest contest, Statistics s, List<Winner> awards) {
+    static String of(Contest contest, Statistics s, List<Winner> awards, Figures figures, MessageSource messages,
+                     Locale locale) {
         long onlineAwards = awards.stream().filter(w -> "online".equals(w.channel())).count();
         long drawAwards = awards.size() - onlineAwards;
-        StringBuilder sb = new StringBuilder();
-        sb.append("本次").append(contest.name()).append("共有").append(s.totalParticipants()).append("人次参赛，其中线上答题")
-                .append(s.onlineParticipants()).append("人、满分").append(s.onlinePerfect()).append("人，线下答题")
-                .append(s.offlineParticipants()).append("人、满分").append(s.offlinePerfect()).append("人，按手机号去重后共")
-                .append(s.distinctPeople()).append("人参与。");
-        sb.append("共评出优秀个人").append(s.individualAwards()).append("名（线上按正确率和用时排名").append(onlineAwards)
-                .append("名，线下满分人员中现场公开抽取").append(drawAwards).append("名），优秀组织单位")
-                .append(s.organizationAwards()).append("个。");
-        s.units().stream().filter(u -> u.participants() > 0).max(Comparator.comparingDouble(Statistics.UnitStat::rate))
-                .ifPresent(u -> sb.append("参与率最高的单位是").append(u.name()).append("，参与率")
-                        .append(percent(u.rate())).append("。"));
+        List<String> sentences = new ArrayList<>();
+        sentences.add(messages.getMessage("summary.participation", new Object[] {contest.name(),
+                figures.count(s.totalParticipants()), figures.count(s.onlineParticipants()),
+                figures.count(s.onlinePerfect()), figures.count(s.offlineParticipants()),
+                figures.count(s.offlinePerfect()), figures.count(s.distinctPeople())}, locale));
+        sentences.add(messages.getMessage("summary.awards", new Object[] {figures.count(s.individualAwards()),
+                figures.count(onlineAwards), figures.count(drawAwards), figures.count(s.organizationAwards())}, locale));
+        awards.stream().filter(w -> "online".equals(w.channel())).findFirst()
+                .ifPresent(w -> sentences.add(messages.getMessage("summary.bestOnline", new Object[] {
+                        figures.percent(w.accuracy()), figures.seconds(w.durationMs())}, locale)));
+        highestRate(s).ifPresent(u -> sentences.add(messages.getMessage("summary.highestRate",
+                new Object[] {u.name(), figures.percent(u.rate())}, locale)));
         s.questions().stream().filter(q -> q.answered() > 0).findFirst()
-                .ifPresent(q -> sb.append("正确率最低的题目是第").append(q.key()).append("题“").append(shorten(q.stem()))
-                        .append("”，正确率").append(percent(q.shareRight())).append("。"));
-        return sb.toString();
+                .ifPresent(q -> sentences.add(messages.getMessage("summary.hardestQuestion", new Object[] {q.key(),
+                        shorten(q.stem()), figures.percent(q.right(), q.answered())}, locale)));
+        // Chinese sentences follow each other directly after "。"; English ones after a space.
+        return String.join("en".equals(locale.getLanguage()) ? " " : "", sentences);
     }
 
-    static String percent(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", v * 100);
+    /** The top-level unit with the highest participation rate among those with participants (first in tree order). */
+    static java.util.Optional<Statistics.UnitStat> highestRate(Statistics s) {
+        return s.units().stream().filter(u -> u.participants() > 0)
+                .max(Comparator.comparingDouble(Statistics.UnitStat::rate));
     }
 
     private static String shorten(String stem) {
-        return stem.length() <= 30 ? stem : stem.substring(0, 30) + "…";
+        return stem.codePointCount(0, stem.length()) <= STEM_LENGTH ? stem
+                : stem.substring(0, stem.offsetByCodePoints(0, STEM_LENGTH)) + "…";
     }
 }

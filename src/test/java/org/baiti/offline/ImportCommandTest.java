@@ -58,8 +58,14 @@ class ImportCommandTest extends SqliteApp {
         Run run = importOffline(file, id);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("导入完成").contains("2 行").contains("新增 2");
-        assertThat(run.err()).contains("校验 validate").contains("rows/s");
+        // In Chinese unless the machine's locale is English (cli.CliMessages; the build runs with LANG=C.UTF-8 or zh).
+        if ("en".equals(org.baiti.cli.CliMessages.locale().getLanguage())) {
+            assertThat(run.out()).contains("Imported 2 rows: 2 added, 0 changed");
+            assertThat(run.err()).contains("Validating: ").contains("rows/s").contains("Total: 2 rows");
+        } else {
+            assertThat(run.out()).contains("导入完成：共 2 行，新增 2 行，更新 0 行");
+            assertThat(run.err()).contains("校验：").contains("每秒").contains("总计：2 行");
+        }
         assertThat(participants(id)).isEqualTo(2);
     }
 

@@ -1,5 +1,6 @@
 package org.baiti.reliability;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,10 +116,19 @@ class BackupRestoreIT {
             assertThat(api.as("admin", PASSWORD).postJson("/api/admin/draws/" + drawId + "/reveal",
                     Map.of("seed", List.of("9 9 9"))).status()).isEqualTo(409);
         }
-        Process bad = new ProcessBuilder(java(), "-jar", "target/baiti.jar", "restore", dir.resolve("nope.db").toString(), "--baiti.data-dir=" + restored)
-                .redirectErrorStream(true).start();
-        assertThat(new String(bad.getInputStream().readAllBytes())).contains("No backup");
+        // The command line speaks the machine's language: English where LANG says so, Chinese otherwise.
+        ProcessBuilder refused = new ProcessBuilder(java(), "-jar", "target/baiti.jar", "restore", dir.resolve("nope.db").toString(),
+                "--baiti.data-dir=" + restored).redirectErrorStream(true);
+        refused.environment().remove("LC_ALL");
+        refused.environment().remove("LC_MESSAGES");
+        refused.environment().put("LANG", "en_US.UTF-8");
+        Process bad = refused.start();
+        assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("No backup");
         assertThat(bad.waitFor()).isEqualTo(1);
+        refused.environment().put("LANG", "C.UTF-8"); // not English: Chinese (C.UTF-8 is there on every machine)
+        Process badZh = refused.start();
+        assertThat(new String(badZh.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("备份文件不存在");
+        assertThat(badZh.waitFor()).isEqualTo(1);
     }
 
     private static String java() {
