@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.baiti.web.Wording.El;
 import org.baiti.web.Wording.Node;
 import org.baiti.web.Wording.Tx;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +57,6 @@ class LiteralTextTest {
     private static final Pattern INLINE_EXPRESSION = Pattern.compile("\\[\\[.*?]]|\\[\\(.*?\\)]", Pattern.DOTALL);
 
     @Test
-    @Disabled("until the page helpers merge")
     void noTemplateHoldsALiteralUiString() throws IOException {
         List<String> findings = new ArrayList<>();
         for (Path p : files(TEMPLATES, ".html")) {
@@ -68,7 +66,6 @@ class LiteralTextTest {
     }
 
     @Test
-    @Disabled("until the page helpers merge")
     void noScriptHoldsALiteralUiString() throws IOException {
         List<String> findings = new ArrayList<>();
         for (Path p : files(SCRIPTS, ".js")) {
