@@ -23,9 +23,36 @@ public final class AuditChain {
                         String prevHash, String hash) {
     }
 
-    /** Where the chain breaks first and why. */
-    public record Break(long seq, String reason) {
+    /**
+     * Where the chain breaks first and why; {@code after} is the seq of the last good entry (0 when there is none).
+     * Pages word it from the bundles ({@link #key()} with {@link #args()}); {@link #reason()} is the English for logs
+     * and the command line.
+     */
+    public record Break(long seq, Why why, long after) {
+
+        /** The bundle key of the reason ({@code messages*.properties}). */
+        public String key() {
+            return "notice.audit.break." + why.name();
+        }
+
+        /** The arguments of {@link #key()}: the seqs, as plain numbers. */
+        public Object[] args() {
+            return new Object[] {String.valueOf(seq), String.valueOf(after)};
+        }
+
+        /** The reason in English. */
+        public String reason() {
+            return switch (why) {
+                case STARTS_LATE -> "the chain starts at seq " + seq + " instead of 1 (earlier entries were removed)";
+                case MISSING -> "entries are missing after seq " + after;
+                case PREVIOUS_HASH -> "prev_hash does not match the hash of the previous entry (it was changed or replaced)";
+                case HASH -> "the entry does not match its hash (it was changed)";
+            };
+        }
     }
+
+    /** What breaks the chain. */
+    public enum Why { STARTS_LATE, MISSING, PREVIOUS_HASH, HASH }
 
     /**
      * The canonical text: seq, at, actor, action, contest id (empty when none), subject, detail and the previous
@@ -69,17 +96,14 @@ public final class AuditChain {
             }
             long expectedSeq = last == null ? 1 : last.seq() + 1;
             String expectedPrev = last == null ? GENESIS : last.hash();
+            long after = last == null ? 0 : last.seq();
             if (e.seq() != expectedSeq) {
-                broken = new Break(e.seq(), last == null
-                        ? "链从第 " + e.seq() + " 条开始而不是第 1 条（前面的记录被删除） / the chain starts at seq " + e.seq()
-                        + " instead of 1 (earlier entries were removed)"
-                        : "第 " + last.seq() + " 条之后缺少记录 / entries are missing after seq " + last.seq());
+                broken = new Break(e.seq(), last == null ? Why.STARTS_LATE : Why.MISSING, after);
             } else if (!expectedPrev.equals(e.prevHash())) {
-                broken = new Break(e.seq(), "prev_hash 与上一条记录的哈希不一致（上一条被改过或被替换） / prev_hash does not match "
-                        + "the hash of the previous entry (it was changed or replaced)");
+                broken = new Break(e.seq(), Why.PREVIOUS_HASH, after);
             } else if (!hash(e.seq(), e.at(), e.actor(), e.action(), e.contestId(), e.subject(), e.detail(), e.prevHash())
                     .equals(e.hash())) {
-                broken = new Break(e.seq(), "记录内容与其哈希不符（记录被改过） / the entry does not match its hash (it was changed)");
+                broken = new Break(e.seq(), Why.HASH, after);
             } else {
                 last = e;
                 count++;

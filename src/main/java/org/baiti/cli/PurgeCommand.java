@@ -3,11 +3,13 @@ package org.baiti.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.baiti.Application;
 import org.baiti.privacy.PersonalData;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiErrors;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,6 +61,7 @@ public class PurgeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        ApiErrors errors = context.getBean(ApiErrors.class);
         try (context) {
             PersonalData.Purged p = context.getBean(PersonalData.class).purge(contest, now, "cli");
             out.println("purged contest " + p.contestId() + ": phone numbers replaced " + p.phonesReplaced()
@@ -66,8 +69,9 @@ public class PurgeCommand implements Callable<Integer> {
                     + (p.early() ? " (before the end of the retention period)" : ""));
             out.flush();
             return p.fullPhonesLeft() == 0 ? 0 : 1;
-        } catch (ApiException e) {
-            err.println(e.getMessage());
+        } catch (Refusal e) {
+            // in English, as everything else this command prints
+            err.println(errors.words(e, Locale.ENGLISH).message());
             err.flush();
             return 1;
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.baiti.Ids;
 import org.baiti.ops.ContestMetrics;
+import org.baiti.refusal.Refusal;
 import org.baiti.unit.UnitScope;
 import org.baiti.contest.ImportResult;
 import org.baiti.sheet.Uploads;
 import org.baiti.web.ApiError;
-import org.baiti.web.ApiException;
+import org.baiti.web.ApiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,9 @@ import org.springframework.stereotype.Component;
  * progress about once a second; a job whose node stopped writing for {@link #STALE} (the node was killed or
  * stopped: the all-or-nothing import left nothing behind) is reported as failed. Jobs are forgotten a day after
  * they end.
+ *
+ * <p>A failed job's refusal is worded when its status is asked for, in the language of that request; what the
+ * database keeps for other nodes is worded in the language of the person who started the job.
  */
 @Component
 public class OfflineImportJobs {
@@ -61,9 +66,16 @@ public class OfflineImportJobs {
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
     private final ContestMetrics metrics;
+    private final ApiErrors errors;
+    /** The refusals of the jobs this node ran, to word them in each request's language until the jobs are forgotten. */
+    private final Map<String, Failed> failed = new ConcurrentHashMap<>();
+
+    private record Failed(Refusal refusal, Instant at) {
+    }
 
     OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock, ContestMetrics metrics,
-                      @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
+                      ApiErrors errors, @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
+        this.errors = errors;
         this.offlineImport = offlineImport;
         this.stored = stored;
         this.clock = clock;
@@ -91,42 +103,54 @@ public class OfflineImportJobs {
         } catch (RuntimeException e) {
             log.warn("Could not forget old import jobs: {}", e.toString());
         }
-        Job job = new Job(Ids.token(), contestId, fileName, who, now.truncatedTo(ChronoUnit.MILLIS));
+        failed.values().removeIf(f -> f.at().isBefore(now.minus(KEEP)));
+        Job job = new Job(Ids.token(), contestId, fileName, who, now.truncatedTo(ChronoUnit.MILLIS), locale());
         try {
-            stored.insert(job.status(), now);
+            stored.insert(job.status(job.locale), now);
         } catch (RuntimeException e) {
             file.delete();
             throw e;
         }
         running.put(job.id, job);
         executor.execute(() -> run(job, file, scope));
-        return job.status();
+        return job.status(job.locale);
     }
 
-    /** The job's status, from whichever node runs (or ran) it. */
+    /** The job's status, from whichever node runs (or ran) it; a failure worded in the request's language. */
     public Optional<Status> find(String jobId) {
         if (jobId == null) {
             return Optional.empty();
         }
+        Locale locale = locale();
         Job job = running.get(jobId);
         if (job != null) {
-            return Optional.of(job.status());
+            return Optional.of(job.status(locale));
         }
         return stored.find(jobId).map(s -> {
             if (!s.status().done() && s.updatedAt().isBefore(Instant.now(clock).minus(STALE))) {
-                return lost(s.status());
+                return lost(s.status(), locale);
             }
-            return s.status();
+            Failed f = failed.get(jobId);
+            return f == null ? s.status() : withError(s.status(), errors.words(f.refusal(), locale));
         });
     }
 
     /** A job whose node stopped while it ran. */
-    private static Status lost(Status s) {
-        return new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(),
-                Phase.FAILED.name().toLowerCase(Locale.ROOT), s.rowsRead(), s.rowsTotal(), true, null,
-                new ApiError("interrupted", "运行该导入的服务器已停止，导入未完成，未导入任何数据，请重新导入 / "
-                        + "The server running this import stopped before it finished; nothing was imported, please "
-                        + "import again", List.of()));
+    private Status lost(Status s, Locale locale) {
+        return withError(new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(),
+                Phase.FAILED.name().toLowerCase(Locale.ROOT), s.rowsRead(), s.rowsTotal(), true, null, null),
+                errors.words(Refusal.conflict("interrupted", "refusal.import.interrupted"), locale));
+    }
+
+    private static Status withError(Status s, ApiError error) {
+        return new Status(s.jobId(), s.contestId(), s.fileName(), s.startedBy(), s.startedAt(), s.phase(), s.rowsRead(),
+                s.rowsTotal(), s.done(), s.result(), error);
+    }
+
+    /** The language of the request being answered (Chinese outside a request). */
+    private static Locale locale() {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        return context == null || context.getLocale() == null ? Locale.SIMPLIFIED_CHINESE : context.getLocale();
     }
 
     private void run(Job job, Uploads.Spooled file, UnitScope scope) {
@@ -139,17 +163,22 @@ public class OfflineImportJobs {
                     });
             job.result = r;
             job.phase = Phase.DONE;
-        } catch (ApiException e) {
-            job.error = new ApiError(e.code(), e.getMessage(), e.details());
-            job.phase = Phase.FAILED;
+        } catch (Refusal e) {
+            fail(job, e);
         } catch (RuntimeException | Error e) {
             log.error("Offline import {} failed", job.id, e);
-            job.error = new ApiError("internal_error", "服务器内部错误，已记录 / Internal error, it has been logged", List.of());
-            job.phase = Phase.FAILED;
+            // only its words are shown, in the job's status
+            fail(job, Refusal.of(Refusal.Kind.UNAVAILABLE, "internal_error", "error.internal_error"));
         } finally {
             file.delete();
             finish(job);
         }
+    }
+
+    private void fail(Job job, Refusal refusal) {
+        failed.put(job.id, new Failed(refusal, Instant.now(clock)));
+        job.failure = refusal;
+        job.phase = Phase.FAILED;
     }
 
     /** The jobs running on this node, the rows they read so far and the rows in their files (for the meters). */
@@ -158,7 +187,7 @@ public class OfflineImportJobs {
         long read = 0;
         long total = 0;
         for (Job job : running.values()) {
-            if (!job.status().done()) {
+            if (!job.done()) {
                 jobs++;
                 read += job.rowsRead;
                 total += job.rowsTotal;
@@ -170,7 +199,7 @@ public class OfflineImportJobs {
     /** Writes the outcome; the job stays in this node's memory until that has worked (retried with the heartbeat). */
     private boolean finish(Job job) {
         try {
-            stored.finish(job.status(), Instant.now(clock));
+            stored.finish(job.status(job.locale), Instant.now(clock));
             running.remove(job.id);
             return true;
         } catch (RuntimeException e) {
@@ -183,7 +212,7 @@ public class OfflineImportJobs {
     private void writeProgress() {
         for (Job job : running.values()) {
             try {
-                Status s = job.status();
+                Status s = job.status(job.locale);
                 if (s.done()) {
                     finish(job);
                 } else {
@@ -202,30 +231,41 @@ public class OfflineImportJobs {
         executor.shutdownNow();
     }
 
-    private static final class Job {
+    private final class Job {
         final String id;
         final long contestId;
         final String fileName;
         final String who;
         final Instant startedAt;
+        /** The language of the person who started it: its failure is stored worded so. */
+        final Locale locale;
         volatile Phase phase = Phase.QUEUED;
         volatile long rowsRead;
         volatile long rowsTotal;
         volatile ImportResult result;
-        volatile ApiError error;
+        volatile Refusal failure;
 
-        Job(String id, long contestId, String fileName, String who, Instant startedAt) {
+        Job(String id, long contestId, String fileName, String who, Instant startedAt, Locale locale) {
             this.id = id;
             this.contestId = contestId;
             this.fileName = fileName;
             this.who = who;
             this.startedAt = startedAt;
+            this.locale = locale;
         }
 
-        Status status() {
+        boolean done() {
             Phase p = phase;
+            return p == Phase.DONE || p == Phase.FAILED;
+        }
+
+        /** The status, a failure worded in {@code language}. */
+        Status status(Locale language) {
+            Phase p = phase;
+            Refusal f = failure;
             return new Status(id, contestId, fileName, who, startedAt, p.name().toLowerCase(Locale.ROOT),
-                    rowsRead, rowsTotal, p == Phase.DONE || p == Phase.FAILED, result, error);
+                    rowsRead, rowsTotal, p == Phase.DONE || p == Phase.FAILED, result,
+                    f == null ? null : errors.words(f, language));
         }
     }
 }

@@ -21,9 +21,12 @@ final class PaperMarking {
     private PaperMarking() {
     }
 
-    /** A problem with the submitted answers, as listed in the 400 answer. */
-    record Problem(String question, String option, String reason) {
+    /** A problem with the submitted answers, as listed in the 400 answer (worded there: {@code refusal.answers.*}). */
+    record Problem(String question, String option, Why why) {
     }
+
+    /** What is wrong with an answer. */
+    enum Why { NO_SUCH_QUESTION, NO_SUCH_OPTION, ONE_OPTION_ONLY }
 
     /** The marks: the letters chosen per question key, the score and the paper's maximum. */
     record Marked(Map<String, String> letters, int score, int maxScore) {
@@ -39,18 +42,18 @@ final class PaperMarking {
         answers.forEach((qid, optionIds) -> {
             Paper.Item item = items.get(qid);
             if (item == null) {
-                problems.add(new Problem(qid, null, "本答卷没有这道题 / no such question on this paper"));
+                problems.add(new Problem(qid, null, Why.NO_SUCH_QUESTION));
                 return;
             }
             Set<String> distinct = new LinkedHashSet<>(optionIds);
             for (String o : distinct) {
                 if (item.letterOf(o) == 0) {
-                    problems.add(new Problem(qid, o, "这道题没有这个选项 / no such option for this question"));
+                    problems.add(new Problem(qid, o, Why.NO_SUCH_OPTION));
                 }
             }
             Question q = questions.get(qid);
             if (q != null && q.type() != QuestionType.MULTIPLE && distinct.size() > 1) {
-                problems.add(new Problem(qid, null, "单选题和判断题只能选一项 / single-choice and true/false questions take one option"));
+                problems.add(new Problem(qid, null, Why.ONE_OPTION_ONLY));
             }
         });
         return problems;

@@ -13,8 +13,19 @@ public record Winner(String channel, int order, String tier, String name, String
         return Phones.mask(phone);
     }
 
+    /** The bundle key of the channel's name, for pages ({@code #{${w.channelKey}}}) and exports to word. */
+    public String channelKey() {
+        return "online".equals(channel) ? "notice.channel.online" : "notice.channel.offline";
+    }
+
+    /**
+     * The channel's name in the default language (Chinese).
+     *
+     * @deprecated word {@link #channelKey()} in the page's or export's language instead
+     */
+    @Deprecated
     public String channelName() {
-        return "online".equals(channel) ? "线上排名 Online ranking" : "线下抽奖 Offline draw";
+        return "online".equals(channel) ? "线上排名" : "线下抽奖";
     }
 
     Winner withOrder(int order, String tier) {

@@ -2,23 +2,35 @@ package org.baiti.web;
 
 import java.util.List;
 
+import org.baiti.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal the user can act on: becomes {@code {"error", "message", "details"}} with a 4xx status.
- * Messages are Chinese first, then English.
+ * The old form of a refusal, an HTTP status and a message worded in both languages; being replaced by
+ * {@link Refusal} (a code and a message key, worded in the request's language). A {@code Refusal} itself meanwhile, so
+ * that a page catching refusals also catches these; {@link ApiErrors} answers it with its own status and words.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends Refusal {
 
     private final HttpStatus status;
-    private final String code;
-    private final List<?> details;
+    private final String message;
 
     public ApiException(HttpStatus status, String code, String message, List<?> details) {
-        super(message);
+        super(kindOf(status), code, message, new Object[0], details);
         this.status = status;
-        this.code = code;
-        this.details = details == null ? List.of() : List.copyOf(details);
+        this.message = message;
+    }
+
+    private static Kind kindOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case FORBIDDEN -> Kind.FORBIDDEN;
+            case CONFLICT -> Kind.CONFLICT;
+            case UNAUTHORIZED -> Kind.UNAUTHENTICATED;
+            case TOO_MANY_REQUESTS -> Kind.TOO_MANY;
+            case SERVICE_UNAVAILABLE -> Kind.UNAVAILABLE;
+            default -> Kind.INVALID;
+        };
     }
 
     public static ApiException badRequest(String code, String zh, String en) {
@@ -41,15 +53,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", zh + " / " + en, List.of());
     }
 
+    @Override
+    public String getMessage() {
+        return message;
+    }
+
     public HttpStatus status() {
         return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<?> details() {
-        return details;
     }
 }
