@@ -24,35 +24,11 @@ public final class AuditChain {
     }
 
     /**
-     * Where the chain breaks first and why; {@code after} is the seq of the last good entry (0 when there is none).
-     * Pages word it from the bundles ({@link #key()} with {@link #args()}); {@link #reason()} is the English for logs
-     * and the command line.
+     * Where the chain breaks first and why: {@code code} names the kind of break ({@code starts_late}, {@code gap},
+     * {@code prev_hash}, {@code hash}; pages word it from the bundles), {@code reason} says it for logs and the CLI.
      */
-    public record Break(long seq, Why why, long after) {
-
-        /** The bundle key of the reason ({@code messages*.properties}). */
-        public String key() {
-            return "notice.audit.break." + why.name();
-        }
-
-        /** The arguments of {@link #key()}: the seqs, as plain numbers. */
-        public Object[] args() {
-            return new Object[] {String.valueOf(seq), String.valueOf(after)};
-        }
-
-        /** The reason in English. */
-        public String reason() {
-            return switch (why) {
-                case STARTS_LATE -> "the chain starts at seq " + seq + " instead of 1 (earlier entries were removed)";
-                case MISSING -> "entries are missing after seq " + after;
-                case PREVIOUS_HASH -> "prev_hash does not match the hash of the previous entry (it was changed or replaced)";
-                case HASH -> "the entry does not match its hash (it was changed)";
-            };
-        }
+    public record Break(long seq, String code, String reason) {
     }
-
-    /** What breaks the chain. */
-    public enum Why { STARTS_LATE, MISSING, PREVIOUS_HASH, HASH }
 
     /**
      * The canonical text: seq, at, actor, action, contest id (empty when none), subject, detail and the previous
@@ -96,14 +72,17 @@ public final class AuditChain {
             }
             long expectedSeq = last == null ? 1 : last.seq() + 1;
             String expectedPrev = last == null ? GENESIS : last.hash();
-            long after = last == null ? 0 : last.seq();
             if (e.seq() != expectedSeq) {
-                broken = new Break(e.seq(), last == null ? Why.STARTS_LATE : Why.MISSING, after);
+                broken = last == null
+                        ? new Break(e.seq(), "starts_late", "the chain starts at seq " + e.seq()
+                                + " instead of 1 (earlier entries were removed)")
+                        : new Break(e.seq(), "gap", "entries are missing after seq " + last.seq());
             } else if (!expectedPrev.equals(e.prevHash())) {
-                broken = new Break(e.seq(), Why.PREVIOUS_HASH, after);
+                broken = new Break(e.seq(), "prev_hash", "prev_hash does not match the hash of the previous entry"
+                        + " (it was changed or replaced)");
             } else if (!hash(e.seq(), e.at(), e.actor(), e.action(), e.contestId(), e.subject(), e.detail(), e.prevHash())
                     .equals(e.hash())) {
-                broken = new Break(e.seq(), Why.HASH, after);
+                broken = new Break(e.seq(), "hash", "the entry does not match its hash (it was changed)");
             } else {
                 last = e;
                 count++;

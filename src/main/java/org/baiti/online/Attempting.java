@@ -222,7 +222,7 @@ public class Attempting {
         Map<String, Question> paperQuestions = questions.byKeys(contest.id(), keys);
         List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), answers, paperQuestions);
         if (!problems.isEmpty()) {
-            throw invalidAnswers(problems);
+            throw AnswerProblems.refusal(problems);
         }
         PaperMarking.Marked marked = PaperMarking.mark(attempt.paper(), answers, paperQuestions, contest.partialCredit());
         long durationMs = received.toEpochMilli() - attempt.issuedAt().toEpochMilli();
@@ -307,7 +307,7 @@ public class Attempting {
         Map<String, Question> paperQuestions = questions.byKeys(attempt.contestId(), attempt.paper().keys());
         List<PaperMarking.Problem> problems = PaperMarking.check(attempt.paper(), given, paperQuestions);
         if (!problems.isEmpty()) {
-            throw invalidAnswers(problems);
+            throw AnswerProblems.refusal(problems);
         }
         Map<String, List<String>> draft = new LinkedHashMap<>(attempt.draft());
         given.forEach((q, options) -> {
@@ -390,16 +390,6 @@ public class Attempting {
 
     private static Refusal alreadySubmitted() {
         return Refusal.conflict("already_submitted", "refusal.attempt.submitted");
-    }
-
-    private static Refusal invalidAnswers(List<PaperMarking.Problem> problems) {
-        List<Reason> details = problems.stream().map(p -> {
-            Map<String, String> about = new LinkedHashMap<>();
-            about.put("question", p.question());
-            about.put("option", p.option());
-            return Reason.of(about, "refusal.answers." + p.why().name());
-        }).toList();
-        return Refusal.invalid("invalid_answers", "refusal.attempt.invalidAnswers").withDetails(details);
     }
 
     /** Eight digits: short enough to copy down, and guessing is throttled per phone (docs/online.md). */

@@ -21,12 +21,13 @@ final class PaperMarking {
     private PaperMarking() {
     }
 
-    /** A problem with the submitted answers, as listed in the 400 answer (worded there: {@code refusal.answers.*}). */
-    record Problem(String question, String option, Why why) {
+    /**
+     * A problem with the submitted answers, as listed in the 400 answer: the question, the option ({@code null} when
+     * the problem is the question's) and the reason as a message key ({@code row.answer.*}), worded where it is shown
+     * ({@link AnswerProblems}).
+     */
+    record Problem(String question, String option, String key) {
     }
-
-    /** What is wrong with an answer. */
-    enum Why { NO_SUCH_QUESTION, NO_SUCH_OPTION, ONE_OPTION_ONLY }
 
     /** The marks: the letters chosen per question key, the score and the paper's maximum. */
     record Marked(Map<String, String> letters, int score, int maxScore) {
@@ -42,18 +43,18 @@ final class PaperMarking {
         answers.forEach((qid, optionIds) -> {
             Paper.Item item = items.get(qid);
             if (item == null) {
-                problems.add(new Problem(qid, null, Why.NO_SUCH_QUESTION));
+                problems.add(new Problem(qid, null, "row.answer.no_such_question"));
                 return;
             }
             Set<String> distinct = new LinkedHashSet<>(optionIds);
             for (String o : distinct) {
                 if (item.letterOf(o) == 0) {
-                    problems.add(new Problem(qid, o, Why.NO_SUCH_OPTION));
+                    problems.add(new Problem(qid, o, "row.answer.no_such_option"));
                 }
             }
             Question q = questions.get(qid);
             if (q != null && q.type() != QuestionType.MULTIPLE && distinct.size() > 1) {
-                problems.add(new Problem(qid, null, Why.ONE_OPTION_ONLY));
+                problems.add(new Problem(qid, null, "row.answer.one_option"));
             }
         });
         return problems;

@@ -9,9 +9,7 @@ import java.util.Locale;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
-import org.baiti.web.Figures;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +26,9 @@ class RankingPage {
     private final Contesting contesting;
     private final Clock clock;
     private final ZoneId zone;
-    private final MessageSource messages;
 
-    RankingPage(Ranking ranking, Contesting contesting, Clock clock, MessageSource messages,
+    RankingPage(Ranking ranking, Contesting contesting, Clock clock,
                 @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
-        this.messages = messages;
         this.ranking = ranking;
         this.contesting = contesting;
         this.clock = clock;
@@ -44,7 +40,7 @@ class RankingPage {
     }
 
     @GetMapping("/c/{id}/ranking")
-    String page(@PathVariable long id, @RequestParam(defaultValue = "100") int limit, Model model, Locale locale) {
+    String page(@PathVariable long id, @RequestParam(defaultValue = "100") int limit, Model model) {
         Contest contest;
         try {
             contest = contesting.get(id);
@@ -53,8 +49,7 @@ class RankingPage {
         }
         int quota = contest.onlineQuota();
         List<Line> lines = ranking.page(id, 0, limit).stream()
-                .map(r -> new Line(r.rank(), r.name(), r.unit(), percent(r.accuracy()),
-                        messages.getMessage("notice.ranking.seconds", new Object[] {seconds(r.durationMs())}, locale),
+                .map(r -> new Line(r.rank(), r.name(), r.unit(), percent(r.accuracy()), duration(r.durationMs()),
                         r.rank() <= quota))
                 .toList();
         Instant now = Instant.now(clock);
@@ -75,8 +70,11 @@ class RankingPage {
         return String.format(Locale.ROOT, "%.1f%%", Math.floor(accuracy * 1000 + 1e-9) / 10);
     }
 
-    /** The time used as every page shows it: seconds with one decimal ("725.3"; the API keeps the milliseconds). */
-    static String seconds(long ms) {
-        return Figures.secondsNumber(ms).toPlainString();
+    /** 12分05.345秒, or 45.120秒 under a minute: the server's milliseconds, nothing rounded away. */
+    static String duration(long ms) {
+        long minutes = ms / 60_000;
+        long rest = ms % 60_000;
+        String seconds = String.format(Locale.ROOT, "%02d.%03d", rest / 1000, rest % 1000);
+        return minutes > 0 ? minutes + "分" + seconds + "秒" : seconds.replaceFirst("^0(?=\\d\\.)", "") + "秒";
     }
 }

@@ -13,15 +13,10 @@ public record Winner(String channel, int order, String tier, String name, String
         return Phones.mask(phone);
     }
 
-    /** The bundle key of the channel's name, for pages ({@code #{${w.channelKey}}}) and exports to word. */
-    public String channelKey() {
-        return "online".equals(channel) ? "notice.channel.online" : "notice.channel.offline";
-    }
-
     /**
      * The channel's name in the default language (Chinese).
      *
-     * @deprecated word {@link #channelKey()} in the page's or export's language instead
+     * @deprecated pages and exports word the channel from the bundles in their language
      */
     @Deprecated
     public String channelName() {

@@ -232,7 +232,13 @@ interface DrawLifeContract extends App {
         Api.Response none = s.admin().postJson("/api/admin/contests/" + empty + "/draws",
                 Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice"));
         assertBad(none, "empty_pool", "pool");
-        assertThat(none.json().get("message").asString()).contains("池为空").contains("the pool is empty");
+        assertThat(none.json().get("message").asString()).isEqualTo("抽奖池为空");
+        Api.Response noneEn = s.admin().accepting("en").postJson("/api/admin/contests/" + empty + "/draws",
+                Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice"));
+        assertBad(noneEn, "empty_pool", "pool");
+        assertThat(noneEn.json().get("message").asString()).isEqualTo("The pool is empty");
+        assertThat(noneEn.json().get("details").get(0).get("reason").asString())
+                .isEqualTo("this contest has no offline perfect scores yet");
         assertThat(api().get("/api/contests/" + s.contestId() + "/draws").json()).as("nothing committed").isEmpty();
         assertThat(s.admin().postJson("/api/admin/contests/999/draws",
                 Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice")).status()).isEqualTo(404);

@@ -24,15 +24,23 @@ public final class Api {
     private final int port;
     private final String auth;
     private final String clientAddress;
+    /** {@code Accept-Language} sent with every request, or null (none: Chinese). */
+    private final String language;
 
     public Api(int port) {
-        this(port, null, "127.0.0.1");
+        this(port, null, "127.0.0.1", null);
     }
 
-    private Api(int port, String auth, String host) {
+    private Api(int port, String auth, String host, String language) {
         this.port = port;
         this.auth = auth;
         this.clientAddress = host;
+        this.language = language;
+    }
+
+    /** The same client asking for answers in {@code acceptLanguage} ({@code Accept-Language}, e.g. "en"). */
+    public Api accepting(String acceptLanguage) {
+        return new Api(port, auth, clientAddress, acceptLanguage);
     }
 
     /**
@@ -40,7 +48,7 @@ public final class Api {
      * started with {@code server.forward-headers-strategy=native} sees that address (per-address rate limits).
      */
     public Api from(String clientAddress) {
-        return new Api(port, auth, clientAddress);
+        return new Api(port, auth, clientAddress, language);
     }
 
     /** The same client, logged in as the first admin. */
@@ -49,7 +57,7 @@ public final class Api {
     }
 
     public Api as(String user, String password) {
-        return new Api(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), clientAddress);
+        return new Api(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), clientAddress, language);
     }
 
     public String base() {
@@ -131,6 +139,9 @@ public final class Api {
         }
         if (!clientAddress.equals("127.0.0.1")) {
             b.header("X-Forwarded-For", clientAddress);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
         }
         return b;
     }
