@@ -127,7 +127,11 @@ interface OfflineImportJobsContract extends App {
         assertThat(r.json().get("phase").asString()).isEqualTo("failed");
         assertThat(r.json().get("rowsRead").asLong()).isEqualTo(3000);
         assertThat(r.json().get("error").get("error").asString()).isEqualTo("interrupted");
-        assertThat(r.json().get("error").get("message").asString()).contains("未导入任何数据").contains("nothing was imported");
+        assertThat(r.json().get("error").get("message").asString()).contains("未导入任何数据").doesNotContain("imported");
+        Api.Response en = api().admin().accepting("en").get("/api/admin/imports/" + lost);
+        assertThat(en.json().get("error").get("error").asString()).isEqualTo("interrupted");
+        assertThat(en.json().get("error").get("message").asString()).contains("nothing was imported")
+                .doesNotContain("未导入");
 
         String fresh = "0123456789abcdef0123456789abcde2";
         stored().insert(new OfflineImportJobs.Status(fresh, 7, "fresh.csv", "admin", startedAt, "validate", 10, 0,
