@@ -131,7 +131,7 @@ class DrawPages {
     }
 
     @GetMapping("/admin/contests/{id}/draws")
-    String admin(@PathVariable long id, Model model) {
+    String admin(@PathVariable long id, Model model, HttpServletRequest request) {
         Contest contest = contesting.get(id);
         List<DrawRecord> all = drawing.forContest(id);
         model.addAttribute("contest", contest);
@@ -140,6 +140,8 @@ class DrawPages {
         model.addAttribute("draws", newestFirst);
         model.addAttribute("poolSize", drawing.currentPoolSize(id));
         model.addAttribute("zone", zone);
+        model.addAttribute("defaultName", all.isEmpty() ? errors.message(request, "notice.draw.defaultName")
+                : errors.message(request, "notice.draw.defaultNameNumbered", String.valueOf(all.size() + 1)));
         return "draw/admin";
     }
 
