@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.refusal.Refusal;
 import org.baiti.security.AccountManagement;
 import org.baiti.security.Role;
 import org.baiti.unit.Unit;
 import org.baiti.unit.UnitImport;
-import org.baiti.web.ApiException;
+import org.baiti.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +38,15 @@ class AccountPages {
     private final AccountManagement management;
     private final Contesting contesting;
     private final UnitImport units;
-    private final MessageSource messages;
+    private final ApiErrors errors;
     private final ZoneId zone;
 
-    AccountPages(AccountManagement management, Contesting contesting, UnitImport units, MessageSource messages,
+    AccountPages(AccountManagement management, Contesting contesting, UnitImport units, ApiErrors errors,
                  @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.management = management;
         this.contesting = contesting;
         this.units = units;
-        this.messages = messages;
+        this.errors = errors;
         this.zone = ZoneId.of(zone);
     }
 
@@ -84,13 +84,13 @@ class AccountPages {
     String create(@RequestParam String username, @RequestParam(defaultValue = "") String displayName,
                   @RequestParam(required = false) Role role, @RequestParam(defaultValue = "") String password,
                   @RequestParam(required = false) Long unitContest, @RequestParam(defaultValue = "") String unitCode,
-                  RedirectAttributes flash) {
+                  RedirectAttributes flash, HttpServletRequest request) {
         try {
             AccountManagement.View v = management.create(new AccountManagement.NewAccount(username, displayName, role,
                     password, unitContest, unitCode));
-            flash.addFlashAttribute("notice", "已创建账号 / Account created: " + v.username());
-        } catch (ApiException e) {
-            fail(flash, e);
+            flash.addFlashAttribute("notice", errors.message(request, "notice.account.created", v.username()));
+        } catch (Refusal e) {
+            fail(flash, e, request);
         }
         return "redirect:/admin/accounts";
     }
@@ -100,14 +100,15 @@ class AccountPages {
     String update(@PathVariable String username, @RequestParam(required = false) Boolean enabled,
                   @RequestParam(required = false) String password, @RequestParam(required = false) Role role,
                   @RequestParam(required = false) Long unitContest, @RequestParam(required = false) String unitCode,
-                  RedirectAttributes flash) {
+                  RedirectAttributes flash, HttpServletRequest request) {
         try {
             management.update(username, new AccountManagement.Change(null, role, enabled, password, unitContest, unitCode));
-            String what = password != null ? "已重置密码 / Password reset"
-                    : enabled != null ? (enabled ? "已启用 / Enabled" : "已停用 / Disabled") : "已修改 / Changed";
-            flash.addFlashAttribute("notice", what + ": " + username);
-        } catch (ApiException e) {
-            fail(flash, e);
+            String what = password != null ? "notice.account.passwordReset"
+                    : enabled != null ? (enabled ? "notice.account.enabled" : "notice.account.disabled")
+                    : "notice.account.changed";
+            flash.addFlashAttribute("notice", errors.message(request, what, username));
+        } catch (Refusal e) {
+            fail(flash, e, request);
         }
         return "redirect:/admin/accounts";
     }
@@ -115,27 +116,24 @@ class AccountPages {
     /** Removes an account, only with the box ticked that says it cannot be undone. */
     @PostMapping("/admin/accounts/{username}/delete")
     String delete(@PathVariable String username, @RequestParam(required = false) String confirm,
-                  RedirectAttributes flash) {
+                  RedirectAttributes flash, HttpServletRequest request) {
         if (confirm == null) {
-            flash.addFlashAttribute("error", message("admin.account.delete.refused", username));
+            flash.addFlashAttribute("error", errors.message(request, "admin.account.delete.refused", username));
             return "redirect:/admin/accounts";
         }
         try {
             management.delete(username);
-            flash.addFlashAttribute("notice", message("admin.account.delete.done", username));
-        } catch (ApiException e) {
-            fail(flash, e);
+            flash.addFlashAttribute("notice", errors.message(request, "admin.account.delete.done", username));
+        } catch (Refusal e) {
+            fail(flash, e, request);
         }
         return "redirect:/admin/accounts";
     }
 
-    private String message(String key, Object arg) {
-        return messages.getMessage(key, new Object[] {arg}, LocaleContextHolder.getLocale());
-    }
-
-    private static void fail(RedirectAttributes flash, ApiException e) {
-        flash.addFlashAttribute("error", e.getMessage());
-        flash.addFlashAttribute("details", e.details().stream()
-                .map(d -> d instanceof Map<?, ?> m ? m : Map.of()).toList());
+    /** The refusal above the form, in the request's language, with the fields it names. */
+    private void fail(RedirectAttributes flash, Refusal e, HttpServletRequest request) {
+        var shown = errors.refused(request, e).body();
+        flash.addFlashAttribute("error", shown.message());
+        flash.addFlashAttribute("details", AdminPages.rows(shown.details()));
     }
 }

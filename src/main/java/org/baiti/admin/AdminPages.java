@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.baiti.bank.BankImport;
 import org.baiti.contest.Contest;
 import org.baiti.contest.ContestSettings;
@@ -17,12 +20,13 @@ import org.baiti.contest.ImportResult;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.identity.RosterImport;
 import org.baiti.limits.RateLimitSettings;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.security.Staff;
 import org.baiti.unit.UnitImport;
-import org.baiti.web.ApiException;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,12 +56,12 @@ class AdminPages {
         this.limitDefaults = settings;
     }
 
-    private final MessageSource messages;
+    private final ApiErrors errors;
 
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
                RosterImport rosterImport, ParticipantIdentity identity,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone, MessageSource messages) {
-        this.messages = messages;
+               @Value("${baiti.time-zone:Asia/Shanghai}") String zone, ApiErrors errors) {
+        this.errors = errors;
         this.contesting = contesting;
         this.bankImport = bankImport;
         this.unitImport = unitImport;
@@ -92,17 +96,18 @@ class AdminPages {
                   @RequestParam(required = false) Integer addressSubmitsPerMinute,
                   @RequestParam(required = false) Integer addressCodesPerMinute,
                   @RequestParam(required = false) Integer addressFailuresPerMinute,
-                  RedirectAttributes flash) {
+                  RedirectAttributes flash, HttpServletRequest request) {
         try {
             Contest c = contesting.create(new ContestSettings(name, questionsPerPaper, timeLimitMinutes * 60,
                     local(opensAt, "opensAt"), local(closesAt, "closesAt"), onlineQuota, drawQuota, orgQuota, paperMode,
                     null, null, null, null, null, addressStartsPerMinute, addressSubmitsPerMinute,
                     addressCodesPerMinute, addressFailuresPerMinute));
-            flash.addFlashAttribute("notice", "已创建竞赛 / Contest created: " + c.name());
+            flash.addFlashAttribute("notice", errors.message(request, "notice.contest.created", c.name()));
             return "redirect:/admin/contests/" + c.id();
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", rows(e.details()));
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", shown.message());
+            flash.addFlashAttribute("details", rows(shown.details()));
             return "redirect:/admin";
         }
     }
@@ -123,18 +128,17 @@ class AdminPages {
 
     @PostMapping("/admin/contests/{id}/import/{kind}")
     String importFile(@PathVariable long id, @PathVariable String kind, @RequestParam("file") MultipartFile file,
-                      @RequestParam(required = false) String replace, Principal who, RedirectAttributes flash)
-            throws IOException {
+                      @RequestParam(required = false) String replace, Principal who, RedirectAttributes flash,
+                      HttpServletRequest request) throws IOException {
         if (file.isEmpty()) {
-            flash.addFlashAttribute("error", "请选择文件 / Choose a file");
+            flash.addFlashAttribute("error", errors.message(request, "refusal.no_file"));
             return "redirect:/admin/contests/" + id;
         }
         String name = file.getOriginalFilename() == null ? kind : file.getOriginalFilename();
         // A bank or unit file over existing ones overwrites the rows with the same keys: from the page only confirmed.
         int existing = "bank".equals(kind) ? bankImport.all(id).size() : "units".equals(kind) ? unitImport.all(id).size() : 0;
         if (existing > 0 && replace == null) {
-            flash.addFlashAttribute("error", messages.getMessage("admin.import.refused", new Object[] {name, existing},
-                    LocaleContextHolder.getLocale()));
+            flash.addFlashAttribute("error", errors.message(request, "admin.import.refused", name, existing));
             return "redirect:/admin/contests/" + id;
         }
         try {
@@ -142,18 +146,14 @@ class AdminPages {
                 case "bank" -> bankImport.importFile(id, name, file.getInputStream(), who.getName());
                 case "units" -> unitImport.importFile(id, name, file.getInputStream(), who.getName());
                 case "roster" -> rosterImport.importFile(id, name, file.getInputStream(), who.getName());
-                default -> throw ApiException.notFound("未知导入类型", "Unknown import kind");
+                default -> throw Refusal.notFound("not_found", "refusal.unknown_import");
             };
-            flash.addFlashAttribute("notice", "导入成功 / Imported: " + name + " — 共 " + r.imported() + " 行 / rows, 新增 "
-                    + r.added() + " / added, 更新 " + r.changed() + " / changed");
-        } catch (org.baiti.refusal.Refusal e) { // the file's row errors, in the page's language
-            java.util.Locale locale = LocaleContextHolder.getLocale();
-            flash.addFlashAttribute("error", name + ": " + messages.getMessage(e.wording(), locale));
-            flash.addFlashAttribute("details", e.details().stream().map(d -> d instanceof org.baiti.refusal.Refusal.Detail x
-                    ? x.shown(w -> messages.getMessage(w, locale)) : d).toList());
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", name + ": " + e.getMessage());
-            flash.addFlashAttribute("details", rows(e.details()));
+            flash.addFlashAttribute("notice", errors.message(request, "notice.import.done", name, r.imported(),
+                    r.added(), r.changed()));
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", errors.message(request, "refusal.about", name, shown.message()));
+            flash.addFlashAttribute("details", rows(shown.details()));
         }
         return "redirect:/admin/contests/" + id;
     }
@@ -174,34 +174,32 @@ class AdminPages {
 
     /** Switches the roster requirement of a contest on or off. */
     @PostMapping("/admin/contests/{id}/roster-required")
-    String rosterRequired(@PathVariable long id, @RequestParam boolean required, RedirectAttributes flash) {
+    String rosterRequired(@PathVariable long id, @RequestParam boolean required, RedirectAttributes flash,
+                          HttpServletRequest request) {
         identity.setRosterRequired(id, required);
-        flash.addFlashAttribute("notice", required ? "已要求参赛名单 / Roster required" : "不再要求参赛名单 / Roster not required");
+        flash.addFlashAttribute("notice", errors.message(request,
+                required ? "notice.roster.required" : "notice.roster.notRequired"));
         return "redirect:/admin/contests/" + id;
     }
 
     /** A judge's (or organizer's) attention mark for a top-level unit. */
     @PostMapping("/admin/contests/{id}/units/{code}/attention")
     String attention(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) Integer score,
-                     RedirectAttributes flash) {
+                     RedirectAttributes flash, HttpServletRequest request) {
         try {
             unitImport.setAttention(id, code, score);
-            flash.addFlashAttribute("notice", "已保存关注度评分 / Attention mark saved: " + code + " = " + score);
-        } catch (org.baiti.refusal.Refusal e) {
-            flash.addFlashAttribute("error", messages.getMessage(e.wording(), LocaleContextHolder.getLocale()));
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("notice", score == null ? errors.message(request, "notice.attention.cleared", code)
+                    : errors.message(request, "notice.attention.saved", code, String.valueOf(score)));
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", errors.refused(request, e).body().message());
         }
         return "redirect:/admin/contests/" + id + "/units";
     }
 
     /** A refusal on a page (no such contest, not one of your units) shows the error page with its status. */
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
     /** Error details (records or maps) as maps, for the error table of the page. */
@@ -229,8 +227,8 @@ class AdminPages {
         try {
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_field",
-                    "时间格式不对 / Invalid date and time", List.of(java.util.Map.of("field", field, "reason", text)));
+            throw Refusal.invalid("invalid_field", "admin.edit.badTime")
+                    .withDetails(List.of(Reason.field(field, "refusal.field.badTime", text)));
         }
     }
 }

@@ -18,13 +18,11 @@ import org.baiti.contest.ContestState;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.TypedConfirmation;
 import org.baiti.identity.ParticipantIdentity;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.security.AccountManagement;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
-import org.baiti.web.ApiException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +52,10 @@ public class ContestLifecycle {
     private final AccountManagement accounts;
     private final ContestRemoval removal;
     private final AuditLog audit;
-    private final MessageSource messages;
     private final Clock clock;
 
     ContestLifecycle(Contesting contesting, Questions questions, Units units, ParticipantIdentity identity,
-                     AccountManagement accounts, ContestRemoval removal, AuditLog audit, MessageSource messages,
-                     Clock clock) {
+                     AccountManagement accounts, ContestRemoval removal, AuditLog audit, Clock clock) {
         this.contesting = contesting;
         this.questions = questions;
         this.units = units;
@@ -67,7 +63,6 @@ public class ContestLifecycle {
         this.accounts = accounts;
         this.removal = removal;
         this.audit = audit;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -81,19 +76,19 @@ public class ContestLifecycle {
         Contest old = contesting.get(id);
         ContestState state = state(old);
         Set<String> allowed = changeable(state);
-        List<Map<String, String>> locked = new ArrayList<>();
+        List<Reason> locked = new ArrayList<>();
         for (String field : changed(old, wanted)) {
             if (!allowed.contains(field)) {
-                locked.add(Map.of("field", field, "reason", message("admin.edit.locked." + state.name())));
+                locked.add(Reason.field(field, "admin.edit.locked." + state.name()));
             }
         }
         if (!locked.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "locked", message("admin.edit.refused",
-                    message("admin.state." + state.name())), locked);
+            throw Refusal.conflict("locked", "admin.edit.refused", Reason.words("admin.state." + state.name()))
+                    .withDetails(locked);
         }
         if (state == ContestState.OPEN && wanted.closesAt() != null && !wanted.closesAt().isAfter(Instant.now(clock))) {
-            throw new ApiException(HttpStatus.CONFLICT, "locked", message("admin.edit.closesInPast"),
-                    List.of(Map.of("field", "closesAt", "reason", message("admin.edit.closesInPast"))));
+            throw Refusal.conflict("locked", "admin.edit.closesInPast")
+                    .withDetails(List.of(Reason.field("closesAt", "admin.edit.closesInPast")));
         }
         return contesting.update(id, wanted);
     }
@@ -175,12 +170,11 @@ public class ContestLifecycle {
     public void delete(long id, String confirm) {
         Contest c = contesting.get(id);
         if (!TypedConfirmation.matches(c, confirm)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unconfirmed", message("admin.delete.unconfirmed", c.name()),
-                    List.of());
+            throw Refusal.invalid("unconfirmed", "admin.delete.unconfirmed", c.name());
         }
         ContestState state = state(c);
         if (state != ContestState.NOT_STARTED) {
-            throw conflict("admin.delete.opened", message("admin.state." + state.name()));
+            throw conflict("admin.delete.opened", Reason.words("admin.state." + state.name()));
         }
         Map<String, Long> usage = removal.usage(id);
         long used = usage.values().stream().mapToLong(Long::longValue).sum();
@@ -195,11 +189,7 @@ public class ContestLifecycle {
         contesting.delete(id, removed);
     }
 
-    private ApiException conflict(String key, Object... args) {
-        return new ApiException(HttpStatus.CONFLICT, "not_deletable", message(key, args), List.of());
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    private static Refusal conflict(String key, Object... args) {
+        return Refusal.conflict("not_deletable", key, args);
     }
 }

@@ -5,18 +5,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.baiti.contest.Contest;
 import org.baiti.contest.ContestSettings;
 import org.baiti.contest.ContestState;
 import org.baiti.contest.Contesting;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,19 +33,19 @@ class ContestLifecyclePages {
 
     private final Contesting contesting;
     private final ContestLifecycle lifecycle;
-    private final MessageSource messages;
+    private final ApiErrors errors;
     private final ZoneId zone;
 
-    ContestLifecyclePages(Contesting contesting, ContestLifecycle lifecycle, MessageSource messages,
+    ContestLifecyclePages(Contesting contesting, ContestLifecycle lifecycle, ApiErrors errors,
                           @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.contesting = contesting;
         this.lifecycle = lifecycle;
-        this.messages = messages;
+        this.errors = errors;
         this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/admin/contests/{id}/edit")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, Model model, HttpServletRequest request) {
         Contest c = contesting.get(id);
         ContestState state = lifecycle.state(c);
         model.addAttribute("contest", c);
@@ -54,8 +55,7 @@ class ContestLifecyclePages {
         model.addAttribute("paperModes", Contest.PaperMode.values());
         model.addAttribute("opensLocal", local(c.opensAt()));
         model.addAttribute("closesLocal", local(c.closesAt()));
-        model.addAttribute("copyName", messages.getMessage("admin.copy.defaultName", new Object[] {c.name()},
-                LocaleContextHolder.getLocale()));
+        model.addAttribute("copyName", errors.message(request, "admin.copy.defaultName", c.name()));
         return "admin/edit";
     }
 
@@ -70,7 +70,8 @@ class ContestLifecyclePages {
                 @RequestParam(required = false) Integer attemptsAllowed,
                 @RequestParam(required = false) Boolean partialCredit,
                 @RequestParam(required = false) Double weightRate, @RequestParam(required = false) Double weightAccuracy,
-                @RequestParam(required = false) Double weightAttention, RedirectAttributes flash) {
+                @RequestParam(required = false) Double weightAttention, RedirectAttributes flash,
+                HttpServletRequest request) {
         Contest c = contesting.get(id);
         try {
             ContestSettings s = new ContestSettings(
@@ -91,52 +92,51 @@ class ContestLifecyclePages {
                     weightAccuracy != null ? weightAccuracy : c.weightAccuracy(),
                     weightAttention != null ? weightAttention : c.weightAttention());
             lifecycle.edit(id, s);
-            flash.addFlashAttribute("notice", message("admin.edit.saved"));
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", AdminPages.rows(e.details()));
+            flash.addFlashAttribute("notice", errors.message(request, "admin.edit.saved"));
+        } catch (Refusal e) {
+            fail(flash, e, request);
         }
         return "redirect:/admin/contests/" + id + "/edit";
     }
 
     @PostMapping("/admin/contests/{id}/copy")
     String copy(@PathVariable long id, @RequestParam(defaultValue = "") String name, @RequestParam String opensAt,
-                @RequestParam String closesAt, RedirectAttributes flash) {
+                @RequestParam String closesAt, RedirectAttributes flash, HttpServletRequest request) {
         try {
             Contest copy = lifecycle.copy(id, name, instant(opensAt, "opensAt"), instant(closesAt, "closesAt"));
-            flash.addFlashAttribute("notice", message("admin.copy.done", copy.name()));
+            flash.addFlashAttribute("notice", errors.message(request, "admin.copy.done", copy.name()));
             return "redirect:/admin/contests/" + copy.id() + "/edit";
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", AdminPages.rows(e.details()));
+        } catch (Refusal e) {
+            fail(flash, e, request);
             return "redirect:/admin/contests/" + id + "/edit";
         }
     }
 
     @PostMapping("/admin/contests/{id}/delete")
-    String delete(@PathVariable long id, @RequestParam(required = false) String confirm, RedirectAttributes flash) {
+    String delete(@PathVariable long id, @RequestParam(required = false) String confirm, RedirectAttributes flash,
+                  HttpServletRequest request) {
         Contest c = contesting.get(id);
         try {
             lifecycle.delete(id, confirm);
-            flash.addFlashAttribute("notice", message("admin.delete.done", c.name()));
+            flash.addFlashAttribute("notice", errors.message(request, "admin.delete.done", c.name()));
             return "redirect:/admin";
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", errors.refused(request, e).body().message());
             return "redirect:/admin/contests/" + id + "/edit";
         }
     }
 
     /** An unknown contest: the error page with its status. */
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    /** The refusal above the form, in the request's language, with the settings it names. */
+    private void fail(RedirectAttributes flash, Refusal e, HttpServletRequest request) {
+        ApiError shown = errors.refused(request, e).body();
+        flash.addFlashAttribute("error", shown.message());
+        flash.addFlashAttribute("details", AdminPages.rows(shown.details()));
     }
 
     private String local(Instant i) {
@@ -147,8 +147,8 @@ class ContestLifecyclePages {
         try {
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", message("admin.edit.badTime"),
-                    List.of(Map.of("field", field, "reason", text)));
+            throw Refusal.invalid("invalid_field", "admin.edit.badTime")
+                    .withDetails(List.of(Reason.field(field, "refusal.field.badTime", text)));
         }
     }
 

@@ -2,9 +2,11 @@ package org.baiti.anticheat;
 
 import java.time.ZoneId;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contesting;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +21,12 @@ class ReviewPage {
     private final Signals signals;
     private final Contesting contesting;
     private final ZoneId zone;
+    private final ApiErrors errors;
 
-    ReviewPage(Signals signals, Contesting contesting, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+    ReviewPage(Signals signals, Contesting contesting, ApiErrors errors,
+               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.signals = signals;
+        this.errors = errors;
         this.contesting = contesting;
         this.zone = ZoneId.of(zone);
     }
@@ -34,10 +39,8 @@ class ReviewPage {
         return "admin/review";
     }
 
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 }

@@ -73,16 +73,16 @@ public final class AuditChain {
             long expectedSeq = last == null ? 1 : last.seq() + 1;
             String expectedPrev = last == null ? GENESIS : last.hash();
             if (e.seq() != expectedSeq) {
-                broken = new Break(e.seq(), last == null ? "starts_late" : "gap", last == null
-                        ? "链从第 " + e.seq() + " 条开始而不是第 1 条（前面的记录被删除） / the chain starts at seq " + e.seq()
-                        + " instead of 1 (earlier entries were removed)"
-                        : "第 " + last.seq() + " 条之后缺少记录 / entries are missing after seq " + last.seq());
+                broken = last == null
+                        ? new Break(e.seq(), "starts_late", "the chain starts at seq " + e.seq()
+                                + " instead of 1 (earlier entries were removed)")
+                        : new Break(e.seq(), "gap", "entries are missing after seq " + last.seq());
             } else if (!expectedPrev.equals(e.prevHash())) {
-                broken = new Break(e.seq(), "prev_hash", "prev_hash 与上一条记录的哈希不一致（上一条被改过或被替换） / prev_hash does not match "
-                        + "the hash of the previous entry (it was changed or replaced)");
+                broken = new Break(e.seq(), "prev_hash", "prev_hash does not match the hash of the previous entry"
+                        + " (it was changed or replaced)");
             } else if (!hash(e.seq(), e.at(), e.actor(), e.action(), e.contestId(), e.subject(), e.detail(), e.prevHash())
                     .equals(e.hash())) {
-                broken = new Break(e.seq(), "hash", "记录内容与其哈希不符（记录被改过） / the entry does not match its hash (it was changed)");
+                broken = new Break(e.seq(), "hash", "the entry does not match its hash (it was changed)");
             } else {
                 last = e;
                 count++;

@@ -14,7 +14,6 @@ import org.baiti.offline.ImportProgress;
 import org.baiti.offline.OfflineImport;
 import org.baiti.refusal.Refusal;
 import org.baiti.sheet.RowError;
-import org.baiti.web.ApiException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.MessageSource;
@@ -98,10 +97,6 @@ public class ImportCommand implements Runnable {
                     err.println("  " + (d instanceof RowError re ? re.describe(messages, Locale.SIMPLIFIED_CHINESE)
                             : String.valueOf(d)));
                 }
-                err.flush();
-                return 1;
-            } catch (ApiException e) {
-                err.println(e.getMessage());
                 err.flush();
                 return 1;
             }

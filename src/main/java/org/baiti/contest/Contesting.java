@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.baiti.Ids;
 import org.baiti.TransactionEnd;
 import org.baiti.audit.AuditLog;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.text.TextInput;
-import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ public class Contesting {
                 return c.contest();
             }
         }
-        Contest contest = contests.find(id).orElseThrow(() -> ApiException.notFound("竞赛不存在", "No such contest"));
+        Contest contest = contests.find(id).orElseThrow(Contesting::noSuchContest);
         if (!inTransaction && cacheNanos > 0) {
             cache.put(id, new Cached(contest, now));
         }
@@ -153,7 +153,7 @@ public class Contesting {
     public void requireNotFrozen(Contest c) {
         if (c.frozen() || TransactionSynchronizationManager.isActualTransactionActive()
                 && !contests.frozenForWrite(List.of(c.id())).isEmpty()) {
-            throw ApiException.conflict("frozen", "竞赛结果已冻结，不能再修改", "The contest is frozen; nothing that feeds an award may change");
+            throw Refusal.conflict("frozen", "refusal.frozen");
         }
     }
 
@@ -168,18 +168,18 @@ public class Contesting {
     }
 
     private static Contest build(long id, ContestSettings s, Instant createdAt) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         if (s == null) {
-            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+            throw Refusal.invalid("invalid_field", "refusal.missing_body");
         }
         String name = TextInput.clean(s.name());
         Optional<TextInput.Problem> nameProblem = TextInput.problemOfLine(name);
         if (name == null || name.isEmpty()) {
-            errors.add(field("name", "必填", "required"));
+            errors.add(Reason.field("name", "refusal.field.required"));
         } else if (nameProblem.isPresent()) {
-            errors.add(field("name", nameProblem.get().zh(), nameProblem.get().en()));
+            errors.add(Reason.field("name", "refusal.text." + nameProblem.get().name()));
         } else if (name.length() > 200) {
-            errors.add(field("name", "名称过长（最多 200 个字符）", "too long (200 characters at most)"));
+            errors.add(Reason.field("name", "refusal.field.tooLong", 200));
         }
         check(errors, "questionsPerPaper", s.questionsPerPaper(), 1, 1000);
         check(errors, "timeLimitSeconds", s.timeLimitSeconds(), 10, 86_400);
@@ -187,31 +187,31 @@ public class Contesting {
         check(errors, "drawQuota", s.drawQuota(), 0, 1_000_000);
         check(errors, "orgQuota", s.orgQuota(), 0, 10_000);
         if (s.attemptsAllowed() != null && (s.attemptsAllowed() < 1 || s.attemptsAllowed() > 100)) {
-            errors.add(field("attemptsAllowed", "应为 1 到 100", "must be 1 to 100"));
+            errors.add(Reason.field("attemptsAllowed", "refusal.field.between", 1, 100));
         }
         if (s.opensAt() == null) {
-            errors.add(field("opensAt", "必填（ISO-8601 时间）", "required (ISO-8601 instant)"));
+            errors.add(Reason.field("opensAt", "refusal.field.instantRequired"));
         }
         if (s.closesAt() == null) {
-            errors.add(field("closesAt", "必填（ISO-8601 时间）", "required (ISO-8601 instant)"));
+            errors.add(Reason.field("closesAt", "refusal.field.instantRequired"));
         }
         checkInstant(errors, "opensAt", s.opensAt());
         checkInstant(errors, "closesAt", s.closesAt());
         if (s.opensAt() != null && s.closesAt() != null && !s.opensAt().isBefore(s.closesAt())) {
-            errors.add(field("closesAt", "结束时间必须晚于开始时间", "must be after opensAt"));
+            errors.add(Reason.field("closesAt", "refusal.contest.closesBeforeOpens"));
         }
         double wr = s.weightRate() == null ? 0.4 : s.weightRate();
         double wa = s.weightAccuracy() == null ? 0.4 : s.weightAccuracy();
         double wt = s.weightAttention() == null ? 0.2 : s.weightAttention();
         if (wr < 0 || wa < 0 || wt < 0 || Math.abs(wr + wa + wt - 1.0) > 1e-9) {
-            errors.add(field("weightRate", "三项权重须非负且合计为 1", "the three weights must be non-negative and sum to 1"));
+            errors.add(Reason.field("weightRate", "refusal.contest.weights"));
         }
         limit(errors, "addressStartsPerMinute", s.addressStartsPerMinute());
         limit(errors, "addressSubmitsPerMinute", s.addressSubmitsPerMinute());
         limit(errors, "addressCodesPerMinute", s.addressCodesPerMinute());
         limit(errors, "addressFailuresPerMinute", s.addressFailuresPerMinute());
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "竞赛设置有误 / Invalid contest settings", errors);
+            throw Refusal.invalid("invalid_field", "refusal.contest.invalid").withDetails(errors);
         }
         return new Contest(id, name, s.questionsPerPaper(), s.timeLimitSeconds(), s.opensAt(), s.closesAt(),
                 s.onlineQuota(), s.drawQuota(), s.orgQuota(),
@@ -222,9 +222,9 @@ public class Contesting {
     }
 
     /** An optional per-address limit: absent (the node's default), 0 (none) or a number of requests per minute. */
-    private static void limit(List<Map<String, String>> errors, String name, Integer v) {
+    private static void limit(List<Reason> errors, String name, Integer v) {
         if (v != null && (v < 0 || v > 1_000_000)) {
-            errors.add(field(name, "应在 0 到 1000000 之间（0 为不限）", "must be between 0 and 1000000 (0 = no limit)"));
+            errors.add(Reason.field(name, "refusal.contest.addressLimit", 0, 1_000_000));
         }
     }
 
@@ -232,21 +232,22 @@ public class Contesting {
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-    private static void checkInstant(List<Map<String, String>> errors, String name, Instant v) {
+    private static void checkInstant(List<Reason> errors, String name, Instant v) {
         if (v != null && (v.isBefore(EARLIEST) || !v.isBefore(LATEST))) {
-            errors.add(field(name, "时间应在 2000 年到 2199 年之间", "must be between the years 2000 and 2199"));
+            errors.add(Reason.field(name, "refusal.contest.years", "2000", "2199"));
         }
     }
 
-    private static void check(List<Map<String, String>> errors, String name, Integer v, int min, int max) {
+    private static void check(List<Reason> errors, String name, Integer v, int min, int max) {
         if (v == null) {
-            errors.add(field(name, "必填", "required"));
+            errors.add(Reason.field(name, "refusal.field.required"));
         } else if (v < min || v > max) {
-            errors.add(field(name, "应在 " + min + " 到 " + max + " 之间", "must be between " + min + " and " + max));
+            errors.add(Reason.field(name, "refusal.field.between", min, max));
         }
     }
 
-    private static Map<String, String> field(String name, String zh, String en) {
-        return Map.of("field", name, "reason", zh + " / " + en);
+    /** The refusal of a contest id that names no contest. */
+    public static Refusal noSuchContest() {
+        return Refusal.notFound("not_found", "refusal.no_contest");
     }
 }

@@ -16,15 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.TypedConfirmation;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,11 +46,11 @@ class DrawPages {
     private final PublishedRecordWriter records;
     private final ZoneId zone;
     private final PublicLinks links;
-    private final MessageSource messages;
+    private final ApiErrors errors;
 
     DrawPages(Drawing drawing, Contesting contesting, PublishedRecordWriter records,
-              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links, MessageSource messages) {
-        this.messages = messages;
+              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links, ApiErrors errors) {
+        this.errors = errors;
         this.drawing = drawing;
         this.contesting = contesting;
         this.records = records;
@@ -131,7 +131,7 @@ class DrawPages {
     }
 
     @GetMapping("/admin/contests/{id}/draws")
-    String admin(@PathVariable long id, Model model) {
+    String admin(@PathVariable long id, Model model, HttpServletRequest request) {
         Contest contest = contesting.get(id);
         List<DrawRecord> all = drawing.forContest(id);
         model.addAttribute("contest", contest);
@@ -147,10 +147,11 @@ class DrawPages {
     String commit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
                   @RequestParam(required = false) String k, @RequestParam(defaultValue = "") String pool,
                   @RequestParam(defaultValue = "") String seedSources, @RequestParam(defaultValue = "") String tiers,
-                  @RequestParam(required = false) String confirm, Principal who, RedirectAttributes flash) {
+                  @RequestParam(required = false) String confirm, Principal who, RedirectAttributes flash,
+                  HttpServletRequest request) {
         if (confirm == null) {
             // A commit publishes the pool for good: from the page only with the box ticked (the API needs none).
-            flash.addFlashAttribute("error", message("admin.commit.refused"));
+            flash.addFlashAttribute("error", errors.message(request, "admin.commit.refused"));
             flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
                     "seedSources", seedSources));
             return "redirect:/admin/contests/" + id + "/draws";
@@ -159,11 +160,12 @@ class DrawPages {
             Integer winners = parseCount(k);
             DrawRecord d = drawing.commit(id, new Drawing.CommitCommand(name, winners, pool, seedSources,
                     parseTiers(tiers)), who.getName());
-            flash.addFlashAttribute("notice", "已承诺并公布抽奖池 / Committed: " + d.name() + " — n = " + d.n()
-                    + ", k = " + d.k() + ", P = " + d.poolDigest());
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", rows(e.details()));
+            flash.addFlashAttribute("notice", errors.message(request, "notice.draw.committed", d.name(), d.n(), d.k(),
+                    d.poolDigest()));
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", shown.message());
+            flash.addFlashAttribute("details", rows(shown.details()));
             flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
                     "seedSources", seedSources));
         }
@@ -173,36 +175,34 @@ class DrawPages {
     @PostMapping("/admin/draws/{drawId}/reveal")
     String reveal(@PathVariable long drawId, @RequestParam(defaultValue = "") String seed,
                   @RequestParam(required = false) String confirm, @RequestParam(required = false) String confirmName,
-                  Principal who, RedirectAttributes flash) {
+                  Principal who, RedirectAttributes flash, HttpServletRequest request) {
         DrawRecord d = drawing.get(drawId);
         try {
             if (confirm == null) {
-                throw ApiException.badRequest("unconfirmed", "请勾选确认：这些就是现场公布的种子",
-                        "Tick the box to confirm these are the seed strings announced");
+                throw Refusal.invalid("unconfirmed", "refusal.draw.unconfirmed");
             }
             Contest contest = contesting.get(d.contestId());
             if (!TypedConfirmation.matches(contest, confirmName)) {
-                flash.addFlashAttribute("error", d.name() + ": " + messages.getMessage("admin.reveal.refused",
-                        new Object[] {contest.name()}, LocaleContextHolder.getLocale()));
+                flash.addFlashAttribute("error", errors.message(request, "refusal.about", d.name(),
+                        errors.message(request, "admin.reveal.refused", contest.name())));
                 return "redirect:/admin/contests/" + d.contestId() + "/draws";
             }
             List<String> lines = seed.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             DrawRecord sealed = drawing.reveal(drawId, lines, who.getName());
-            flash.addFlashAttribute("notice", "已开奖并封存 / Revealed and sealed: " + sealed.name() + " — "
-                    + sealed.winners().size() + " 名中奖 / winners");
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", d.name() + ": " + e.getMessage());
-            flash.addFlashAttribute("details", rows(e.details()));
+            flash.addFlashAttribute("notice", errors.message(request, "notice.draw.revealed", sealed.name(),
+                    sealed.winners().size()));
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", errors.message(request, "refusal.about", d.name(), shown.message()));
+            flash.addFlashAttribute("details", rows(shown.details()));
         }
         return "redirect:/admin/contests/" + d.contestId() + "/draws";
     }
 
     /** Unknown draw or contest on a page: the error page with the right status, not a stack trace. */
-    @ExceptionHandler(ApiException.class)
-    String failed(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
     /** Tiers typed as {@code 一等奖:10, 二等奖:30, 三等奖:100}; blank means no tiers. */
@@ -215,9 +215,8 @@ class DrawPages {
             }
             Matcher m = TIER.matcher(item);
             if (!m.matches()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "抽奖设置有误 / Invalid draw",
-                        List.of(Map.of("field", "tiers", "reason", "无法识别“" + item + "”，格式如 一等奖:10 / "
-                                + "cannot read \"" + item + "\"; write e.g. First:10")));
+                throw Refusal.invalid("invalid_field", "refusal.draw.invalid")
+                        .withDetails(List.of(Reason.field("tiers", "refusal.draw.tierUnreadable", item)));
             }
             out.add(new Drawing.TierSpec(m.group(1), parseCount(m.group(2))));
         }
@@ -234,10 +233,6 @@ class DrawPages {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private String message(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private String baseUrl(HttpServletRequest request) {

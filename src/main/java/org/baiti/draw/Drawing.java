@@ -17,11 +17,11 @@ import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.ops.ContestMetrics;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -90,47 +90,43 @@ public class Drawing {
      * Commits a draw: checks the command, snapshots the pool into the draw's entries (sorted by UTF-8 bytes, names
      * masked) and publishes {@code P}, {@code n} and {@code k}.
      *
-     * @throws ApiException 404 for an unknown contest, 400 for an invalid command, an unknown pool kind, an empty
+     * @throws Refusal 404 for an unknown contest, 400 for an invalid command, an unknown pool kind, an empty
      *                      pool or {@code k} outside {@code 1..n}
      */
     @Transactional
     public DrawRecord commit(long contestId, CommitCommand cmd, String who) {
         Contest contest = contesting.get(contestId);
         if (cmd == null) {
-            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+            throw Refusal.invalid("invalid_field", "refusal.missing_body");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         String name = cmd.name() == null ? "" : cmd.name().strip();
         if (name.isEmpty()) {
-            errors.add(field("name", "必填", "required"));
+            errors.add(Reason.field("name", "refusal.field.required"));
         } else if (name.length() > MAX_NAME) {
-            errors.add(field("name", "不能超过 " + MAX_NAME + " 个字符", "at most " + MAX_NAME + " characters"));
+            errors.add(Reason.field("name", "refusal.field.tooLong", MAX_NAME));
         }
         String sources = cmd.seedSources() == null ? "" : cmd.seedSources().strip();
         if (sources.isEmpty()) {
-            errors.add(field("seedSources", "必填：说明种子将如何产生", "required: how the seed will be made"));
+            errors.add(Reason.field("seedSources", "refusal.draw.seedSourcesRequired"));
         } else if (sources.length() > MAX_SEED_SOURCES) {
-            errors.add(field("seedSources", "不能超过 " + MAX_SEED_SOURCES + " 个字符",
-                    "at most " + MAX_SEED_SOURCES + " characters"));
+            errors.add(Reason.field("seedSources", "refusal.field.tooLong", MAX_SEED_SOURCES));
         }
         if (cmd.pool() == null || cmd.pool().isBlank()) {
-            errors.add(field("pool", "必填（" + DrawRecord.OFFLINE_PERFECT + "）",
-                    "required (" + DrawRecord.OFFLINE_PERFECT + ")"));
+            errors.add(Reason.field("pool", "refusal.draw.poolRequired", DrawRecord.OFFLINE_PERFECT));
         }
         if (cmd.k() == null) {
-            errors.add(field("k", "必填", "required"));
+            errors.add(Reason.field("k", "refusal.field.required"));
         } else if (cmd.k() < 1) {
-            errors.add(field("k", "中奖人数至少为 1", "the number of winners must be at least 1"));
+            errors.add(Reason.field("k", "refusal.draw.kAtLeastOne"));
         }
         List<DrawRecord.Tier> tiers = tiers(cmd.tiers(), cmd.k(), errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "抽奖设置有误 / Invalid draw", errors);
+            throw Refusal.invalid("invalid_field", "refusal.draw.invalid").withDetails(errors);
         }
         if (!DrawRecord.OFFLINE_PERFECT.equals(cmd.pool().strip())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_pool",
-                    "未知的抽奖池 / Unknown pool kind: " + cmd.pool(),
-                    List.of(field("pool", "可用：" + DrawRecord.OFFLINE_PERFECT,
-                            "supported: " + DrawRecord.OFFLINE_PERFECT)));
+            throw Refusal.invalid("unknown_pool", "refusal.draw.unknownPool", cmd.pool())
+                    .withDetails(List.of(Reason.field("pool", "refusal.draw.poolSupported", DrawRecord.OFFLINE_PERFECT)));
         }
 
         long start = System.nanoTime();
@@ -138,14 +134,13 @@ public class Drawing {
         long read = System.nanoTime();
         int n = candidates.size();
         if (n == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_pool", "池为空 / the pool is empty",
-                    List.of(field("pool", "本竞赛还没有线下满分成绩", "this contest has no offline perfect scores yet")));
+            throw Refusal.invalid("empty_pool", "refusal.draw.emptyPool")
+                    .withDetails(List.of(Reason.field("pool", "refusal.draw.noPerfectScores")));
         }
         int k = cmd.k();
         if (k > n) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "抽奖设置有误 / Invalid draw",
-                    List.of(field("k", "中奖人数应在 1 到 " + n + "（池中人数）之间",
-                            "the number of winners must be between 1 and n = " + n)));
+            throw Refusal.invalid("invalid_field", "refusal.draw.invalid")
+                    .withDetails(List.of(Reason.field("k", "refusal.draw.kAtMostN", n)));
         }
 
         // The keys come as UTF-8 already; one radix sort by those bytes (the algorithm's own); the sorted keys with a
@@ -154,11 +149,10 @@ public class Drawing {
                 candidates.firstInvalidKey());
         if (encoded.firstInvalid() >= 0) {
             String key = candidates.key(encoded.firstInvalid());
-            String problem = DrawAlgorithm.keyProblem(key);
-            problem = problem == null ? "is not valid Unicode" : problem;
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_pool",
-                    "抽奖池中有无效的准考证号 / The pool holds an invalid ticket",
-                    List.of(field("pool", "准考证号 \"" + key + "\" 无效", "ticket \"" + key + "\" " + problem)));
+            String problem = key.isEmpty() ? "refusal.draw.ticketEmpty"
+                    : key.indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
+            throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
+                    .withDetails(List.of(Reason.field("pool", problem, key)));
         }
         if (encoded.firstDuplicate() >= 0) {
             throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
@@ -196,7 +190,7 @@ public class Drawing {
      * Reveals a committed draw: checks the seed, recomputes {@code P} from the frozen pool, computes {@code D} and the
      * winners and seals the draw.
      *
-     * @throws ApiException 404 for an unknown draw, 409 {@code already_sealed} when it was sealed before, 400 for an
+     * @throws Refusal 404 for an unknown draw, 409 {@code already_sealed} when it was sealed before, 400 for an
      *                      invalid seed
      */
     @Transactional
@@ -304,13 +298,12 @@ public class Drawing {
         metrics.drawRevealed();
     }
 
-    private static ApiException poolChanged() {
-        return ApiException.conflict("pool_changed", "抽奖池与承诺时公布的摘要不一致，拒绝开奖",
-                "The stored pool no longer matches the committed digest; the draw is refused");
+    private static Refusal poolChanged() {
+        return Refusal.conflict("pool_changed", "refusal.draw.poolChanged");
     }
 
     public DrawRecord get(long drawId) {
-        return draws.find(drawId).orElseThrow(() -> ApiException.notFound("抽奖不存在", "No such draw"));
+        return draws.find(drawId).orElseThrow(() -> Refusal.notFound("not_found", "refusal.draw.none"));
     }
 
     /** Every draw ever committed for the contest (abandoned ones included), in commit order. */
@@ -394,7 +387,7 @@ public class Drawing {
      * The frozen pool of a draw, opened and checked, from the cache or the database; empty for a draw of the old
      * draw_entry form.
      *
-     * @throws ApiException 409 {@code pool_changed} when the stored blobs are inconsistent
+     * @throws Refusal 409 {@code pool_changed} when the stored blobs are inconsistent
      */
     Optional<FrozenPool> frozenPool(long drawId) {
         FrozenPool cached = cache.get(drawId);
@@ -416,7 +409,7 @@ public class Drawing {
         }
     }
 
-    private static List<DrawRecord.Tier> tiers(List<TierSpec> specs, Integer k, List<Map<String, String>> errors) {
+    private static List<DrawRecord.Tier> tiers(List<TierSpec> specs, Integer k, List<Reason> errors) {
         if (specs == null || specs.isEmpty()) {
             return null;
         }
@@ -428,18 +421,17 @@ public class Drawing {
             String field = "tiers[" + i + "]";
             String name = t == null || t.name() == null ? "" : t.name().strip();
             if (name.isEmpty() || name.length() > MAX_TIER_NAME) {
-                errors.add(field(field + ".name", "奖项名称必填，不超过 " + MAX_TIER_NAME + " 个字符",
-                        "a tier needs a name of at most " + MAX_TIER_NAME + " characters"));
+                errors.add(Reason.field(field + ".name", "refusal.draw.tierName", MAX_TIER_NAME));
                 ok = false;
             }
             if (t == null || t.count() == null || t.count() < 1) {
-                errors.add(field(field + ".count", "名额须为正整数", "the count must be a positive integer"));
+                errors.add(Reason.field(field + ".count", "refusal.draw.tierCount"));
                 ok = false;
             } else {
                 sum += t.count();
             }
             if (ok && out.stream().anyMatch(x -> x.name().equals(name))) {
-                errors.add(field(field + ".name", "奖项名称重复：" + name, "duplicate tier name: " + name));
+                errors.add(Reason.field(field + ".name", "refusal.draw.tierDuplicate", name));
                 ok = false;
             }
             if (ok) {
@@ -447,45 +439,40 @@ public class Drawing {
             }
         }
         if (ok && k != null && sum != k) {
-            errors.add(field("tiers", "各奖项名额之和 " + sum + " 应等于中奖人数 " + k,
-                    "the tier counts add up to " + sum + ", not k = " + k));
+            errors.add(Reason.field("tiers", "refusal.draw.tierSum", sum, k));
         }
         return out;
     }
 
     private static void checkSeed(List<String> seed) {
         if (seed == null || seed.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_seed",
-                    "种子不能为空 / The seed must be a non-empty list of strings", List.of());
+            throw Refusal.invalid("invalid_seed", "refusal.draw.seedEmpty");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         if (seed.size() > MAX_SEED_STRINGS) {
-            errors.add(field("seed", "最多 " + MAX_SEED_STRINGS + " 个种子字符串", "at most " + MAX_SEED_STRINGS + " strings"));
+            errors.add(Reason.field("seed", "refusal.draw.seedTooMany", MAX_SEED_STRINGS));
         }
         for (int i = 0; i < seed.size(); i++) {
             String s = seed.get(i);
             String f = "seed[" + i + "]";
+            String place = String.valueOf(i + 1);
             if (s == null || s.isEmpty()) {
-                errors.add(field(f, "第 " + (i + 1) + " 个种子字符串为空", "seed string " + (i + 1) + " is empty"));
+                errors.add(Reason.field(f, "refusal.draw.seedBlank", place));
             } else if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                errors.add(field(f, "第 " + (i + 1) + " 个种子字符串含换行符", "seed string " + (i + 1)
-                        + " contains a line break"));
+                errors.add(Reason.field(f, "refusal.draw.seedLineBreak", place));
             } else if (s.length() > MAX_SEED_LENGTH) {
-                errors.add(field(f, "第 " + (i + 1) + " 个种子字符串超过 " + MAX_SEED_LENGTH + " 个字符",
-                        "seed string " + (i + 1) + " is longer than " + MAX_SEED_LENGTH + " characters"));
+                errors.add(Reason.field(f, "refusal.draw.seedTooLong", place, MAX_SEED_LENGTH));
             } else if (DrawAlgorithm.hasUnpairedSurrogate(s)) {
-                errors.add(field(f, "第 " + (i + 1) + " 个种子字符串含无效字符", "seed string " + (i + 1)
-                        + " is not valid Unicode"));
+                errors.add(Reason.field(f, "refusal.draw.seedUnicode", place));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_seed", "种子有误 / Invalid seed", errors);
+            throw Refusal.invalid("invalid_seed", "refusal.draw.seedInvalid").withDetails(errors);
         }
     }
 
-    private static ApiException alreadySealed() {
-        return ApiException.conflict("already_sealed", "该抽奖已开奖封存，不能再次运行；如需重抽须重新承诺",
-                "The draw is sealed and can never run again; another draw needs a new commitment");
+    private static Refusal alreadySealed() {
+        return Refusal.conflict("already_sealed", "refusal.draw.sealed");
     }
 
     private static long ms(long nanos) {
@@ -494,9 +481,5 @@ public class Drawing {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Map<String, String> field(String name, String zh, String en) {
-        return Map.of("field", name, "reason", zh + " / " + en);
     }
 }

@@ -8,7 +8,7 @@ package org.baiti.identity;
 public interface OneTimeCodes {
 
     /**
-     * Sends a fresh code to the (normalized, 11-digit) phone; refuses with an {@code ApiException} (429
+     * Sends a fresh code to the (normalized, 11-digit) phone; refuses with a {@code Refusal} (429
      * {@code too_soon} / {@code too_many_codes}, 409 {@code sms_failed}) when it may not or could not.
      */
     void send(String phone);

@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contesting;
 import org.baiti.person.Phones;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
-import org.baiti.web.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +46,7 @@ public class ParticipantIdentity {
         this.development = development.getIfAvailable();
         if (enabled && this.codes == null) {
             throw new IllegalStateException("baiti.otp.enabled=true but there is no OneTimeCodes bean for provider '"
-                    + provider + "' (docs/security.md explains how to plug in an SMS gateway) / 已开启验证码但没有对应的短信通道");
+                    + provider + "' (docs/security.md explains how to plug in an SMS gateway)");
         }
     }
 
@@ -68,11 +68,9 @@ public class ParticipantIdentity {
     public Map<String, Object> sendCode(long contestId, String rawPhone) {
         contesting.get(contestId);
         if (codes == null) {
-            throw ApiException.notFound("本竞赛不需要验证码", "One-time codes are not used here");
+            throw Refusal.notFound("not_found", "refusal.codes.notUsed");
         }
-        String phone = Phones.normalize(rawPhone).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-                "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
-                List.of(Map.of("field", "phone", "reason", "请填写 11 位手机号码 / an 11-digit mainland mobile number is required"))));
+        String phone = Phones.normalize(rawPhone).orElseThrow(ParticipantIdentity::phoneRequired);
         codes.send(phone); // the resend pause and the day's cap are the codes' own (StoredOneTimeCodes)
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sent", true);
@@ -93,19 +91,27 @@ public class ParticipantIdentity {
     public void requireAllowed(long contestId, String name, String phone, String unitCode, String code) {
         if (codes != null) {
             if (code == null || code.isBlank()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "code_required", "请先获取并填写短信验证码 / "
-                        + "Ask for a one-time code and enter it", List.of(Map.of("field", "code", "reason", "必填 / required")));
+                throw Refusal.invalid("code_required", "refusal.codes.required")
+                        .withDetails(List.of(Reason.field("code", "refusal.field.required")));
             }
             if (!codes.check(phone, code.strip())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "invalid_code", "验证码不正确或已过期 / "
-                        + "The code is wrong or has expired", List.of());
+                throw invalidCode();
             }
         }
         if (rosters.required(contestId) && !onRoster(contestId, name, phone, unitCode)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "not_on_roster",
-                    "您不在参赛名单中：请核对姓名、手机号和单位，或联系本单位联络员 / You are not on the roster: check your "
-                            + "name, phone and unit, or ask your unit's coordinator", List.of());
+            throw Refusal.forbidden("not_on_roster", "refusal.notOnRoster");
         }
+    }
+
+    /** The refusal of a phone number that is not an 11-digit mainland mobile number. */
+    public static Refusal phoneRequired() {
+        return Refusal.invalid("invalid_field", "refusal.phone")
+                .withDetails(List.of(Reason.field("phone", "refusal.phone")));
+    }
+
+    /** The refusal of a one-time code that is not the last one sent to the phone, or is no longer valid. */
+    public static Refusal invalidCode() {
+        return Refusal.forbidden("invalid_code", "refusal.codes.invalid");
     }
 
     private boolean onRoster(long contestId, String name, String phone, String unitCode) {

@@ -2,15 +2,13 @@ package org.baiti.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 
 import org.baiti.person.PersonalDataKey;
 import org.baiti.person.Phones;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +48,16 @@ class StoredOneTimeCodes implements OneTimeCodes {
         if (refused.isPresent()) {
             long wait = refused.get().waitSeconds();
             if (refused.get().dailyCap()) {
-                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_codes", "今天发给这个手机号的验证码已达上限，请明天再试"
-                        + " / This phone has had all its codes for today; try again tomorrow", List.of());
+                throw Refusal.of(Refusal.Kind.TOO_MANY, "too_many_codes", "refusal.codes.dailyCap");
             }
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_soon", "验证码已发送，请 " + wait
-                    + " 秒后再试 / A code was just sent; try again in " + wait + " s", List.of());
+            throw Refusal.of(Refusal.Kind.TOO_MANY, "too_soon", "refusal.codes.tooSoon", wait);
         }
         try {
             sender.send(phone, code);
         } catch (SmsSender.SmsFailure e) {
             store.revoke(phoneKey, codeHash);
             log.warn("SMS to {} failed: {} {}", Phones.mask(phone), e.providerCode(), e.getMessage());
-            throw new ApiException(HttpStatus.CONFLICT, "sms_failed", "短信发送失败，请稍后再试 / The SMS could not be sent;"
-                    + " try again later", List.of());
+            throw Refusal.conflict("sms_failed", "refusal.codes.smsFailed");
         }
     }
 

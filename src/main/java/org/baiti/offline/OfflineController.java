@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 
 import org.baiti.contest.ImportResult;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +41,6 @@ class OfflineController {
 
     @GetMapping("/api/admin/imports/{jobId}")
     OfflineImportJobs.Status job(@PathVariable String jobId) {
-        return jobs.find(jobId).orElseThrow(() -> ApiException.notFound(
-                "没有这个导入任务（任务结束一天后清除）",
-                "No such import job (jobs are forgotten a day after they end)"));
+        return jobs.find(jobId).orElseThrow(() -> Refusal.notFound("not_found", "refusal.import.noJob"));
     }
 }

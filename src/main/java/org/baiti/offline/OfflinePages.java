@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.ZoneId;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -11,7 +12,8 @@ import org.baiti.contest.ImportLog;
 import org.baiti.security.Staff;
 import org.baiti.sheet.Uploads;
 import org.baiti.unit.UnitScopes;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,9 +40,11 @@ class OfflinePages {
     private final ImportLog importLog;
     private final UnitScopes scopes;
     private final ZoneId zone;
+    private final ApiErrors errors;
 
     OfflinePages(Contesting contesting, OfflineFigures figures, OfflineImportJobs jobs, ImportLog importLog,
-                 UnitScopes scopes, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                 UnitScopes scopes, ApiErrors errors, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.errors = errors;
         this.scopes = scopes;
         this.contesting = contesting;
         this.figures = figures;
@@ -67,17 +71,17 @@ class OfflinePages {
 
     @PostMapping("/admin/contests/{id}/offline")
     String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, Principal who,
-                  RedirectAttributes flash) throws IOException {
+                  RedirectAttributes flash, HttpServletRequest request) throws IOException {
         Contest contest = contesting.get(id);
         if (file.isEmpty()) {
-            flash.addFlashAttribute("error", "请选择文件 / Choose a file");
+            flash.addFlashAttribute("error", errors.message(request, "refusal.no_file"));
             return "redirect:/admin/contests/" + id + "/offline";
         }
         org.baiti.unit.UnitScope scope = scopes.current(id); // here, in the request's thread: the job runs in another
         try {
             contesting.requireNotFrozen(contest);
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+        } catch (Refusal e) {
+            flash.addFlashAttribute("error", errors.refused(request, e).body().message());
             return "redirect:/admin/contests/" + id + "/offline";
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
@@ -88,11 +92,9 @@ class OfflinePages {
     }
 
     /** An unknown contest and the like: the site's error page with the right status, not a 500. */
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
     /** The job's progress for the page's script (the page is behind the login session, the API behind HTTP Basic). */

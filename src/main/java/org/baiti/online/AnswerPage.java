@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,7 +41,7 @@ class AnswerPage {
         Contest contest;
         try {
             contest = contesting.get(id);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Instant now = Instant.now(clock);

@@ -11,7 +11,7 @@ import org.baiti.online.AttemptViews.DraftSaved;
 import org.baiti.online.AttemptViews.Resumed;
 import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Started;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,8 +72,7 @@ class AttemptController {
         String kind = body != null && body.isObject() && body.get("kind") != null ? body.get("kind").asString("") : "";
         JsonNode count = body == null || !body.isObject() ? null : body.get("count");
         if (!"page_hidden".equals(kind) || (count != null && (!count.isIntegralNumber() || !count.canConvertToInt() || count.asInt() < 0))) {
-            throw ApiException.badRequest("malformed_body", "只能报告 {\"kind\": \"page_hidden\", \"count\": 次数}",
-                    "only {\"kind\": \"page_hidden\", \"count\": N} can be reported");
+            throw Refusal.invalid("malformed_body", "refusal.signal.shape");
         }
         attempting.reportPageHidden(attemptId, bearer(authorization), count == null ? 1 : count.asInt());
     }

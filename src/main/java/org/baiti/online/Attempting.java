@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,13 +42,16 @@ import org.baiti.person.Phones;
 import org.baiti.text.TextInput;
 import org.baiti.privacy.PersonalData;
 import org.baiti.ranking.Ranking;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.ranking.RankingEntry;
 import org.baiti.ranking.Standing;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
-import org.baiti.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,13 +81,15 @@ public class Attempting {
     private final ParticipantLimits limits;
     private final org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes;
     private final PersonalData personalData;
+    private final MessageSource messages;
 
     Attempting(Attempts attempts, Contesting contesting, Questions questions, Units units, Ranking ranking,
                Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, ParticipantLimits limits,
                org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes,
-               PersonalData personalData,
+               PersonalData personalData, MessageSource messages,
                @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.messages = messages;
         this.identity = identity;
         this.signals = signals;
         this.limits = limits;
@@ -124,29 +130,30 @@ public class Attempting {
         String name = cmd == null || cmd.name() == null ? "" : TextInput.clean(cmd.name());
         Optional<String> phone = Phones.normalize(cmd == null ? null : cmd.phone());
         String unitCode = cmd == null || cmd.unit() == null ? "" : cmd.unit().strip();
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         Optional<TextInput.Problem> nameProblem = TextInput.problemOfLine(name);
         if (name.isEmpty()) {
-            errors.add(field("name", "请填写姓名", "required"));
+            errors.add(Reason.field("name", "refusal.attempt.nameRequired"));
         } else if (nameProblem.isPresent()) {
-            errors.add(field("name", "姓名" + nameProblem.get().zh(), nameProblem.get().en()));
+            errors.add(Reason.field("name", "refusal.attempt.nameText",
+                    Reason.words("refusal.text." + nameProblem.get().name())));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            errors.add(field("name", "姓名最多 " + MAX_NAME + " 个字", "at most " + MAX_NAME + " characters"));
+            errors.add(Reason.field("name", "refusal.attempt.nameTooLong", MAX_NAME));
         }
         if (phone.isEmpty()) {
-            errors.add(field("phone", "请填写 11 位手机号码", "an 11-digit mainland mobile number is required"));
+            errors.add(Reason.field("phone", "refusal.phone"));
         }
         Unit unit = null;
         if (unitCode.isEmpty()) {
-            errors.add(field("unit", "请选择单位", "choose a unit"));
+            errors.add(Reason.field("unit", "refusal.attempt.chooseUnit"));
         } else {
             unit = units.find(contestId, unitCode).orElse(null);
             if (unit == null) {
-                errors.add(field("unit", "没有这个单位，请从列表中选择", "unknown unit code; choose one from the list"));
+                errors.add(Reason.field("unit", "refusal.attempt.unknownUnit"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "请检查填写的信息 / Please check the fields", errors);
+            throw Refusal.invalid("invalid_field", "refusal.attempt.checkFields").withDetails(errors);
         }
         // the roster and the one-time code, when the contest uses them (docs/security.md)
         identity.requireAllowed(contestId, name, phone.get(), unit.code(), cmd.code());
@@ -154,7 +161,7 @@ public class Attempting {
                 ? questions.firstN(contestId, contest.questionsPerPaper())
                 : questions.all(contestId);
         if (bank.isEmpty()) {
-            throw ApiException.conflict("empty_bank", "本竞赛还没有题目，请稍后再来", "The contest has no questions yet");
+            throw Refusal.conflict("empty_bank", "refusal.attempt.emptyBank");
         }
         RandomGenerator random = Ids.paperRandom();
         List<Question> chosen = PaperDraw.choose(bank, contest.paperMode(), contest.questionsPerPaper(), random);
@@ -203,15 +210,12 @@ public class Attempting {
         }
         limits.requireSubmit(contest, clientIp);
         if (contest.frozen()) {
-            throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
-                    "The contest is frozen; no more submissions are accepted");
+            throw Refusal.conflict("window_closed", "refusal.attempt.frozen");
         }
         SubmitTiming.Verdict verdict =
                 SubmitTiming.judge(attempt.issuedAt(), contest.timeLimitSeconds(), contest.closesAt(), grace, received);
         if (verdict == SubmitTiming.Verdict.CLOSED) {
-            throw ApiException.conflict("window_closed",
-                    "竞赛已于 " + local.format(contest.closesAt()) + " 截止答题，本次提交未被接收",
-                    "The contest closed at " + contest.closesAt() + "; this submission was not accepted");
+            throw Refusal.conflict("window_closed", "refusal.attempt.closedBeforeSubmit", local.format(contest.closesAt()));
         }
         Map<String, List<String>> answers = answersOfBody.get();
         List<String> keys = attempt.paper().keys();
@@ -228,8 +232,7 @@ public class Attempting {
         OnlineWrites.Outcome outcome = stored(() -> writes.submit(new OnlineWrites.Submission(attempt, received,
                 durationMs, marked, late, contest.attemptsAllowed() > 1, raised)));
         if (outcome.frozen()) { // frozen through another node meanwhile: its copy in memory had not seen it yet
-            throw ApiException.conflict("window_closed", "竞赛结果已冻结，不再接收答卷",
-                    "The contest is frozen; no more submissions are accepted");
+            throw Refusal.conflict("window_closed", "refusal.attempt.frozen");
         }
         if (!outcome.stored()) { // a racing submission of the same attempt was stored first: answer that one
             return result(attempts.find(attempt.id()).orElseThrow(), contest);
@@ -253,8 +256,7 @@ public class Attempting {
         try {
             return write.get();
         } catch (GroupCommit.TimedOut e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                    "服务器繁忙，请稍后再试一次 / The server is busy; please try again in a moment", List.of());
+            throw Refusal.of(Refusal.Kind.UNAVAILABLE, "busy", "refusal.busy");
         }
     }
 
@@ -337,14 +339,12 @@ public class Attempting {
      */
     public Resumed resume(long contestId, ResumeCommand cmd) {
         Contest contest = contesting.get(contestId);
-        String phone = Phones.normalize(cmd == null ? null : cmd.phone()).orElseThrow(() -> new ApiException(
-                HttpStatus.BAD_REQUEST, "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
-                List.of(field("phone", "请填写 11 位手机号码", "an 11-digit mainland mobile number is required"))));
+        String phone = Phones.normalize(cmd == null ? null : cmd.phone()).orElseThrow(ParticipantIdentity::phoneRequired);
         String resumeCode = cmd.resumeCode() == null ? "" : cmd.resumeCode().replaceAll("[\\s-]", "");
         String smsCode = cmd.code() == null ? "" : cmd.code().strip();
         if (resumeCode.isEmpty() && smsCode.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "请填写续答码 / Enter the resume code",
-                    List.of(field("resumeCode", "必填", "required")));
+            throw Refusal.invalid("invalid_field", "refusal.attempt.resumeCodeRequired")
+                    .withDetails(List.of(Reason.field("resumeCode", "refusal.field.required")));
         }
         limits.requirePhoneNotBlocked(contestId, phone);
         Optional<Attempt> found = attempts.latest(contestId, phone);
@@ -357,8 +357,7 @@ public class Attempting {
         if (!proven) {
             limits.phoneFailed(contestId, phone);
             // the same answer whether the phone has no attempt or the code is wrong: nothing to learn about phones
-            throw new ApiException(HttpStatus.FORBIDDEN, "invalid_resume_code",
-                    "手机号或续答码不正确 / The phone number or the resume code is wrong", List.of());
+            throw Refusal.forbidden("invalid_resume_code", "refusal.resumeCode.invalid");
         }
         Attempt a = found.get();
         String token = Ids.token();
@@ -366,8 +365,7 @@ public class Attempting {
         String[] kept = previous.split(" ");
         previous = String.join(" ", java.util.Arrays.copyOf(kept, Math.min(kept.length, 8)));
         if (!attempts.replaceToken(a.id(), a.tokenHash(), sha256(token), previous)) {
-            throw ApiException.conflict("busy", "另一台设备正在同时续答，请稍后再试",
-                    "Another device is resuming this attempt at the same moment; try again");
+            throw Refusal.conflict("busy", "refusal.attempt.resumeRace");
         }
         Instant now = now();
         Map<String, Question> qs = questions.byKeys(contest.id(), a.paper().keys());
@@ -393,8 +391,8 @@ public class Attempting {
         return proven;
     }
 
-    private static ApiException alreadySubmitted() {
-        return ApiException.conflict("already_submitted", "答卷已提交，不能再修改", "This attempt is already submitted");
+    private static Refusal alreadySubmitted() {
+        return Refusal.conflict("already_submitted", "refusal.attempt.submitted");
     }
 
     /** Eight digits: short enough to copy down, and guessing is throttled per phone (docs/online.md). */
@@ -407,13 +405,13 @@ public class Attempting {
         boolean counted = false;
         String message = null;
         if (a.late()) {
-            message = "超过答题时限才提交：成绩已记录，但不计入排名 / Submitted after the time limit: the score is recorded but not ranked";
+            message = words("notice.attempt.late");
         } else {
             Optional<Standing> standing = ranking.standingOf(contest.id(), a.phone()); // entry and rank, one read
             counted = standing.isPresent() && standing.get().entry().attemptId().equals(a.id());
             rank = standing.map(Standing::rank).orElse(null);
             if (!counted && rank != null) {
-                message = "排名按您成绩最好的一次计算 / The ranking counts your best attempt";
+                message = words("notice.attempt.bestCounts");
             }
         }
         return new Result(a.score(), a.maxScore(), a.accuracy(), a.durationMs(), a.submittedAt(), a.late(), counted,
@@ -447,19 +445,17 @@ public class Attempting {
     Attempt authorized(String attemptId, String bearerToken) {
         Attempt a = (attemptId != null && ATTEMPT_ID.matcher(attemptId).matches()
                 ? attempts.find(attemptId) : Optional.<Attempt>empty())
-                .orElseThrow(() -> ApiException.notFound("答卷不存在", "No such attempt"));
+                .orElseThrow(() -> Refusal.notFound("not_found", "refusal.attempt.none"));
         if (bearerToken == null || bearerToken.isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "缺少答题凭证（Authorization: Bearer） / The attempt token is missing (Authorization: Bearer)", List.of());
+            throw Refusal.of(Refusal.Kind.UNAUTHENTICATED, "unauthorized", "refusal.attempt.tokenMissing");
         }
         String given = sha256(bearerToken.strip());
         if (!MessageDigest.isEqual(a.tokenHash().getBytes(StandardCharsets.US_ASCII),
                 given.getBytes(StandardCharsets.US_ASCII))) {
             if (a.replaced(given)) {
-                throw ApiException.conflict("taken_over", "已在另一台设备上继续答题，本页不再保存答案",
-                        "This attempt continues on another device; this page no longer saves answers");
+                throw Refusal.conflict("taken_over", "refusal.attempt.takenOver");
             }
-            throw ApiException.forbidden("答题凭证与这份答卷不符", "This token does not belong to this attempt");
+            throw Refusal.forbidden("forbidden", "refusal.attempt.wrongToken");
         }
         return a;
     }
@@ -469,26 +465,19 @@ public class Attempting {
             return;
         }
         if (!c.frozen() && now.isBefore(c.opensAt())) {
-            throw ApiException.conflict("not_open", "竞赛尚未开始，将于 " + local.format(c.opensAt()) + " 开始",
-                    "The contest opens at " + c.opensAt());
+            throw Refusal.conflict("not_open", "refusal.attempt.notYetOpen", local.format(c.opensAt()));
         }
-        throw ApiException.conflict("not_open", "竞赛已于 " + local.format(c.closesAt()) + " 结束",
-                "The contest closed at " + c.closesAt());
+        throw Refusal.conflict("not_open", "refusal.attempt.ended", local.format(c.closesAt()));
     }
 
-    private ApiException alreadyAttempted(Contest contest, String phone) {
+    private Refusal alreadyAttempted(Contest contest, String phone) {
         if (attempts.hasUnsubmitted(contest.id(), phone)) {
-            return ApiException.conflict("already_attempted",
-                    "这个手机号已经开始答题：请点“在另一台设备继续”，用开始时显示的续答码接着答",
-                    "This phone number has an attempt in progress: choose \"continue on another device\" and enter its resume code");
+            return Refusal.conflict("already_attempted", "refusal.attempt.inProgress", Reason.words("online.resume.open"));
         }
         if (contest.attemptsAllowed() == 1) {
-            return ApiException.conflict("already_attempted", "这个手机号已经参加过本次竞赛，每人只能答题一次",
-                    "This phone number has already taken part; one attempt per person");
+            return Refusal.conflict("already_attempted", "refusal.attempt.once");
         }
-        return ApiException.conflict("already_attempted",
-                "这个手机号已用完 " + contest.attemptsAllowed() + " 次答题机会",
-                "This phone number has used all " + contest.attemptsAllowed() + " attempts");
+        return Refusal.conflict("already_attempted", "refusal.attempt.usedAll", contest.attemptsAllowed());
     }
 
     private static List<QuestionView> views(Paper paper, Map<String, Question> qs) {
@@ -529,8 +518,11 @@ public class Attempting {
         }
     }
 
-    private static Map<String, String> field(String name, String zh, String en) {
-        return Map.of("field", name, "reason", zh + " / " + en);
+    /** A message for the participant in the request's language (Chinese outside a request). */
+    private String words(String key) {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        Locale locale = context == null || context.getLocale() == null ? Locale.SIMPLIFIED_CHINESE : context.getLocale();
+        return messages.getMessage(key, null, key, locale);
     }
 
     /** The contest-day meters (docs/operations.md); set apart from the constructor to keep it as it is. */

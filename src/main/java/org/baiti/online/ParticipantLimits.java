@@ -10,7 +10,7 @@ import org.baiti.contest.Contesting;
 import org.baiti.limits.Limits;
 import org.baiti.limits.Limits.Rate;
 import org.baiti.limits.RateLimitSettings;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.baiti.web.ApiErrors;
 import org.baiti.web.TooManyRequests;
 import org.springframework.context.annotation.Configuration;
@@ -160,7 +160,7 @@ class ParticipantLimits implements HandlerInterceptor, WebMvcConfigurer {
     private Contest contest(String id) {
         try {
             return contesting.get(Long.parseLong(id));
-        } catch (NumberFormatException | ApiException e) {
+        } catch (NumberFormatException | Refusal e) {
             return null;
         }
     }

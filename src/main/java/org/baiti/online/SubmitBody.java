@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.baiti.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -49,7 +49,7 @@ final class SubmitBody {
                 };
             }
             Map<String, List<String>> answers = null;
-            List<Map<String, String>> problems = new ArrayList<>();
+            List<Reason> problems = new ArrayList<>();
             boolean seen = false;
             for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
                 String name = p.currentName();
@@ -75,22 +75,20 @@ final class SubmitBody {
                 };
             }
             Map<String, List<String>> read = answers;
-            List<Map<String, String>> found = problems;
+            List<Reason> found = problems;
             return () -> {
                 if (!found.isEmpty()) {
-                    throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_body", "答案格式不对 / Malformed answers", found);
+                    throw Refusal.invalid("malformed_body", "refusal.answers.malformed").withDetails(found);
                 }
                 return read;
             };
         } catch (JacksonException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_body",
-                    "请求内容不是有效的 JSON，或字段类型不对 / The request body is not valid JSON or a field has the wrong type",
-                    List.of());
+            throw Refusal.invalid("malformed_body", "error.malformed_body");
         }
     }
 
     /** The properties of the {@code answers} object; the parser stands on its {@code START_OBJECT}. */
-    private static void readAnswers(JsonParser p, Map<String, List<String>> answers, List<Map<String, String>> problems) {
+    private static void readAnswers(JsonParser p, Map<String, List<String>> answers, List<Reason> problems) {
         for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
             String question = p.currentName();
             JsonToken v = p.nextToken();
@@ -103,19 +101,18 @@ final class SubmitBody {
                         ids.add(p.getString());
                     } else {
                         p.skipChildren();
-                        problems.add(Map.of("question", question, "reason", "选项编号应为字符串 / option ids are strings"));
+                        problems.add(Reason.of(Map.of("question", question), "refusal.answers.optionNotString"));
                     }
                 }
             } else if (v != JsonToken.VALUE_NULL) {
                 p.skipChildren();
-                problems.add(Map.of("question", question, "reason", "应为选项编号的数组 / must be an array of option ids"));
+                problems.add(Reason.of(Map.of("question", question), "refusal.answers.notAnArray"));
             }
             answers.put(question, ids);
         }
     }
 
-    private static ApiException wrongShape() {
-        return ApiException.badRequest("malformed_body", "请求内容应为 {\"answers\": {题号: [选项编号, ...]}}",
-                "the body must be {\"answers\": {questionId: [optionId, ...]}}");
+    private static Refusal wrongShape() {
+        return Refusal.invalid("malformed_body", "refusal.answers.shape");
     }
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -99,10 +99,7 @@ final class ParticipantRequestMeters implements Filter {
 
     /** The API's error code of the refusal when Spring MVC handled it, else what the status says. */
     private static String reason(HttpServletRequest request, int status) {
-        if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof org.baiti.refusal.Refusal r) {
-            return r.code();
-        }
-        if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof ApiException e) {
+        if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Refusal e) {
             return e.code();
         }
         return switch (status) {

@@ -19,11 +19,11 @@ import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.person.PersonalDataKey;
 import org.baiti.person.Phones;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,23 +98,22 @@ public class PersonalData {
     public PrivacySettings change(long contestId, Change change) {
         PrivacySettings before = settings(contestId);
         if (change == null) {
-            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+            throw Refusal.invalid("invalid_field", "refusal.missing_body");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         String notice = before.notice();
         if (change.notice() != null) {
             notice = change.notice().strip().isEmpty() ? null : change.notice().strip();
             if (notice != null && notice.length() > MAX_NOTICE) {
-                errors.add(Map.of("field", "notice", "reason", "最多 " + MAX_NOTICE + " 个字符 / at most " + MAX_NOTICE + " characters"));
+                errors.add(Reason.field("notice", "refusal.field.tooLong", MAX_NOTICE));
             }
         }
         int days = change.retentionDays() == null ? before.retentionDays() : change.retentionDays();
         if (days < 1 || days > MAX_RETENTION_DAYS) {
-            errors.add(Map.of("field", "retentionDays", "reason", "应为 1 到 " + MAX_RETENTION_DAYS + " 天 / must be 1 to "
-                    + MAX_RETENTION_DAYS + " days"));
+            errors.add(Reason.field("retentionDays", "refusal.privacy.retentionDays", MAX_RETENTION_DAYS));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "个人信息设置有误 / Invalid privacy settings", errors);
+            throw Refusal.invalid("invalid_field", "refusal.privacy.invalid").withDetails(errors);
         }
         boolean consent = change.consentRequired() == null ? before.consentRequired() : change.consentRequired();
         PrivacySettings after = new PrivacySettings(contestId, notice, days, consent, before.purgedAt());
@@ -140,9 +139,8 @@ public class PersonalData {
             return;
         }
         if (Boolean.FALSE.equals(consent) || consentRequired(contestId)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "consent_required",
-                    "请先阅读个人信息说明并勾选同意 / Read the personal data notice and give your consent first",
-                    List.of(Map.of("field", "consent", "reason", "须为 true / must be true")));
+            throw Refusal.invalid("consent_required", "refusal.privacy.consent")
+                    .withDetails(List.of(Reason.field("consent", "refusal.privacy.consentTrue")));
         }
     }
 
@@ -186,13 +184,11 @@ public class PersonalData {
         PrivacySettings s = settings(contestId);
         Instant now = Instant.now(clock);
         if (now.isBefore(c.closesAt().plus(grace))) {
-            throw ApiException.conflict("not_closed", "竞赛尚未结束，不能清除个人信息",
-                    "The contest has not closed yet; personal data cannot be purged");
+            throw Refusal.conflict("not_closed", "refusal.privacy.notClosed");
         }
         Instant due = keptUntil(c, s);
         if (!early && now.isBefore(due)) {
-            throw ApiException.conflict("retention_running", "保存期到 " + due + " 为止；如需提前清除请加 --now",
-                    "The retention period runs until " + due + "; add --now to purge before");
+            throw Refusal.conflict("retention_running", "refusal.privacy.retentionRunning", due.toString());
         }
         Map<String, Integer> replaced = store.pseudonymize(contestId, phone -> key.hash(PHONE_PURPOSE, phone));
         int addresses = store.forgetAddresses(contestId);
@@ -234,30 +230,26 @@ public class PersonalData {
     /** As above, also with the resume code shown during the attempt (on any device, SMS or not). */
     public Map<String, Object> lookUp(long contestId, String rawPhone, String code, String resumeCode, String token) {
         Contest c = contesting.get(contestId);
-        String phone = Phones.normalize(rawPhone).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-                "invalid_field", "请填写 11 位手机号码 / An 11-digit mainland mobile number is required",
-                List.of(Map.of("field", "phone", "reason", "请填写 11 位手机号码 / an 11-digit mainland mobile number is required"))));
+        String phone = Phones.normalize(rawPhone).orElseThrow(ParticipantIdentity::phoneRequired);
         String stored = store.pseudonymWithHash(contestId, Pseudonym.shortHash(key.hash(PHONE_PURPOSE, phone))).orElse(phone);
         if (code != null && !code.isBlank()) {
             if (!identity.codesRequired() || !identity.checkCode(phone, code.strip())) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "invalid_code", "验证码不正确或已过期 / The code is wrong or has expired", List.of());
+                throw ParticipantIdentity.invalidCode();
             }
         } else if (resumeCode != null && !resumeCode.isBlank()) {
             AttemptOwnership proof = ownership.getIfAvailable();
             if (proof == null || !proof.provenByResumeCode(contestId, phone, resumeCode)) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "invalid_resume_code",
-                        "手机号或续答码不正确 / The phone number or the resume code is wrong", List.of());
+                throw Refusal.forbidden("invalid_resume_code", "refusal.resumeCode.invalid");
             }
         } else if (token != null && !token.isBlank()) {
             Optional<String> owner = store.phoneOfToken(contestId, sha256(token.strip()));
             if (owner.isEmpty() || !owner.get().equals(stored)) {
-                throw ApiException.forbidden("凭证与手机号不符", "The token does not belong to this phone");
+                throw Refusal.forbidden("forbidden", "refusal.privacy.tokenNotThisPhone");
             }
         } else {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "proof_required", identity.codesRequired()
-                    ? "请填写发送到该手机的验证码 / Enter the code sent to the phone"
-                    : "请在答题所用的手机上查询 / Look it up on the phone you answered with",
-                    List.of(Map.of("field", identity.codesRequired() ? "code" : "token", "reason", "必填 / required")));
+            throw Refusal.invalid("proof_required", identity.codesRequired() ? "refusal.privacy.enterCode"
+                            : "refusal.privacy.samePhone")
+                    .withDetails(List.of(Reason.field(identity.codesRequired() ? "code" : "token", "refusal.field.required")));
         }
         PrivacySettings s = settings(contestId);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,10 +1,13 @@
 package org.baiti.privacy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.security.Staff;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +29,11 @@ class PrivacyPages {
     private final Contesting contesting;
     private final ParticipantIdentity identity;
     private final java.time.ZoneId zone;
+    private final ApiErrors errors;
 
-    PrivacyPages(PersonalData personalData, Contesting contesting, ParticipantIdentity identity,
+    PrivacyPages(PersonalData personalData, Contesting contesting, ParticipantIdentity identity, ApiErrors errors,
                  @org.springframework.beans.factory.annotation.Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.errors = errors;
         this.zone = java.time.ZoneId.of(zone);
         this.personalData = personalData;
         this.contesting = contesting;
@@ -38,14 +43,16 @@ class PrivacyPages {
     @PostMapping("/admin/contests/{id}/privacy")
     String change(@PathVariable long id, @RequestParam(required = false) String notice,
                   @RequestParam(required = false) Integer retentionDays,
-                  @RequestParam(defaultValue = "false") boolean consentRequired, RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "false") boolean consentRequired, RedirectAttributes flash,
+                  HttpServletRequest request) {
         Staff.current().ifPresent(s -> s.requireContest(id));
         try {
             personalData.change(id, new PersonalData.Change(notice == null ? "" : notice, retentionDays, consentRequired));
-            flash.addFlashAttribute("notice", "已保存个人信息设置 / Personal data settings saved");
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", e.details().stream().filter(java.util.Map.class::isInstance).toList());
+            flash.addFlashAttribute("notice", errors.message(request, "notice.privacy.saved"));
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", shown.message());
+            flash.addFlashAttribute("details", shown.details().stream().filter(java.util.Map.class::isInstance).toList());
         }
         return "redirect:/admin/contests/" + id + "#privacy";
     }
@@ -55,7 +62,7 @@ class PrivacyPages {
         Contest contest;
         try {
             contest = contesting.get(id);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("contest", contest);

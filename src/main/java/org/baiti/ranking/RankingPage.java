@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,7 +43,7 @@ class RankingPage {
         Contest contest;
         try {
             contest = contesting.get(id);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         int quota = contest.onlineQuota();

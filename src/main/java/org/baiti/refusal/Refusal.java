@@ -32,7 +32,13 @@ public class Refusal extends RuntimeException {
         /** The person may not do this (403). */
         FORBIDDEN,
         /** The thing is not in a state that allows it (409). */
-        CONFLICT
+        CONFLICT,
+        /** The request does not say who makes it: an attempt's token is missing (401). */
+        UNAUTHENTICATED,
+        /** Asked too soon or too often; the same request works later (429). */
+        TOO_MANY,
+        /** The server cannot do it at the moment; the same request may be sent again (503). */
+        UNAVAILABLE
     }
 
     /** A detail whose words depend on the language it is shown in. */
@@ -70,6 +76,11 @@ public class Refusal extends RuntimeException {
 
     public static Refusal conflict(String code, String key, Object... args) {
         return new Refusal(Kind.CONFLICT, code, key, args, null);
+    }
+
+    /** A refusal of another {@link Kind} than the four above (a missing token, asked too often, a busy server). */
+    public static Refusal of(Kind kind, String code, String key, Object... args) {
+        return new Refusal(kind, code, key, args, null);
     }
 
     /** The same refusal carrying {@code details} (row errors of an import, fields of a form). */

@@ -19,7 +19,9 @@ import org.baiti.draw.DrawRecord;
 import org.baiti.draw.Drawing;
 import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,11 +60,13 @@ class AwardsOutputPages {
     private final CertificateSettings settings;
     private final PublicLinks links;
     private final MessageSource messages;
+    private final ApiErrors errors;
     private final ZoneId zone;
 
     AwardsOutputPages(Contesting contesting, Reporting reporting, OrgAwarding orgAwarding, Drawing drawing,
-                      CertificateSettings settings, PublicLinks links, MessageSource messages,
+                      CertificateSettings settings, PublicLinks links, MessageSource messages, ApiErrors errors,
                       @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+        this.errors = errors;
         this.contesting = contesting;
         this.reporting = reporting;
         this.orgAwarding = orgAwarding;
@@ -142,16 +146,17 @@ class AwardsOutputPages {
     @PostMapping("/admin/contests/{id}/certificates/settings")
     String saveSettings(@PathVariable long id, @RequestParam(defaultValue = "") String issuer,
                         @RequestParam(defaultValue = "") String issuedOn, @RequestParam(defaultValue = "") String sealText,
-                        RedirectAttributes flash, Locale locale) {
+                        RedirectAttributes flash, Locale locale, HttpServletRequest request) {
         try {
             settings.save(id, issuer, issuedOn, sealText);
             flash.addFlashAttribute("notice", messages.getMessage("cert.settings.saved", null, locale));
-        } catch (ApiException e) {
-            if (e.status().value() == 404) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", e.details());
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", shown.message());
+            flash.addFlashAttribute("details", shown.details());
             flash.addFlashAttribute("form", Map.of("issuer", issuer, "issuedOn", issuedOn, "sealText", sealText));
         }
         return "redirect:/admin/contests/" + id + "/certificates";
@@ -169,11 +174,9 @@ class AwardsOutputPages {
     }
 
     /** Unknown contest, or a host this site does not answer for: the error page with its status. */
-    @ExceptionHandler(ApiException.class)
-    String failed(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
     private void addSetting(Model model, Contest c, Locale locale) {

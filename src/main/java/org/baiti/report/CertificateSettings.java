@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
-import org.baiti.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,24 +61,23 @@ class CertificateSettings {
         String i = issuer == null ? "" : issuer.strip();
         String s = sealText == null ? "" : sealText.strip();
         String d = issuedOn == null ? "" : issuedOn.strip();
-        List<Map<String, Object>> problems = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
         if (i.isEmpty() || i.codePointCount(0, i.length()) > MAX_ISSUER) {
-            problems.add(Map.of("field", "issuer", "reason", "1–" + MAX_ISSUER));
+            problems.add(Reason.field("issuer", "refusal.field.lengthRange", MAX_ISSUER));
         }
         if (s.codePointCount(0, s.length()) > MAX_SEAL) {
-            problems.add(Map.of("field", "sealText", "reason", "≤ " + MAX_SEAL));
+            problems.add(Reason.field("sealText", "refusal.field.tooLong", MAX_SEAL));
         }
         LocalDate date = null;
         if (!d.isEmpty()) {
             try {
                 date = LocalDate.parse(d);
             } catch (DateTimeParseException e) {
-                problems.add(Map.of("field", "issuedOn", "reason", "yyyy-MM-dd"));
+                problems.add(Reason.field("issuedOn", "refusal.field.badDate"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field",
-                    "证书设置有误 / Invalid certificate settings", List.copyOf(problems));
+            throw Refusal.invalid("invalid_field", "refusal.certificate.invalid").withDetails(problems);
         }
         String seal = s.isEmpty() ? i : s;
         jdbc.sql("""

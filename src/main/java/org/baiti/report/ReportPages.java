@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.TypedConfirmation;
@@ -13,7 +15,9 @@ import org.baiti.unit.Unit;
 import org.baiti.unit.UnitImport;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiError;
+import org.baiti.web.ApiErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -35,9 +39,11 @@ class ReportPages {
     private final MessageSource messages;
     private final UnitScopes scopes;
     private final Participants participants;
+    private final ApiErrors errors;
 
     ReportPages(Contesting contesting, Reporting reporting, OrgAwarding orgAwarding, UnitImport unitImport,
-                MessageSource messages, UnitScopes scopes, Participants participants) {
+                MessageSource messages, UnitScopes scopes, Participants participants, ApiErrors errors) {
+        this.errors = errors;
         this.scopes = scopes;
         this.participants = participants;
         this.messages = messages;
@@ -116,7 +122,8 @@ class ReportPages {
      * error with the typed values kept, the same table in the same order.
      */
     @PostMapping("/admin/contests/{id}/attention")
-    String attention(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String attention(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash,
+                     HttpServletRequest request) {
         Map<String, String> typed = new LinkedHashMap<>();
         form.forEach((k, v) -> {
             if (k.startsWith("mark:")) {
@@ -130,15 +137,10 @@ class ReportPages {
             int changed = unitImport.setAttentions(id, typed);
             flash.addFlashAttribute("notice", messages.getMessage("admin.attention.saved", new Object[] {changed},
                     LocaleContextHolder.getLocale()));
-        } catch (org.baiti.refusal.Refusal e) { // the marks that cannot be saved, in the page's language
-            java.util.Locale locale = LocaleContextHolder.getLocale();
-            flash.addFlashAttribute("error", messages.getMessage(e.wording(), locale));
-            flash.addFlashAttribute("details", e.details().stream().map(d -> d instanceof org.baiti.refusal.Refusal.Detail x
-                    ? x.shown(w -> messages.getMessage(w, locale)) : d instanceof Map<?, ?> m ? m : Map.of()).toList());
-            flash.addFlashAttribute("typed", typed);
-        } catch (ApiException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("details", e.details().stream()
+        } catch (Refusal e) {
+            ApiError shown = errors.refused(request, e).body();
+            flash.addFlashAttribute("error", shown.message());
+            flash.addFlashAttribute("details", shown.details().stream()
                     .map(d -> d instanceof Map<?, ?> m ? m : Map.of()).toList());
             flash.addFlashAttribute("typed", typed);
         }
@@ -163,11 +165,8 @@ class ReportPages {
     }
 
     /** A refusal on a page (a coordinator asking for another contest, no such contest): the error page with its status. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(ApiException.class)
-    String refused(ApiException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        return "error";
+    @org.springframework.web.bind.annotation.ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 }

@@ -13,10 +13,6 @@ public record Winner(String channel, int order, String tier, String name, String
         return Phones.mask(phone);
     }
 
-    public String channelName() {
-        return "online".equals(channel) ? "线上排名 Online ranking" : "线下抽奖 Offline draw";
-    }
-
     Winner withOrder(int order, String tier) {
         return new Winner(channel, order, tier, name, phone, unit, topUnit, ticket, accuracy, durationMs);
     }

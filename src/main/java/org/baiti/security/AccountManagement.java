@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.baiti.audit.AuditLog;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.baiti.text.TextInput;
-import org.baiti.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,17 +67,15 @@ public class AccountManagement {
     @Transactional
     public View create(NewAccount cmd) {
         if (cmd == null) {
-            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+            throw Refusal.invalid("invalid_field", "refusal.missing_body");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         String username = cmd.username() == null ? "" : cmd.username().strip();
         if (!USERNAME.matcher(username).matches()) {
-            errors.add(field("username", "用户名为 2–40 个字母、数字或 _ . @ -，以字母或数字开头",
-                    "2 to 40 letters, digits or _ . @ -, starting with a letter or digit"));
+            errors.add(Reason.field("username", "refusal.account.username"));
         }
         if (cmd.role() == null) {
-            errors.add(field("role", "必填：ADMIN、ORGANIZER、COORDINATOR、JUDGE 或 AUDITOR",
-                    "required: ADMIN, ORGANIZER, COORDINATOR, JUDGE or AUDITOR"));
+            errors.add(Reason.field("role", "refusal.account.role"));
         }
         checkPassword(cmd.password(), errors);
         Long unitContest = null;
@@ -89,8 +87,7 @@ public class AccountManagement {
         }
         invalid(errors);
         if (accounts.find(username).isPresent()) {
-            throw ApiException.conflict("exists", "用户名已存在（不区分大小写）：" + username,
-                    "This user name exists already (names are compared without case): " + username);
+            throw Refusal.conflict("exists", "refusal.account.exists", username);
         }
         Account a = new Account(username, encoder.encode(cmd.password()), cmd.role(), displayName(cmd.displayName(), username),
                 true, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), unitContest, unitCode);
@@ -107,11 +104,11 @@ public class AccountManagement {
     @Transactional
     public View update(String username, Change cmd) {
         Account old = accounts.find(username)
-                .orElseThrow(() -> ApiException.notFound("没有该账号：" + username, "No such account: " + username));
+                .orElseThrow(() -> Refusal.notFound("not_found", "refusal.account.none", username));
         if (cmd == null) {
-            throw ApiException.badRequest("invalid_field", "缺少请求内容", "Missing request body");
+            throw Refusal.invalid("invalid_field", "refusal.missing_body");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<Reason> errors = new ArrayList<>();
         Role role = cmd.role() == null ? old.role() : cmd.role();
         boolean enabled = cmd.enabled() == null ? old.enabled() : cmd.enabled();
         String display = cmd.displayName() == null ? old.displayName() : displayName(cmd.displayName(), username);
@@ -128,8 +125,7 @@ public class AccountManagement {
         invalid(errors);
         if (old.role() == Role.ADMIN && old.enabled() && (role != Role.ADMIN || !enabled)
                 && accounts.countEnabled(Role.ADMIN) <= 1) {
-            throw ApiException.conflict("last_admin", "这是最后一个启用的管理员账号，不能停用或改为其他角色",
-                    "This is the last enabled administrator; it cannot be disabled or given another role");
+            throw Refusal.conflict("last_admin", "refusal.account.lastAdminChange");
         }
         String hash = cmd.password() == null ? old.passwordHash() : encoder.encode(cmd.password());
         Account a = new Account(old.username(), hash, role, display, enabled, old.createdAt(), unitContest, unitCode);
@@ -156,13 +152,12 @@ public class AccountManagement {
     @Transactional
     public void delete(String username) {
         Account old = accounts.find(username)
-                .orElseThrow(() -> ApiException.notFound("没有该账号：" + username, "No such account: " + username));
+                .orElseThrow(() -> Refusal.notFound("not_found", "refusal.account.none", username));
         if (Staff.current().map(s -> s.username().equals(username)).orElse(false)) {
-            throw ApiException.conflict("self", "不能删除自己正在使用的账号", "You cannot remove the account you are signed in with");
+            throw Refusal.conflict("self", "refusal.account.self");
         }
         if (old.role() == Role.ADMIN && old.enabled() && accounts.countEnabled(Role.ADMIN) <= 1) {
-            throw ApiException.conflict("last_admin", "这是最后一个启用的管理员账号，不能删除",
-                    "This is the last enabled administrator; it cannot be removed");
+            throw Refusal.conflict("last_admin", "refusal.account.lastAdminRemove");
         }
         accounts.delete(username);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -178,29 +173,27 @@ public class AccountManagement {
         return accounts.countForContest(contestId);
     }
 
-    private void checkUnit(Long unitContest, String unitCode, List<Map<String, String>> errors) {
+    private void checkUnit(Long unitContest, String unitCode, List<Reason> errors) {
         if (unitContest == null || unitCode == null) {
-            errors.add(field("unitCode", "单位联络员账号须指定竞赛编号和单位编码",
-                    "a coordinator's account needs the contest id and the unit code"));
+            errors.add(Reason.field("unitCode", "refusal.account.unitMissing"));
         } else if (!units.exists(unitContest, unitCode)) {
-            errors.add(field("unitCode", "该竞赛中没有这个单位：" + unitCode, "no such unit in that contest: " + unitCode));
+            errors.add(Reason.field("unitCode", "refusal.account.unitUnknown", unitCode));
         }
     }
 
-    private static void checkPassword(String password, List<Map<String, String>> errors) {
+    private static void checkPassword(String password, List<Reason> errors) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD) {
-            errors.add(field("password", "密码至少 " + MIN_PASSWORD + " 个字符", "at least " + MIN_PASSWORD + " characters"));
+            errors.add(Reason.field("password", "refusal.account.passwordShort", MIN_PASSWORD));
         } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             // bcrypt reads only the first 72 bytes: a longer password would be cut without anyone knowing.
-            errors.add(field("password", "密码最多 " + MAX_PASSWORD_BYTES + " 个字节（一个汉字占 3 个字节）",
-                    "at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit; a Chinese character takes 3)"));
+            errors.add(Reason.field("password", "refusal.account.passwordLong", MAX_PASSWORD_BYTES));
         }
     }
 
-    private static void invalid(List<Map<String, String>> errors) {
+    private static void invalid(List<Reason> errors) {
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account", errors);
+            throw Refusal.invalid("invalid_field", "refusal.account.invalid").withDetails(errors);
         }
     }
 
@@ -218,21 +211,17 @@ public class AccountManagement {
         String s = given == null ? "" : TextInput.clean(given);
         Optional<TextInput.Problem> problem = TextInput.problemOfLine(s);
         if (!s.isEmpty() && problem.isPresent()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account",
-                    List.of(field("displayName", problem.get().zh(), problem.get().en())));
+            throw Refusal.invalid("invalid_field", "refusal.account.invalid")
+                    .withDetails(List.of(Reason.field("displayName", "refusal.text." + problem.get().name())));
         }
         if (s.codePointCount(0, s.length()) > 100) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_field", "账号信息有误 / Invalid account",
-                    List.of(field("displayName", "最多 100 个字符", "at most 100 characters")));
+            throw Refusal.invalid("invalid_field", "refusal.account.invalid")
+                    .withDetails(List.of(Reason.field("displayName", "refusal.field.tooLong", 100)));
         }
         return s.isEmpty() ? username : s;
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Map<String, String> field(String name, String zh, String en) {
-        return Map.of("field", name, "reason", zh + " / " + en);
     }
 }

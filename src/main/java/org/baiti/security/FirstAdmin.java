@@ -63,9 +63,9 @@ class FirstAdmin implements SmartInitializingSingleton {
             log.warn("""
 
                     ==================================================================
-                      Created the first administrator 已创建首个管理员账号
-                      user 用户名: admin    password 密码: {}
-                      This is shown only once. 仅显示这一次，请妥善保存。
+                      Created the first administrator
+                      user: admin    password: {}
+                      This is shown only once: keep it safe.
                     ==================================================================""", password);
         } else {
             log.info("Created the first administrator 'admin' with the password from BAITI_ADMIN_PASSWORD");

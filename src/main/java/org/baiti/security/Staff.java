@@ -3,7 +3,7 @@ package org.baiti.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -53,15 +53,15 @@ public record Staff(String username, Role role, Long unitContest, String unitCod
     }
 
     /** The 403 for data of a unit outside a coordinator's subtree. */
-    public static ApiException forbiddenUnit() {
-        return ApiException.forbidden("不属于您管理的单位", "Not one of your units");
+    public static Refusal forbiddenUnit() {
+        return Refusal.forbidden("forbidden", "refusal.notYourUnit");
     }
 
     /** Refuses with 403 unless there is no account (trusted call) or the account has one of the roles. */
     public static void require(Role... roles) {
         current().ifPresent(s -> {
             if (!s.is(roles)) {
-                throw ApiException.forbidden("无权进行此操作", "Your role may not do this");
+                throw Refusal.forbidden("forbidden", "refusal.role");
             }
         });
     }

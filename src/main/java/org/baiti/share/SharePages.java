@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
+import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,10 +35,12 @@ class SharePages {
     private final PosterRenderer posters;
     private final CjkFont fonts;
     private final ZoneId zone;
+    private final ApiErrors errors;
 
-    SharePages(Contesting contesting, PublicLinks links, PosterRenderer posters, CjkFont fonts,
+    SharePages(Contesting contesting, PublicLinks links, PosterRenderer posters, CjkFont fonts, ApiErrors errors,
                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
         this.contesting = contesting;
+        this.errors = errors;
         this.links = links;
         this.posters = posters;
         this.fonts = fonts;
@@ -75,11 +78,9 @@ class SharePages {
     }
 
     /** Unknown contest, or a host this site does not answer for: the error page with its status. */
-    @ExceptionHandler(ApiException.class)
-    String failed(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
+    @ExceptionHandler(Refusal.class)
+    String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return errors.page(request, response, model, e);
     }
 
     private PosterRenderer.Poster poster(long id, HttpServletRequest request, Locale locale) {

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -82,9 +83,6 @@ public class ApiErrors {
         if (t instanceof Refusal r) {
             return refused(request, r);
         }
-        if (t instanceof ApiException e) {
-            return new Problem(e.status(), new ApiError(e.code(), e.getMessage(), e.details()));
-        }
         if (t instanceof InvalidParameterException e) { // a form body or query Tomcat cannot decode: a=%ZZ, a&&=b
             HttpStatus s = HttpStatus.resolve(e.getErrorCode());
             return s != null && s.is4xxClientError() && s != HttpStatus.BAD_REQUEST ? problem(request, s, codeOf(s))
@@ -126,17 +124,40 @@ public class ApiErrors {
 
     /** A domain refusal as the client is told it: its kind's status, its words and details in the request's language. */
     public Problem refused(HttpServletRequest request, Refusal r) {
-        HttpStatus status = switch (r.kind()) {
+        return new Problem(status(r.kind()), words(r, locale(request)));
+    }
+
+    /** The HTTP status of a kind of refusal. */
+    public static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        Locale locale = locale(request);
+    }
+
+    /** A refusal as the API's error body in {@code locale}: its message and details worded in that language. */
+    public ApiError words(Refusal r, Locale locale) {
         List<?> details = r.details().stream()
                 .map(d -> d instanceof Refusal.Detail detail ? detail.shown(w -> messages.getMessage(w, locale)) : d)
                 .toList();
-        return new Problem(status, new ApiError(r.code(), messages.getMessage(r.wording(), locale), details));
+        return new ApiError(r.code(), messages.getMessage(r.wording(), locale), details);
+    }
+
+    /**
+     * A refusal on a server-rendered page (no such contest, not one of your units): the error page with the refusal's
+     * status and its message in the request's language. For the pages' {@code @ExceptionHandler(Refusal.class)}.
+     */
+    public String page(HttpServletRequest request, HttpServletResponse response, Model model, Refusal r) {
+        Problem p = refused(request, r);
+        response.setStatus(p.status().value());
+        model.addAttribute("status", p.status().value());
+        model.addAttribute("message", p.body().message());
+        return "error";
     }
 
     /** A problem with the bundle's message for {@code code} ({@code error.<code>}). */

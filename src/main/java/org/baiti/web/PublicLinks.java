@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.baiti.refusal.Refusal;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -48,9 +48,7 @@ public class PublicLinks {
             host = host.substring(1, host.length() - 1);
         }
         if (!ownNames.contains(host)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_host",
-                    "未知的访问地址：请在配置中设置 baiti.public-url / Unknown host: set baiti.public-url",
-                    java.util.List.of());
+            throw Refusal.invalid("unknown_host", "error.unknown_host");
         }
         return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }

@@ -1,16 +1,12 @@
 package org.baiti.web;
 
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
-
 /** {@code 429 rate_limited}: too many requests; answered with {@code Retry-After} and the wait in the message. */
-public class TooManyRequests extends ApiException {
+public class TooManyRequests extends RuntimeException {
 
     private final long seconds;
 
     public TooManyRequests(long seconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "rate limited for " + seconds + " s", List.of());
+        super("rate limited for " + seconds + " s", null, false, false);
         this.seconds = seconds;
     }
 

@@ -165,10 +165,16 @@ interface ParticipantGuardContract extends App {
         assertThat(start(id, "路人", stranger, "U1").status()).as("not required yet").isEqualTo(201);
         assertThat(admin.putJson("/api/admin/contests/" + id + "/roster-required", Map.of("required", true)).status()).isEqualTo(200);
 
-        Api.Response notListed = start(id, "王五", phone(), "U1");
+        String wang = phone();
+        String wangCode = code(id, wang);
+        Api.Response notListed = start(id, "王五", wang, "U1", wangCode);
         assertThat(notListed.status()).isEqualTo(403);
         assertThat(notListed.json().get("error").asString()).isEqualTo("not_on_roster");
-        assertThat(notListed.json().get("message").asString()).contains("参赛名单").contains("roster");
+        assertThat(notListed.json().get("message").asString()).contains("参赛名单").doesNotContain("roster");
+        Api.Response notListedEn = api().accepting("en").postJson("/api/contests/" + id + "/attempts",
+                Map.of("name", "王五", "phone", wang, "unit", "U1", "code", wangCode));
+        assertThat(notListedEn.json().get("error").asString()).isEqualTo("not_on_roster");
+        assertThat(notListedEn.json().get("message").asString()).contains("roster").doesNotContain("参赛名单");
         assertThat(start(id, "李四", li, "U1", liCode).status()).as("another unit").isEqualTo(403);
         assertThat(start(id, "李 四", li, "U2", liCode).status()).as("another name").isEqualTo(403);
         assertThat(start(id, "张三", zhang, "U1-1-1", zhangCode).status()).as("a unit below the roster's").isEqualTo(201);

@@ -232,7 +232,14 @@ interface DrawLifeContract extends App {
         Api.Response none = s.admin().postJson("/api/admin/contests/" + empty + "/draws",
                 Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice"));
         assertBad(none, "empty_pool", "pool");
-        assertThat(none.json().get("message").asString()).contains("池为空").contains("the pool is empty");
+        assertThat(none.json().get("message").asString()).isEqualTo("抽奖池为空");
+        Api.Response noneEn = s.admin().accepting("en").postJson("/api/admin/contests/" + empty + "/draws",
+                Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice"));
+        assertThat(noneEn.status()).isEqualTo(400);
+        assertThat(noneEn.json().get("error").asString()).isEqualTo("empty_pool");
+        assertThat(noneEn.json().get("message").asString()).isEqualTo("The pool is empty");
+        assertThat(noneEn.json().get("details").get(0).get("reason").asString())
+                .isEqualTo("this contest has no offline perfect scores yet");
         assertThat(api().get("/api/contests/" + s.contestId() + "/draws").json()).as("nothing committed").isEmpty();
         assertThat(s.admin().postJson("/api/admin/contests/999/draws",
                 Map.of("name", "x", "k", 1, "pool", "offline-perfect", "seedSources", "dice")).status()).isEqualTo(404);
@@ -253,7 +260,8 @@ interface DrawLifeContract extends App {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         JsonNode json = r.json();
         assertThat(json.get("error").asString()).as(r.body()).isEqualTo(error);
-        assertThat(json.get("message").asString()).as("Chinese first, then English").contains(" / ");
+        assertThat(json.get("message").asString()).as("Chinese only").containsPattern("[\\u4e00-\\u9fff]")
+                .doesNotContain(" / ");
         if (field != null) {
             Set<String> fields = new HashSet<>();
             json.get("details").forEach(d -> fields.add(d.get("field").asString()));

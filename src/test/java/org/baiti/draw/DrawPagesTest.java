@@ -10,7 +10,8 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,12 @@ class DrawPagesTest {
         assertThat(DrawPages.parseTiers("  ")).isNull();
         assertThat(DrawPages.parseTiers("First prize:x")).containsExactly(new Drawing.TierSpec("First prize", -1));
         assertThatThrownBy(() -> DrawPages.parseTiers("一等奖 10"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("抽奖设置有误");
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.code()).isEqualTo("invalid_field");
+                    assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID);
+                    assertThat(r.details()).singleElement().isInstanceOfSatisfying(Reason.class,
+                            d -> assertThat(d.about()).containsEntry("field", "tiers"));
+                });
     }
 
     @Test

@@ -174,7 +174,7 @@ class AnswerPageBrowserTest extends SqliteApp {
             d.findElement(By.id("consent")).click();
             d.findElement(By.id("start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
-            assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过");
+            assertThat(d.findElement(By.id("identify-error")).getText()).contains("已经参加过").doesNotContain("one attempt");
         }
     }
 

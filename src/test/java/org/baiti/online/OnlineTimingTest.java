@@ -133,7 +133,10 @@ class OnlineTimingTest extends SqliteApp {
         assertThat(b.json().get("score").asInt()).isEqualTo(b.json().get("maxScore").asInt());
         assertThat(b.json().get("durationMs").asLong()).isEqualTo(616_000);
         assertThat(b.json().has("rank")).isFalse();
-        assertThat(b.json().get("message").asString()).contains("不计入排名").contains("not ranked");
+        assertThat(b.json().get("message").asString()).contains("不计入排名").doesNotContain("ranked");
+        assertThat(api().accepting("en").postJson("/api/attempts/" + late.get("attemptId").asString() + "/submit",
+                body(Map.of()), late.get("token").asString()).json().get("message").asString())
+                .as("the same result, in English").contains("not ranked").doesNotContain("排名");
         JsonNode ranking = api().get("/api/contests/" + id + "/ranking").json();
         assertThat(ranking).hasSize(1);
         assertThat(ranking.get(0).get("name").asString()).isEqualTo("踩点");
@@ -156,7 +159,11 @@ class OnlineTimingTest extends SqliteApp {
         Api.Response r = submit(paper, allRight(paper));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("error").asString()).isEqualTo("window_closed");
-        assertThat(r.json().get("message").asString()).contains("截止").contains("closed");
+        assertThat(r.json().get("message").asString()).contains("截止").doesNotContain("closed");
+        Api.Response en = api().accepting("en").postJson("/api/attempts/" + paper.get("attemptId").asString()
+                + "/submit", body(allRight(paper)), paper.get("token").asString());
+        assertThat(en.json().get("error").asString()).isEqualTo("window_closed");
+        assertThat(en.json().get("message").asString()).contains("closed").doesNotContain("截止");
         JsonNode view = Bearer.get(api(), "/api/attempts/" + paper.get("attemptId").asString(), paper.get("token").asString()).json();
         assertThat(view.get("submitted").asBoolean()).isFalse();
         assertThat(api().get("/api/contests/" + id + "/ranking").json()).hasSize(1);

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Reason;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** The submit body read with a streaming parser: the same answers, the same refusals, as the JSON tree gave. */
@@ -30,7 +31,7 @@ class SubmitBodyTest {
     @Test
     void aBodyThatIsNotJsonIsRefusedAtOnce() {
         for (String bad : List.of("{", "{\"answers\": {\"Q1\": [\"a\"", "{\"answers\" 1}", "[1,,2]")) {
-            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOfSatisfying(ApiException.class,
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOfSatisfying(Refusal.class,
                     e -> assertThat(e.code()).isEqualTo("malformed_body"));
         }
     }
@@ -40,18 +41,18 @@ class SubmitBodyTest {
         for (String bad : List.of("", " ", "[]", "null", "42", "\"x\"", "{}", "{\"answers\": \"all right\"}",
                 "{\"answers\": [\"a\"]}", "{\"answers\": {\"Q1\": [\"a\"]}, \"answers\": 1}")) {
             Supplier<Map<String, List<String>>> deferred = parse(bad);
-            assertThatThrownBy(deferred::get).as(bad).isInstanceOfSatisfying(ApiException.class,
+            assertThatThrownBy(deferred::get).as(bad).isInstanceOfSatisfying(Refusal.class,
                     e -> assertThat(e.code()).isEqualTo("malformed_body"));
         }
-        assertThatThrownBy(parse(null)::get).isInstanceOf(ApiException.class);
+        assertThatThrownBy(parse(null)::get).isInstanceOf(Refusal.class);
     }
 
     @Test
     void everyAnswerOfTheWrongTypeIsListed() {
         Supplier<Map<String, List<String>>> deferred = parse("{\"answers\": {\"Q1\": [1, \"a\", [\"b\"]], \"Q2\": true, \"Q3\": {\"a\": 1}, \"Q4\": [\"ok\"]}}");
-        assertThatThrownBy(deferred::get).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(deferred::get).isInstanceOfSatisfying(Refusal.class, e -> {
             assertThat(e.code()).isEqualTo("malformed_body");
-            List<Object> questions = e.details().stream().map(d -> ((Map<?, ?>) d).get("question")).map(Object.class::cast).toList();
+            List<Object> questions = e.details().stream().map(d -> ((Reason) d).about().get("question")).toList();
             assertThat(questions).containsExactly("Q1", "Q1", "Q2", "Q3");
         });
     }

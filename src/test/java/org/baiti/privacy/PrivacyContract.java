@@ -21,7 +21,7 @@ import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.baiti.testing.WebSession;
-import org.baiti.web.ApiException;
+import org.baiti.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
@@ -153,7 +153,7 @@ interface PrivacyContract extends App {
 
         // before the close a purge is refused, even an early one
         assertThatThrownBy(() -> bean(PersonalData.class).purge(id, true, "test"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("尚未结束");
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("not_closed"));
 
         close(admin, id);
         Api.Response commit = admin.postJson("/api/admin/contests/" + id + "/draws", Map.of("name", "线下抽奖", "k", 3,

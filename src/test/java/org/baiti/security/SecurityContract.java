@@ -79,7 +79,9 @@ interface SecurityContract extends App {
         Api.Response otherUnit = coordinator.get(c + "/units/U2");
         assertThat(otherUnit.status()).isEqualTo(403);
         assertThat(otherUnit.json().get("error").asString()).isEqualTo("forbidden");
-        assertThat(otherUnit.json().get("message").asString()).contains("不属于您管理的单位").contains("Not one of your units");
+        assertThat(otherUnit.json().get("message").asString()).isEqualTo("不属于您管理的单位");
+        assertThat(coordinator.accepting("en").get(c + "/units/U2").json().get("message").asString())
+                .isEqualTo("Not one of your units");
         assertThat(coordinator.get(c + "/units/U2-1").status()).isEqualTo(403);
 
         List<Long> contests = new ArrayList<>();
