@@ -11,10 +11,10 @@ import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
 import org.baiti.security.AccountManagement;
 import org.baiti.security.Role;
+import org.baiti.settings.SiteSettings;
 import org.baiti.unit.Unit;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +42,12 @@ class AccountPages {
     private final ZoneId zone;
 
     AccountPages(AccountManagement management, Contesting contesting, UnitImport units, ApiErrors errors,
-                 @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                 SiteSettings site) {
         this.management = management;
         this.contesting = contesting;
         this.units = units;
         this.errors = errors;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/accounts")

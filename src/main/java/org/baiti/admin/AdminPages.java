@@ -23,10 +23,10 @@ import org.baiti.limits.RateLimitSettings;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
 import org.baiti.security.Staff;
+import org.baiti.settings.SiteSettings;
 import org.baiti.unit.UnitImport;
 import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,7 +60,7 @@ class AdminPages {
 
     AdminPages(Contesting contesting, BankImport bankImport, UnitImport unitImport, ImportLog importLog,
                RosterImport rosterImport, ParticipantIdentity identity,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone, ApiErrors errors) {
+               SiteSettings site, ApiErrors errors) {
         this.errors = errors;
         this.contesting = contesting;
         this.bankImport = bankImport;
@@ -68,7 +68,7 @@ class AdminPages {
         this.importLog = importLog;
         this.rosterImport = rosterImport;
         this.identity = identity;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/login")

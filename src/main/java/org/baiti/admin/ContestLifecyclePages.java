@@ -15,9 +15,9 @@ import org.baiti.contest.ContestState;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,11 +37,11 @@ class ContestLifecyclePages {
     private final ZoneId zone;
 
     ContestLifecyclePages(Contesting contesting, ContestLifecycle lifecycle, ApiErrors errors,
-                          @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                          SiteSettings site) {
         this.contesting = contesting;
         this.lifecycle = lifecycle;
         this.errors = errors;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/contests/{id}/edit")

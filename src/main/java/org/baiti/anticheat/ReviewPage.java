@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,11 +24,11 @@ class ReviewPage {
     private final ApiErrors errors;
 
     ReviewPage(Signals signals, Contesting contesting, ApiErrors errors,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+               SiteSettings site) {
         this.signals = signals;
         this.errors = errors;
         this.contesting = contesting;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/contests/{id}/review")

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +25,9 @@ class AuditPage {
     private final AuditLog audit;
     private final ZoneId zone;
 
-    AuditPage(AuditLog audit, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+    AuditPage(AuditLog audit, SiteSettings site) {
         this.audit = audit;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/audit")

@@ -16,8 +16,8 @@ import org.baiti.TransactionEnd;
 import org.baiti.audit.AuditLog;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.text.TextInput;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +44,11 @@ public class Contesting {
     }
 
     Contesting(Contests contests, Clock clock, AuditLog audit,
-               @Value("${baiti.contest-cache-millis:1000}") long cacheMillis) {
+               SiteSettings site) {
         this.contests = contests;
         this.clock = clock;
         this.audit = audit;
-        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, site.contestCacheMillis()));
     }
 
     @Transactional

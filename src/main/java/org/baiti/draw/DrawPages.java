@@ -18,11 +18,11 @@ import org.baiti.contest.Contesting;
 import org.baiti.contest.TypedConfirmation;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -49,12 +49,12 @@ class DrawPages {
     private final ApiErrors errors;
 
     DrawPages(Drawing drawing, Contesting contesting, PublishedRecordWriter records,
-              @Value("${baiti.time-zone:Asia/Shanghai}") String zone, PublicLinks links, ApiErrors errors) {
+              SiteSettings site, PublicLinks links, ApiErrors errors) {
         this.errors = errors;
         this.drawing = drawing;
         this.contesting = contesting;
         this.records = records;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
         this.links = links;
     }
 

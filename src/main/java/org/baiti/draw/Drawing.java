@@ -21,7 +21,6 @@ import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -55,7 +54,7 @@ public class Drawing {
     private final ContestMetrics metrics;
 
     Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
-            Dialect dialect, @Value("${baiti.draw.pool-compression:}") String compression, ContestMetrics metrics) {
+            Dialect dialect, DrawSettings settings, ContestMetrics metrics) {
         this.metrics = metrics;
         this.draws = draws;
         this.contesting = contesting;
@@ -63,6 +62,7 @@ public class Drawing {
         this.audit = audit;
         this.json = json;
         this.cache = cache;
+        String compression = settings.poolCompression();
         if (compression == null || compression.isBlank()) {
             // Measured (docs/draw.md): SQLite stores and reads 50 MB blobs faster than deflate runs; PostgreSQL would
             // otherwise compress them itself (TOAST) more slowly.

@@ -14,7 +14,6 @@ import org.baiti.refusal.Refusal;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +34,9 @@ public class ParticipantIdentity {
 
     ParticipantIdentity(Rosters rosters, Units units, Contesting contesting, AuditLog audit, Clock clock,
                         ObjectProvider<OneTimeCodes> codes, ObjectProvider<DevelopmentSmsSender> development,
-                        @Value("${baiti.otp.enabled:false}") boolean enabled,
-                        @Value("${baiti.otp.provider:development}") String provider) {
+                        OtpProperties otp) {
+        boolean enabled = otp.enabled();
+        String provider = otp.provider();
         this.rosters = rosters;
         this.units = units;
         this.contesting = contesting;

@@ -26,7 +26,7 @@ import org.baiti.sheet.Uploads;
 import org.baiti.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
  * language.
  */
 @Component
+@EnableConfigurationProperties(OfflineSettings.class)
 public class OfflineImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineImportJobs.class);
@@ -71,7 +72,7 @@ public class OfflineImportJobs {
     private final MessageSource messages;
 
     OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock, ContestMetrics metrics,
-                      MessageSource messages, @Value("${baiti.offline.job-progress-ms:1000}") long progressEveryMs) {
+                      MessageSource messages, OfflineSettings settings) {
         this.messages = messages;
         this.offlineImport = offlineImport;
         this.stored = stored;
@@ -89,7 +90,8 @@ public class OfflineImportJobs {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleWithFixedDelay(this::writeProgress, progressEveryMs, progressEveryMs, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::writeProgress, settings.jobProgressMs(), settings.jobProgressMs(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts importing the spooled upload; the job owns the file and deletes it when done. */

@@ -10,11 +10,11 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.contest.ImportLog;
 import org.baiti.security.Staff;
+import org.baiti.settings.SiteSettings;
 import org.baiti.sheet.Uploads;
 import org.baiti.unit.UnitScopes;
 import org.baiti.refusal.Refusal;
 import org.baiti.web.ApiErrors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,14 +43,14 @@ class OfflinePages {
     private final ApiErrors errors;
 
     OfflinePages(Contesting contesting, OfflineFigures figures, OfflineImportJobs jobs, ImportLog importLog,
-                 UnitScopes scopes, ApiErrors errors, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                 UnitScopes scopes, ApiErrors errors, SiteSettings site) {
         this.errors = errors;
         this.scopes = scopes;
         this.contesting = contesting;
         this.figures = figures;
         this.jobs = jobs;
         this.importLog = importLog;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/contests/{id}/offline")

@@ -8,7 +8,7 @@ import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.refusal.Refusal;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,11 +29,11 @@ class AnswerPage {
     private final ParticipantIdentity identity;
 
     AnswerPage(Contesting contesting, Clock clock, ParticipantIdentity identity,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+               SiteSettings site) {
         this.contesting = contesting;
         this.identity = identity;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/c/{id}")

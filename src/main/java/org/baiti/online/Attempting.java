@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,6 +38,7 @@ import org.baiti.online.AttemptViews.Result;
 import org.baiti.online.AttemptViews.Review;
 import org.baiti.online.AttemptViews.Started;
 import org.baiti.person.Phones;
+import org.baiti.settings.SiteSettings;
 import org.baiti.text.TextInput;
 import org.baiti.privacy.PersonalData;
 import org.baiti.ranking.Ranking;
@@ -48,7 +48,6 @@ import org.baiti.ranking.RankingEntry;
 import org.baiti.ranking.Standing;
 import org.baiti.unit.Unit;
 import org.baiti.unit.Units;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -87,8 +86,7 @@ public class Attempting {
                Clock clock, OnlineWrites writes, ParticipantIdentity identity, Signals signals, ParticipantLimits limits,
                org.springframework.beans.factory.ObjectProvider<org.baiti.identity.OneTimeCodes> smsCodes,
                PersonalData personalData, MessageSource messages,
-               @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+               SiteSettings site) {
         this.messages = messages;
         this.identity = identity;
         this.signals = signals;
@@ -102,8 +100,8 @@ public class Attempting {
         this.ranking = ranking;
         this.clock = clock;
         this.writes = writes;
-        this.grace = Duration.ofSeconds(graceSeconds);
-        this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
+        this.grace = Duration.ofSeconds(site.online().graceSeconds());
+        this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(site.timeZone());
     }
 
     /** What a participant types in: name, phone, unit code, and the one-time code when codes are switched on. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,9 +22,9 @@ import org.baiti.person.PersonalDataKey;
 import org.baiti.person.Phones;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +51,7 @@ public class PersonalData {
     private final Clock clock;
     private final Duration grace;
     private final long cacheNanos;
+    private final java.time.ZoneId zone;
     private final Map<Long, CachedSwitch> consentSwitches = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The online channel's check of resume codes (absent in a context without it, such as the purge command). */
@@ -57,11 +59,11 @@ public class PersonalData {
 
     PersonalData(ContestPrivacies privacies, PersonalDataStore store, Contesting contesting, ParticipantIdentity identity,
                  PersonalDataKey key, AuditLog audit, Clock clock,
-                 @Value("${baiti.online.grace-seconds:15}") int graceSeconds,
-                 @Value("${baiti.contest-cache-millis:1000}") long cacheMillis,
+                 SiteSettings site,
                  org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership) {
         this.ownership = ownership;
-        this.cacheNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, cacheMillis));
+        this.cacheNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, site.contestCacheMillis()));
+        this.zone = site.timeZone();
         this.privacies = privacies;
         this.store = store;
         this.contesting = contesting;
@@ -69,7 +71,7 @@ public class PersonalData {
         this.key = key;
         this.audit = audit;
         this.clock = clock;
-        this.grace = Duration.ofSeconds(graceSeconds);
+        this.grace = Duration.ofSeconds(site.online().graceSeconds());
     }
 
     /** What an organizer sets: each field optional (null keeps the value); {@code notice} "" goes back to the default. */
@@ -188,7 +190,8 @@ public class PersonalData {
         }
         Instant due = keptUntil(c, s);
         if (!early && now.isBefore(due)) {
-            throw Refusal.conflict("retention_running", "refusal.privacy.retentionRunning", due.toString());
+            throw Refusal.conflict("retention_running", "refusal.privacy.retentionRunning",
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.atZone(zone)));
         }
         Map<String, Integer> replaced = store.pseudonymize(contestId, phone -> key.hash(PHONE_PURPOSE, phone));
         int addresses = store.forgetAddresses(contestId);

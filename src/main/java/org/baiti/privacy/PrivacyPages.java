@@ -32,9 +32,9 @@ class PrivacyPages {
     private final ApiErrors errors;
 
     PrivacyPages(PersonalData personalData, Contesting contesting, ParticipantIdentity identity, ApiErrors errors,
-                 @org.springframework.beans.factory.annotation.Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                 org.baiti.settings.SiteSettings site) {
         this.errors = errors;
-        this.zone = java.time.ZoneId.of(zone);
+        this.zone = site.timeZone();
         this.personalData = personalData;
         this.contesting = contesting;
         this.identity = identity;

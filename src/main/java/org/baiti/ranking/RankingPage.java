@@ -8,7 +8,7 @@ import java.util.List;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +27,11 @@ class RankingPage {
     private final ZoneId zone;
 
     RankingPage(Ranking ranking, Contesting contesting, Clock clock,
-                @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                SiteSettings site) {
         this.ranking = ranking;
         this.contesting = contesting;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     /** One line as the page shows it (the template shows the figures with web.Figures). */

@@ -20,11 +20,11 @@ import org.baiti.draw.Drawing;
 import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +65,7 @@ class AwardsOutputPages {
 
     AwardsOutputPages(Contesting contesting, Reporting reporting, OrgAwarding orgAwarding, Drawing drawing,
                       CertificateSettings settings, PublicLinks links, MessageSource messages, ApiErrors errors,
-                      @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+                      SiteSettings site) {
         this.errors = errors;
         this.contesting = contesting;
         this.reporting = reporting;
@@ -74,7 +74,7 @@ class AwardsOutputPages {
         this.settings = settings;
         this.links = links;
         this.messages = messages;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/contests/{id}/print/winners")

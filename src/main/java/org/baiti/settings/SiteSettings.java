@@ -15,10 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (empty: from a Host header naming this machine)
  * @param contestCacheMillis {@code baiti.contest-cache-millis}: how long a node keeps a contest (and its bank
  *                           version) it read, in memory
+ * @param online             {@code baiti.online.*}
  */
 @ConfigurationProperties("baiti")
 public record SiteSettings(@DefaultValue("./data") String dataDir, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-                           @DefaultValue("") String publicUrl, @DefaultValue("1000") long contestCacheMillis) {
+                           @DefaultValue("") String publicUrl, @DefaultValue("1000") long contestCacheMillis,
+                           @DefaultValue Online online) {
+
+    /**
+     * @param graceSeconds {@code baiti.online.grace-seconds}: a submission this long after the close (or the time
+     *                     limit) still counts, for the network's delay; the contest counts as closed after it
+     */
+    public record Online(@DefaultValue("15") int graceSeconds) {
+    }
 
     /** The data folder as an absolute path. */
     public Path dataPath() {

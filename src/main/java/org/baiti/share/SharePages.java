@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
+import org.baiti.settings.SiteSettings;
 import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,13 +38,13 @@ class SharePages {
     private final ApiErrors errors;
 
     SharePages(Contesting contesting, PublicLinks links, PosterRenderer posters, CjkFont fonts, ApiErrors errors,
-               @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+               SiteSettings site) {
         this.contesting = contesting;
         this.errors = errors;
         this.links = links;
         this.posters = posters;
         this.fonts = fonts;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/admin/contests/{id}/share")

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.baiti.contest.Contesting;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +18,10 @@ class HomePage {
     private final Clock clock;
     private final ZoneId zone;
 
-    HomePage(Contesting contesting, Clock clock, @Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
+    HomePage(Contesting contesting, Clock clock, SiteSettings site) {
         this.contesting = contesting;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.timeZone();
     }
 
     @GetMapping("/")

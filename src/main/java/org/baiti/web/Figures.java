@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +24,8 @@ public class Figures {
 
     private final ZoneId zone;
 
-    public Figures(@Value("${baiti.time-zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public Figures(SiteSettings site) {
+        this.zone = site.timeZone();
     }
 
     /** A fraction (0.1234) as a percentage with one decimal ("12.3%"); "" for none. */

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.baiti.refusal.Refusal;
-import org.springframework.beans.factory.annotation.Value;
+import org.baiti.settings.SiteSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -27,8 +27,8 @@ public class PublicLinks {
     private final String configured;
     private final Set<String> ownNames;
 
-    PublicLinks(@Value("${baiti.public-url:}") String publicUrl) {
-        String url = publicUrl.strip();
+    PublicLinks(SiteSettings site) {
+        String url = site.publicUrl().strip();
         this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.ownNames = ownNames();
     }

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FiguresTest {
 
-    private final Figures figures = new Figures("Asia/Shanghai");
+    private final Figures figures = new Figures(new org.baiti.settings.SiteSettings("./data", java.time.ZoneId.of("Asia/Shanghai"), "", 1000,
+            new org.baiti.settings.SiteSettings.Online(15)));
 
     @Test
     void ratesArePercentagesWithOneDecimalRoundedHalfUp() {
