@@ -55,7 +55,7 @@ class DemoContest implements SmartInitializingSingleton {
             return;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        Contest c = contesting.create(new ContestSettings("示范市森林草原防灭火知识竞赛（演示） Demo contest",
+        Contest c = contesting.create(new ContestSettings("示范市森林草原防灭火知识竞赛（演示）",
                 20, 20 * 60, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), 10, 20, 3,
                 Contest.PaperMode.RANDOM, null, null, null, null, null));
         unitImport.importFile(c.id(), "demo/units.csv", resource("demo/units.csv"), "demo");
