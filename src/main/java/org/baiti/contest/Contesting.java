@@ -177,7 +177,7 @@ public class Contesting {
         if (name == null || name.isEmpty()) {
             errors.add(Reason.field("name", "refusal.field.required"));
         } else if (nameProblem.isPresent()) {
-            errors.add(Reason.field("name", "refusal.text." + nameProblem.get().name()));
+            errors.add(Reason.field("name", nameProblem.get().key()));
         } else if (name.length() > 200) {
             errors.add(Reason.field("name", "refusal.field.tooLong", 200));
         }

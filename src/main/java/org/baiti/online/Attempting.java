@@ -134,7 +134,7 @@ public class Attempting {
             errors.add(Reason.field("name", "refusal.attempt.nameRequired"));
         } else if (nameProblem.isPresent()) {
             errors.add(Reason.field("name", "refusal.attempt.nameText",
-                    Reason.words("refusal.text." + nameProblem.get().name())));
+                    Reason.words(nameProblem.get().key())));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
             errors.add(Reason.field("name", "refusal.attempt.nameTooLong", MAX_NAME));
         }

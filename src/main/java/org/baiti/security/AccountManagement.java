@@ -212,7 +212,7 @@ public class AccountManagement {
         Optional<TextInput.Problem> problem = TextInput.problemOfLine(s);
         if (!s.isEmpty() && problem.isPresent()) {
             throw Refusal.invalid("invalid_field", "refusal.account.invalid")
-                    .withDetails(List.of(Reason.field("displayName", "refusal.text." + problem.get().name())));
+                    .withDetails(List.of(Reason.field("displayName", problem.get().key())));
         }
         if (s.codePointCount(0, s.length()) > 100) {
             throw Refusal.invalid("invalid_field", "refusal.account.invalid")

@@ -17,46 +17,22 @@ public final class TextInput {
      * {@link #key()} ({@code messages*.properties}).
      */
     public enum Problem {
-        CONTROL("row.text.control", "含有控制字符（如 NUL、退格）", "contains control characters (such as NUL or backspace)"),
-        BIDI("row.text.bidi", "含有改变文字方向的隐藏字符（如 U+202E）", "contains hidden characters that change the text direction (such as U+202E)"),
-        UNPAIRED("row.text.unpaired", "含有残缺的 Unicode 字符（孤立代理项）", "contains a broken Unicode character (a lone surrogate)"),
-        UNDECODABLE("row.text.undecodable", "含有无法解码的字节（�），请检查文件编码", "contains bytes that could not be decoded (�); check the file's encoding"),
-        INVISIBLE("row.text.invisible", "只有空白或看不见的字符", "has only blank or invisible characters"),
-        LINE_BREAK("row.text.line_break", "不能换行", "must be on one line");
+        CONTROL("row.text.control"),
+        BIDI("row.text.bidi"),
+        UNPAIRED("row.text.unpaired"),
+        UNDECODABLE("row.text.undecodable"),
+        INVISIBLE("row.text.invisible"),
+        LINE_BREAK("row.text.line_break");
 
         private final String key;
-        private final String zh;
-        private final String en;
 
-        Problem(String key, String zh, String en) {
+        Problem(String key) {
             this.key = key;
-            this.zh = zh;
-            this.en = en;
         }
 
         /** The message key of the reason, e.g. {@code row.text.control}: "含有控制字符（如 NUL、退格）". */
         public String key() {
             return key;
-        }
-
-        /**
-         * The Chinese words of {@link #key()}, for the form checks that do not word it from the bundles yet.
-         *
-         * @deprecated word {@link #key()} with the request's {@code MessageSource} instead
-         */
-        @Deprecated
-        public String zh() {
-            return zh;
-        }
-
-        /**
-         * The English words of {@link #key()}, for the form checks that do not word it from the bundles yet.
-         *
-         * @deprecated word {@link #key()} with the request's {@code MessageSource} instead
-         */
-        @Deprecated
-        public String en() {
-            return en;
         }
     }
 
