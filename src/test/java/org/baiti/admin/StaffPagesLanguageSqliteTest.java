@@ -21,6 +21,7 @@ import org.baiti.testing.Fixtures;
 import org.baiti.testing.SqliteApp;
 import org.baiti.testing.WebSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no Chinese character, neither shows a machine code (ADMIN, too_fast, account.create) as text, and every percentage
  * in a table or figure has one decimal.
  */
+// its own application and database: the pages must show only this test's data (other tests name contests in both languages)
+@TestPropertySource(properties = "baiti.test.own-database=StaffPagesLanguageSqliteTest")
 class StaffPagesLanguageSqliteTest extends SqliteApp {
 
     private static final String CONTEST = "语言检查竞赛";

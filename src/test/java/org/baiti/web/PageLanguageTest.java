@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * questions, file names, the configured time zone) and the language switch — a link whose whole text is the other language's name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// its own application and database: the pages must show only this test's data (other tests name contests in both languages)
+@TestPropertySource(properties = "baiti.test.own-database=PageLanguageTest")
 class PageLanguageTest extends SqliteApp {
 
     static final String CONTEST = "市森林防火知识竞赛";

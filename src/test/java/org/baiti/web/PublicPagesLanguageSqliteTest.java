@@ -8,6 +8,7 @@ import org.baiti.testing.App;
 import org.baiti.testing.SqliteApp;
 import org.baiti.testing.WebSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the imported data (names, units, questions, contest and draw names); {@code <html lang>} says which; the language
  * switch leads to the other language, and the cookie it sets keeps that language on the next page.
  */
+// its own application and database: the pages must show only this test's data (other tests name contests in both languages)
+@TestPropertySource(properties = "baiti.test.own-database=PublicPagesLanguageSqliteTest")
 class PublicPagesLanguageSqliteTest extends SqliteApp {
 
     @Test
