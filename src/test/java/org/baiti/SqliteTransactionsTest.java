@@ -42,6 +42,10 @@ class SqliteTransactionsTest extends SqliteApp {
         jdbc.execute("CREATE TABLE IF NOT EXISTS tx_probe (k TEXT PRIMARY KEY)");
     }
 
+    private int rows(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tx_probe WHERE k = ?", Integer.class, key);
+    }
+
     /** A write on a connection of its own that does not wait for locks: it fails at once if the database is locked. */
     private int writeWithoutWaiting(String key) throws Exception {
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -64,14 +68,18 @@ class SqliteTransactionsTest extends SqliteApp {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         Integer written = readOnly.execute(s -> {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tx_probe", Integer.class)).isNotNull();
+            assertThat(rows("during-read")).as("the read has begun").isZero();
+            int w;
             try {
-                return writeWithoutWaiting("during-read");
+                w = writeWithoutWaiting("during-read");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            assertThat(rows("during-read")).as("the read transaction still reads the snapshot it began with").isZero();
+            return w;
         });
         assertThat(written).isEqualTo(1);
+        assertThat(rows("during-read")).as("the write is there once the read has ended").isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.baiti.testing.Browser;
 import org.baiti.testing.EnabledIfBrowser;
 import org.baiti.testing.Fixtures;
 import org.baiti.testing.SqliteApp;
+import org.baiti.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token is refused from then on; one submission counts.
  */
 @EnabledIfBrowser
-@Import(SmsClock.Config.class)
+@Import(TestClock.Config.class)
 @DirtiesContext
 class ResumeBySmsBrowserTest extends SqliteApp {
 
@@ -50,7 +51,7 @@ class ResumeBySmsBrowserTest extends SqliteApp {
 
     @Test
     void anSmsCodeContinuesTheAttemptOnAnotherPhone() {
-        bean(SmsClock.class).reset();
+        clock().reset();
         Api admin = api().admin();
         long id = Fixtures.contest(admin, 5);
         admin.upload("/api/admin/contests/" + id + "/units", "units.csv", Fixtures.csv(Fixtures.units()));
@@ -72,7 +73,7 @@ class ResumeBySmsBrowserTest extends SqliteApp {
         }
         assertThat(api().putJson("/api/attempts/" + attempt + "/answers", Map.of("answers", two), firstToken).status())
                 .isEqualTo(200);
-        bean(SmsClock.class).advance(Duration.ofSeconds(61)); // past the resend pause for this phone
+        clock().advance(Duration.ofSeconds(61)); // past the resend pause for this phone
 
         // the second phone, in a browser: resume with phone + the code the SMS carries
         try (Browser browser = Browser.phone()) {

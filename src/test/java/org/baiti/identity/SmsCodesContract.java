@@ -38,10 +38,6 @@ interface SmsCodesContract extends App {
         r.add("baiti.sms.aliyun.template-code", () -> "SMS_0001");
     }
 
-    default SmsClock clock() {
-        return bean(SmsClock.class);
-    }
-
     /** Asks for a code and returns the one the SMS carried (checking the request's signature on the way). */
     private String codeBySms(long contest, String phone) {
         int before = FAKE.received().size();

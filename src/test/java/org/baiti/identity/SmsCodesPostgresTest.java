@@ -1,12 +1,13 @@
 package org.baiti.identity;
 
 import org.baiti.testing.PostgresApp;
+import org.baiti.testing.TestClock;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@Import(SmsClock.Config.class)
+@Import(TestClock.Config.class)
 @DirtiesContext
 class SmsCodesPostgresTest extends PostgresApp implements SmsCodesContract {
 

@@ -1,5 +1,6 @@
 package org.baiti.online;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,10 +164,10 @@ interface OnlineContract extends App {
         for (JsonNode q : fast.get("questions")) {
             fastAnswers.put(q.get("id").asString(), OnlineFixtures.answer(q, bank.get(q.get("id").asString()), true, random));
         }
-        Thread.sleep(50);
+        clock().advance(Duration.ofMillis(50));
         Api.Response fastR = api().postJson("/api/attempts/" + fast.get("attemptId").asString() + "/submit",
                 submitBody(fastAnswers), fast.get("token").asString());
-        Thread.sleep(400);
+        clock().advance(Duration.ofMillis(400));
         Map<String, Object> lying = submitBody(slowAnswers);
         lying.put("durationMs", 1);
         lying.put("startedAt", Instant.now().toString());
@@ -201,7 +202,8 @@ interface OnlineContract extends App {
         JsonNode json = a.json();
         assertThat(json.get("attemptId").asString()).matches("[0-9a-f]{32}");
         assertThat(json.get("token").asString()).matches("[0-9a-f]{32}");
-        assertThat(json.get("expiresAt").asString()).isNotEmpty();
+        assertThat(Instant.parse(json.get("expiresAt").asString())).as("the time limit (600 s) from the issue")
+                .isEqualTo(Instant.parse(json.get("issuedAt").asString()).plusSeconds(600));
         Set<String> fieldNames = new HashSet<>();
         collectFieldNames(json, fieldNames);
         assertThat(fieldNames).containsExactlyInAnyOrder("attemptId", "token", "issuedAt", "expiresAt", "serverTime",

@@ -1,10 +1,7 @@
 package org.baiti.online;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +10,12 @@ import java.util.Random;
 import org.baiti.online.OnlineFixtures.Known;
 import org.baiti.testing.Api;
 import org.baiti.testing.SqliteApp;
+import org.baiti.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,54 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submission after the limit is stored but marked late and not ranked, one after the close is refused, and the
  * key shows only once nothing can be submitted any more.
  */
-@Import(OnlineTimingTest.MovableClockConfiguration.class)
+@Import(TestClock.Config.class)
+@DirtiesContext // the clock stopped and moved by minutes: no other test class runs on this application
 class OnlineTimingTest extends SqliteApp {
 
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
+    /** Stopped, and moved by the tests. */
     @Autowired
-    MovableClock clock;
+    TestClock clock;
 
     private final Map<String, Known> bank = OnlineFixtures.bank(6);
 
     @BeforeEach
-    void now() {
-        clock.set(Instant.now());
+    void stop() {
+        clock.stop();
     }
 
     private static Map<String, Object> body(Map<String, List<String>> answers) {

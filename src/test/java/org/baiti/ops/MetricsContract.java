@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 interface MetricsContract extends App {
 
-    ShiftedClock clock();
-
     private static double value(String scrape, String name, String... labels) {
         return PrometheusText.value(scrape, name, labels);
     }

@@ -1,17 +1,11 @@
 package org.baiti.ops;
 
 import org.baiti.testing.PostgresApp;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.baiti.testing.TestClock;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
-@Import(ShiftedClock.Config.class)
+@Import(TestClock.Config.class)
+@DirtiesContext // the clock moved by more than an hour: no other test class runs on this application
 class MetricsPostgresTest extends PostgresApp implements MetricsContract {
-
-    @Autowired
-    ShiftedClock clock;
-
-    @Override
-    public ShiftedClock clock() {
-        return clock;
-    }
 }

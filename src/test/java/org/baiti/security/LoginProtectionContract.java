@@ -21,10 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 interface LoginProtectionContract extends App {
 
-    default MutableClock clock() {
-        return bean(MutableClock.class);
-    }
-
     @Test
     @Order(1)
     default void fiveFailedLoginsForANameLockItForAQuarterOfAnHourEvenWithTheRightPassword() {

@@ -15,6 +15,11 @@ public interface App {
     /** The running application's context. */
     ApplicationContext context();
 
+    /** The application's clock, in a test class that imports {@link TestClock.Config}. */
+    default TestClock clock() {
+        return bean(TestClock.class);
+    }
+
     /** A bean of the running application: what a contract needs, without a twin accessor in each database's class. */
     default <T> T bean(Class<T> type) {
         return context().getBean(type);
