@@ -7,10 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import org.baiti.TransactionEnd;
+import org.baiti.NodeCache;
 import org.baiti.settings.SiteSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,24 +18,29 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The question bank in the database, with each contest's bank kept in memory between requests: a request reads the
- * bank's version ({@code question_bank_version}, one row, raised by every change in the same transaction) and reads
- * the questions again only when it changed. The version itself is read at most once per
- * {@code baiti.contest-cache-millis} (default 1,000, as for the contest: every start and submit asked for it, one
- * round trip each on PostgreSQL); a change through this node drops the copy at once and again when its transaction
- * ends, so this node sees it at once and other nodes within that time. Inside a transaction (an import checking
- * what it just wrote) the cache is not used.
+ * The question bank in the database, with each contest's bank kept in memory between requests ({@link NodeCache}): a
+ * request takes the bank's version ({@code question_bank_version}, one row, raised by every change in the same
+ * transaction) and reads the questions again only for a version it has not kept. The version itself is kept for
+ * {@code baiti.contest-cache-millis} (default 1,000, as for the contest: every start and submit asks for it, one round
+ * trip each on PostgreSQL); a change through this node makes it old, so this node sees the change at once and other
+ * nodes within that time. Inside a transaction (an import checking what it just wrote) nothing in memory is used.
  */
 @Repository
 class JdbcQuestions implements Questions {
 
-    private static final int MAX_CACHED_CONTESTS = 64;
+    private static final int MAX_CACHED_BANKS = 64;
 
-    /** One contest's bank as of a version: in {@code seq} order, and by key; {@code checkedAt}: when the version was read. */
-    private record Bank(long version, List<Question> all, Map<String, Question> byKey, long checkedAt) {
+    /** One contest's bank: in {@code seq} order, and by key. */
+    private record Bank(List<Question> all, Map<String, Question> byKey) {
     }
 
-    private final Map<Long, Bank> banks = new ConcurrentHashMap<>();
+    private record Version(long contestId, long version) {
+    }
+
+    /** The version of each contest's bank, forgotten by the change. */
+    private final NodeCache<Long, Long> versions;
+    /** The banks by version, read after the version: at least as new as it. */
+    private final NodeCache<Version, Bank> banks = NodeCache.boundedTo(MAX_CACHED_BANKS);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -45,12 +48,10 @@ class JdbcQuestions implements Questions {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    private final long checkNanos;
-
     JdbcQuestions(JdbcClient jdbc, JdbcTemplate template, SiteSettings settings) {
         this.jdbc = jdbc;
         this.template = template;
-        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, settings.contestCacheMillis()));
+        this.versions = NodeCache.keptFor(settings.contestCache(), 10_000);
     }
 
     @Override
@@ -104,38 +105,22 @@ class JdbcQuestions implements Questions {
     }
 
     /**
-     * The contest's bank from memory when its version is the stored one, read again otherwise; null inside a
-     * transaction, where rows not yet committed (and perhaps rolled back) must not be cached.
+     * The contest's bank as of its version, from memory when kept; null inside a transaction, where the queries
+     * read just what is asked for (and rows not yet committed, perhaps rolled back, must not be kept).
      */
     private Bank cached(long contestId) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
-        long now = System.nanoTime();
-        Bank bank = banks.get(contestId);
-        if (bank != null && now - bank.checkedAt() < checkNanos) {
-            return bank;
-        }
-        long version = jdbc.sql("SELECT version FROM question_bank_version WHERE contest_id = ?").param(contestId)
-                .query(Long.class).optional().orElse(0L);
-        if (bank != null && bank.version() == version) {
-            bank = new Bank(bank.version(), bank.all(), bank.byKey(), now);
-            banks.put(contestId, bank);
-            return bank;
-        }
-        // read after the version: the rows are at least as new as the version they are kept under
-        List<Question> all = List.copyOf(jdbc.sql("SELECT * FROM question WHERE contest_id = ? ORDER BY seq")
-                .param(contestId).query(JdbcQuestions::row).list());
-        Map<String, Question> byKey = new HashMap<>();
-        for (Question q : all) {
-            byKey.put(q.key(), q);
-        }
-        if (banks.size() >= MAX_CACHED_CONTESTS) {
-            banks.clear();
-        }
-        bank = new Bank(version, all, Map.copyOf(byKey), now);
-        banks.put(contestId, bank);
-        return bank;
+        long version = versions.get(contestId, c -> jdbc.sql("SELECT version FROM question_bank_version WHERE contest_id = ?")
+                .param(c).query(Long.class).optional().orElse(0L));
+        return banks.get(new Version(contestId, version), v -> {
+            List<Question> all = List.copyOf(jdbc.sql("SELECT * FROM question WHERE contest_id = ? ORDER BY seq")
+                    .param(v.contestId()).query(JdbcQuestions::row).list());
+            Map<String, Question> byKey = new HashMap<>();
+            all.forEach(q -> byKey.put(q.key(), q));
+            return new Bank(all, Map.copyOf(byKey));
+        });
     }
 
     @Override
@@ -144,7 +129,7 @@ class JdbcQuestions implements Questions {
         added.forEach(q -> contests.add(q.contestId()));
         changed.forEach(q -> contests.add(q.contestId()));
         for (long contestId : contests) {
-            TransactionEnd.nowAndAtEnd(() -> banks.remove(contestId)); // a read meanwhile may keep the old
+            versions.forget(contestId);
             // raised first, in the same transaction: a node that reads the new version reads the new rows
             jdbc.sql("""
                     INSERT INTO question_bank_version (contest_id, version) VALUES (?, 1)

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.baiti.Ids;
-import org.baiti.TransactionEnd;
+import org.baiti.NodeCache;
 import org.baiti.audit.AuditLog;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
@@ -27,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Use cases of a contest: create, change settings, freeze, and the checks other features ask for.
  *
  * <p>Every start, submit and page of a participant reads its contest; {@link #get} answers it from memory when it was
- * read less than {@code baiti.contest-cache-millis} (default 1,000) ago. A change or a freeze through this node is
- * seen at once (the copy is dropped, again when the transaction ends); on several nodes (PostgreSQL) the others see it
- * within that time. Inside a transaction the contest is always read from the database.
+ * read less than {@code baiti.contest-cache-millis} (default 1,000) ago ({@link NodeCache}). A change or a freeze
+ * through this node is seen at once; on several nodes (PostgreSQL) the others see it within that time. Inside a
+ * transaction the contest is always read from the database.
  */
 @Service
 public class Contesting {
@@ -37,18 +35,14 @@ public class Contesting {
     private final Contests contests;
     private final Clock clock;
     private final AuditLog audit;
-    private final long cacheNanos;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Contest contest, long readAt) {
-    }
+    private final NodeCache<Long, Contest> cache;
 
     Contesting(Contests contests, Clock clock, AuditLog audit,
                SiteSettings site) {
         this.contests = contests;
         this.clock = clock;
         this.audit = audit;
-        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, site.contestCacheMillis()));
+        this.cache = NodeCache.keptFor(site.contestCache(), 10_000);
     }
 
     @Transactional
@@ -71,24 +65,12 @@ public class Contesting {
     }
 
     public Contest get(long id) {
-        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        long now = System.nanoTime();
-        if (!inTransaction && cacheNanos > 0) {
-            Cached c = cache.get(id);
-            if (c != null && now - c.readAt() < cacheNanos) {
-                return c.contest();
-            }
-        }
-        Contest contest = contests.find(id).orElseThrow(Contesting::noSuchContest);
-        if (!inTransaction && cacheNanos > 0) {
-            cache.put(id, new Cached(contest, now));
-        }
-        return contest;
+        return cache.get(id, c -> contests.find(c).orElseThrow(Contesting::noSuchContest));
     }
 
-    /** Drops the copy in memory now and when the surrounding transaction ends (a read meanwhile may cache the old). */
+    /** Makes the copy in memory old now and when the surrounding transaction ends (a read meanwhile may see the old). */
     private void forget(long id) {
-        TransactionEnd.nowAndAtEnd(() -> cache.remove(id));
+        cache.forget(id);
     }
 
     public List<Contest> all() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baiti.NodeCache;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -50,9 +51,8 @@ public class PersonalData {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration grace;
-    private final long cacheNanos;
     private final java.time.ZoneId zone;
-    private final Map<Long, CachedSwitch> consentSwitches = new java.util.concurrent.ConcurrentHashMap<>();
+    private final NodeCache<Long, Boolean> consentSwitches;
 
     /** The online channel's check of resume codes (absent in a context without it, such as the purge command). */
     private final org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership;
@@ -62,7 +62,7 @@ public class PersonalData {
                  SiteSettings site,
                  org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership) {
         this.ownership = ownership;
-        this.cacheNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, site.contestCacheMillis()));
+        this.consentSwitches = NodeCache.keptFor(site.contestCache(), 10_000);
         this.zone = site.timeZone();
         this.privacies = privacies;
         this.store = store;
@@ -121,7 +121,7 @@ public class PersonalData {
         PrivacySettings after = new PrivacySettings(contestId, notice, days, consent, before.purgedAt());
         if (!after.equals(before)) {
             privacies.save(after);
-            org.baiti.TransactionEnd.nowAndAtEnd(() -> consentSwitches.remove(contestId));
+            consentSwitches.forget(contestId);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("retentionDays", days);
             d.put("consentRequired", consent);
@@ -148,17 +148,7 @@ public class PersonalData {
 
     /** The contest's "API starts must carry consent" switch, kept like the contest itself (baiti.contest-cache-millis). */
     private boolean consentRequired(long contestId) {
-        long now = System.nanoTime();
-        CachedSwitch c = consentSwitches.get(contestId);
-        if (c != null && now - c.readAt() < cacheNanos) {
-            return c.on();
-        }
-        boolean on = privacies.find(contestId).map(PrivacySettings::consentRequired).orElse(false);
-        consentSwitches.put(contestId, new CachedSwitch(on, now));
-        return on;
-    }
-
-    private record CachedSwitch(boolean on, long readAt) {
+        return consentSwitches.get(contestId, c -> privacies.find(c).map(PrivacySettings::consentRequired).orElse(false));
     }
 
     /** When the contest's full phone numbers go: its close plus the retention period. */

@@ -2,17 +2,12 @@ package org.baiti.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.baiti.TransactionEnd;
+import org.baiti.NodeCache;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The online ranking (SPEC §4): what the online channel enters when an attempt counts, and what the
@@ -20,9 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * two independent statements, and on SQLite (transaction_mode=IMMEDIATE) a read-only transaction would take the write lock.
  *
  * <p>The public pages of the ranking (the top 100 that everyone refreshes during a contest) are kept in memory for
- * {@code baiti.ranking-cache-millis} (default 1,000): an entry entered through this node drops its contest's pages at
- * once and again when its transaction ends, so whoever submitted here sees themselves at once; other nodes show it
- * within that time. 0 reads every page from the database.
+ * {@code baiti.ranking-cache-millis} (default 1,000, {@link NodeCache}): an entry entered through this node makes its
+ * contest's pages old, so whoever submitted here sees themselves at once; other nodes show it within that time. 0 reads
+ * every page from the database.
  */
 @Service
 @EnableConfigurationProperties(RankingSettings.class)
@@ -34,21 +29,15 @@ public class Ranking {
     private static final int MAX_CACHED_PAGES = 256;
 
     private final RankingEntries entries;
-    private final long cacheNanos;
-    /** Pages by contest, offset and limit, each with when it was read and the contest's generation then. */
-    private final Map<PageKey, CachedPage> pages = new ConcurrentHashMap<>();
-    /** Raised for a contest whenever an entry of it is entered through this node: older pages are not used. */
-    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Pages by contest, offset and limit; forgotten by contest. */
+    private final NodeCache<PageKey, List<RankingRow>> pages;
 
     private record PageKey(long contestId, int offset, int limit) {
     }
 
-    private record CachedPage(List<RankingRow> rows, long readAt, long generation) {
-    }
-
     Ranking(RankingEntries entries, RankingSettings settings) {
         this.entries = entries;
-        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, settings.rankingCacheMillis()));
+        this.pages = NodeCache.keptFor(settings.rankingCache(), MAX_CACHED_PAGES, PageKey::contestId);
     }
 
     /**
@@ -116,32 +105,12 @@ public class Ranking {
     /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
     public List<RankingRow> page(long contestId, int offset, int limit) {
         PageKey key = new PageKey(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
-        if (cacheNanos == 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return entries.page(key.contestId(), key.offset(), key.limit());
-        }
-        long now = System.nanoTime();
-        long generation = generation(contestId).get();
-        CachedPage cached = pages.get(key);
-        if (cached != null && cached.generation() == generation && now - cached.readAt() < cacheNanos) {
-            return cached.rows();
-        }
-        // the generation is taken before the read: an entry entered meanwhile makes this copy old at once
-        List<RankingRow> rows = List.copyOf(entries.page(key.contestId(), key.offset(), key.limit()));
-        if (pages.size() >= MAX_CACHED_PAGES) {
-            pages.clear();
-        }
-        pages.put(key, new CachedPage(rows, now, generation));
-        return rows;
+        return pages.get(key, k -> List.copyOf(entries.page(k.contestId(), k.offset(), k.limit())));
     }
 
     /** Makes the contest's pages in memory old now and when the surrounding transaction ends. */
     private void changed(long contestId) {
-        AtomicLong generation = generation(contestId);
-        TransactionEnd.nowAndAtEnd(generation::incrementAndGet);
-    }
-
-    private AtomicLong generation(long contestId) {
-        return generations.computeIfAbsent(contestId, c -> new AtomicLong());
+        pages.forget(contestId);
     }
 
     public long count(long contestId) {

@@ -1,6 +1,7 @@
 package org.baiti.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone           {@code baiti.time-zone}: the zone every page shows dates and times in
  * @param publicUrl          {@code baiti.public-url}: the address participants reach Baiti at, for links and QR codes
  *                           (empty: from a Host header naming this machine)
- * @param contestCacheMillis {@code baiti.contest-cache-millis}: how long a node keeps a contest (and its bank
- *                           version) it read, in memory
+ * @param contestCacheMillis {@code baiti.contest-cache-millis}: how long a node keeps a contest, its bank version and
+ *                           its consent switch it read, in memory (org.baiti.NodeCache; 0: read every time)
  * @param online             {@code baiti.online.*}
  */
 @ConfigurationProperties("baiti")
@@ -27,6 +28,11 @@ public record SiteSettings(@DefaultValue("./data") String dataDir, @DefaultValue
      *                     limit) still counts, for the network's delay; the contest counts as closed after it
      */
     public record Online(@DefaultValue("15") int graceSeconds) {
+    }
+
+    /** {@link #contestCacheMillis} as a duration. */
+    public Duration contestCache() {
+        return Duration.ofMillis(contestCacheMillis);
     }
 
     /** The data folder as an absolute path. */
