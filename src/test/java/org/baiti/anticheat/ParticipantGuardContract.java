@@ -107,7 +107,7 @@ interface ParticipantGuardContract extends App {
                     assertThat(r.json().get("error").asString()).isEqualTo("invalid_code");
                 }
             }
-            assertThat(statuses).as(statuses.toString()).containsOnly(201, 409, 403);
+            assertThat(statuses).as(statuses.toString()).isSubsetOf(201, 409, 403);
             assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
