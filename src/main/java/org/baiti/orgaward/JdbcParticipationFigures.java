@@ -22,6 +22,8 @@ class JdbcParticipationFigures implements ParticipationFigures {
     @Override
     public Map<String, Figures> byTopUnit(long contestId) {
         Map<String, Figures> result = new HashMap<>();
+        // The sum in the order of the values, not of the rows: the same bits whatever order the database reads them in
+        // (PostgreSQL reads in the order of the phone, which the purge replaces by its hash).
         jdbc.sql("""
                 WITH r AS (
                     SELECT phone, top_code, accuracy FROM ranking_entry WHERE contest_id = :c
@@ -30,7 +32,7 @@ class JdbcParticipationFigures implements ParticipationFigures {
                 ),
                 best AS (SELECT phone, MAX(accuracy) AS best FROM r GROUP BY phone),
                 member AS (SELECT DISTINCT top_code, phone FROM r)
-                SELECT m.top_code AS top_code, COUNT(*) AS participants, SUM(b.best) AS accuracy_sum
+                SELECT m.top_code AS top_code, COUNT(*) AS participants, SUM(b.best ORDER BY b.best) AS accuracy_sum
                 FROM member m JOIN best b ON b.phone = m.phone
                 GROUP BY m.top_code
                 """)
