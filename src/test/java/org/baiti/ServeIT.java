@@ -67,7 +67,7 @@ class ServeIT {
         try (BaitiProcess p = BaitiProcess.start(port, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
             p.awaitHealthy(Duration.ofSeconds(300));
             String log = p.log();
-            var m = java.util.regex.Pattern.compile("password 密码: (\\S+)").matcher(log);
+            var m = java.util.regex.Pattern.compile("password: (\\S+)").matcher(log);
             assertThat(m.find()).as(log).isTrue();
             Api admin = new Api(port).as("admin", m.group(1));
             assertThat(admin.get("/api/admin/contests").json()).isEmpty();
