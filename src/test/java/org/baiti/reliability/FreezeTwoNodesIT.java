@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfPostgres
 class FreezeTwoNodesIT {
 
-    static final String PASSWORD = "freeze-two-nodes-pw";
+    static final String PASSWORD = TwoNodesIT.PASSWORD;
     static final int ATTEMPTS = 400;
 
     /** One submission as the participant saw it: when it was sent and what it answered. */
@@ -41,11 +41,11 @@ class FreezeTwoNodesIT {
     @Test
     void nothingIsAcceptedThroughAnotherNodeAfterTheFreezeAnswered() throws Exception {
         String url = Postgres.freshSchemaUrl();
-        BaitiProcess a = node(url);
+        BaitiProcess a = TwoNodesIT.node(url);
         BaitiProcess b = null;
         try {
             a.awaitHealthy(Duration.ofSeconds(300));
-            b = node(url);
+            b = TwoNodesIT.node(url);
             b.awaitHealthy(Duration.ofSeconds(300));
             Api adminA = new Api(a.port()).as("admin", PASSWORD);
             Api nodeB = new Api(b.port());
@@ -112,10 +112,5 @@ class FreezeTwoNodesIT {
             }
             a.close();
         }
-    }
-
-    private static BaitiProcess node(String url) {
-        return BaitiProcess.start(BaitiProcess.freePort(), Map.of("BAITI_ADMIN_PASSWORD", PASSWORD),
-                "--spring.datasource.url=" + url, "--baiti.demo=false");
     }
 }

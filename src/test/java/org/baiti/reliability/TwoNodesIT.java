@@ -100,7 +100,8 @@ class TwoNodesIT {
         }
     }
 
-    private static BaitiProcess node(String url) {
+    /** A Baiti process on the PostgreSQL at {@code url}, its administrator's password {@link #PASSWORD}. */
+    static BaitiProcess node(String url) {
         return BaitiProcess.start(BaitiProcess.freePort(), Map.of("BAITI_ADMIN_PASSWORD", PASSWORD),
                 "--spring.datasource.url=" + url, "--baiti.demo=false");
     }
