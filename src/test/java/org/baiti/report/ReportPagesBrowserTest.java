@@ -61,12 +61,29 @@ class ReportPagesBrowserTest extends SqliteApp implements AwardsScenario {
                     Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 3, "mobile", false));
             for (String kind : java.util.List.of("unit", "person")) {
                 org.openqa.selenium.WebElement cert = d.findElement(By.cssSelector(".certificate[data-kind=" + kind + "]"));
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", cert);
-                byte[] png = cert.findElement(By.cssSelector(".verify-qr svg"))
-                        .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", cert);
+                byte[] png = settledScreenshot(cert.findElement(By.cssSelector(".verify-qr svg")));
+                b.save("report-certificate-qr-" + kind, png);
                 assertThat(org.baiti.share.QrRead.decode(padded(png))).isEqualTo(cert.getAttribute("data-verify"));
             }
         }
+    }
+
+    /**
+     * The element's screenshot once two in a row are the same: right after the scale factor changes, Chromium may
+     * still be laying the page out again, and a capture then shows the code half drawn.
+     */
+    private static byte[] settledScreenshot(org.openqa.selenium.WebElement element) {
+        byte[] last = element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        for (int i = 0; i < 10; i++) {
+            byte[] next = element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            if (java.util.Arrays.equals(last, next)) {
+                return next;
+            }
+            last = next;
+        }
+        return last;
     }
 
     /** The screenshot with a white border, as a QR code printed on paper has around it. */

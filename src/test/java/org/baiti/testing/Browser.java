@@ -77,11 +77,16 @@ public final class Browser implements AutoCloseable {
 
     /** Saves a PNG of the viewport to {@code target/screenshots/NAME.png} and returns its path. */
     public Path screenshot(String name) {
+        return save(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Saves a PNG taken otherwise (of one element, say) to {@code target/screenshots/NAME.png}. */
+    public Path save(String name, byte[] png) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, png);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
