@@ -231,16 +231,24 @@
   // ---- the draft on the server: saved shortly after each answer, and every 20 s as a check ----
   var draftTimer = null;
   var draftBusy = false;
+  // answers changed while a save was on its way: save again when it answers, and say "saved" only then
+  var draftAgain = false;
+  var draftIdle = $('saved').textContent;
   function scheduleDraft() {
     clearTimeout(draftTimer);
+    text($('saved'), draftIdle);
     draftTimer = setTimeout(saveDraft, 1200);
   }
   function saveDraft() {
-    if (!state || state.result || !state.attemptId || draftBusy) { return; }
+    if (!state || state.result || !state.attemptId) { return; }
+    if (draftBusy) { draftAgain = true; return; }
     draftBusy = true;
+    draftAgain = false;
     api('PUT', '/api/attempts/' + state.attemptId + '/answers', { answers: state.answers }, state.token).then(function (r) {
       draftBusy = false;
-      if (r.status === 200) {
+      if (r.status === 200 && draftAgain) {
+        saveDraft();
+      } else if (r.status === 200) {
         text($('saved'), say('saved'));
       } else if (r.json && r.json.error === 'taken_over') {
         takenOver();
