@@ -47,7 +47,22 @@ interface SubmitDurabilityContract extends App {
     record Stored(Long submittedAt, Integer score, String rankedAttempt) {
     }
 
+    /**
+     * Fresh connections open at once: 64 at a time, beside the pools of the test contexts still alive, could pass
+     * PostgreSQL's {@code max_connections} on a busy machine.
+     */
+    java.util.concurrent.Semaphore FRESH_CONNECTIONS = new java.util.concurrent.Semaphore(8);
+
     private Stored read(String attemptId) throws Exception {
+        FRESH_CONNECTIONS.acquire();
+        try {
+            return readFresh(attemptId);
+        } finally {
+            FRESH_CONNECTIONS.release();
+        }
+    }
+
+    private Stored readFresh(String attemptId) throws Exception {
         try (Connection c = DriverManager.getConnection(((HikariDataSource) dataSource()).getJdbcUrl());
              PreparedStatement ps = c.prepareStatement("""
                      SELECT a.submitted_at, a.score, r.attempt_id FROM attempt a
