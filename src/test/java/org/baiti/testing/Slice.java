@@ -11,7 +11,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,8 +50,11 @@ public interface Slice {
         r.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
-    /** The slice's context: the database and its JDBC beans, by Spring Boot's own auto-configurations. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The slice's context: the database and its JDBC beans, by Spring Boot's own auto-configurations. Not a
+     * {@code @Configuration}, so that the whole application's component scan (which sees the test classes) leaves it
+     * out, as {@link TestClock.Config}.
+     */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
             FlywayAutoConfiguration.class})
