@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * contest.delete). The rules are in docs/back-office.md.
  */
 @Service
-public class ContestLifecycle {
+class ContestLifecycle {
 
     /** The settings a contest's state still lets change: everything before it opens, less and less after. */
     static Set<String> changeable(ContestState state) {

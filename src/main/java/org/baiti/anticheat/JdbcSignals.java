@@ -85,6 +85,14 @@ class JdbcSignals {
         }
     }
 
+    /** Forgets the addresses of a contest: the counts per address go, the many-attempts signals keep kind and count. */
+    void forgetAddresses(long contestId) {
+        jdbc.sql("DELETE FROM attempt_address_unit_count WHERE contest_id = ?").param(contestId).update();
+        // the signal's detail names the address; its kind, count and threshold stay on the review list
+        jdbc.sql("UPDATE attempt_signal SET detail = '{}' WHERE contest_id = ? AND kind = 'many_attempts_from_address'")
+                .param(contestId).update();
+    }
+
     /** The review list: every attempt of the contest with a signal, newest signal first, phones masked. */
     List<Review> review(long contestId, int limit) {
         Map<String, Review> byAttempt = new LinkedHashMap<>();

@@ -118,6 +118,14 @@ public class Signals {
         }
     }
 
+    /**
+     * Forgets the client addresses this feature keeps for a contest (privacy/PersonalData's purge, in its transaction):
+     * the counts per address, and the address in the detail of the many-attempts signals.
+     */
+    public void forgetAddresses(long contestId) {
+        store.forgetAddresses(contestId);
+    }
+
     /** The review list of a contest, newest signal first. */
     public List<Review> review(long contestId, int limit) {
         return store.review(contestId, Math.max(1, Math.min(limit, 5_000)));

@@ -77,6 +77,20 @@ public class Contesting {
         return contests.all();
     }
 
+    /**
+     * Whether a start of the contest needs an entry on its roster: the switch is the contest's column, read from the
+     * database on every call (identity/ParticipantIdentity asks it for each start and keeps the roster itself).
+     */
+    public boolean rosterRequired(long id) {
+        return contests.rosterRequired(id);
+    }
+
+    /** Sets the roster switch; the caller (identity/ParticipantIdentity) audits the change. */
+    @Transactional
+    public void setRosterRequired(long id, boolean required) {
+        contests.setRosterRequired(id, required);
+    }
+
     /** Freezes the results that feed awards; freezing twice is harmless. */
     @Transactional
     public Contest freeze(long id) {

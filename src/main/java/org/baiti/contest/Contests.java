@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Stored contests. */
-public interface Contests {
+interface Contests {
 
     void insert(Contest contest);
 
@@ -25,6 +25,11 @@ public interface Contests {
      * their rows (PostgreSQL {@code FOR SHARE}; SQLite has one writer at a time) held until the transaction ends.
      */
     Set<Long> frozenForWrite(Collection<Long> ids);
+
+    /** Whether a start needs an entry on the contest's roster (identity/ParticipantIdentity; false when no contest). */
+    boolean rosterRequired(long id);
+
+    void setRosterRequired(long id, boolean required);
 
     /** Removes the contest's own row (what hangs on it is removed first, by admin/ContestLifecycle). */
     boolean delete(long id);

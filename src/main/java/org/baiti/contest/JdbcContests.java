@@ -113,6 +113,18 @@ class JdbcContests implements Contests {
     }
 
     @Override
+    public boolean rosterRequired(long id) {
+        return jdbc.sql("SELECT roster_required FROM contest WHERE id = :id").param("id", id).query(Integer.class)
+                .optional().map(v -> v != 0).orElse(false);
+    }
+
+    @Override
+    public void setRosterRequired(long id, boolean required) {
+        jdbc.sql("UPDATE contest SET roster_required = :r WHERE id = :id").param("r", required ? 1 : 0).param("id", id)
+                .update();
+    }
+
+    @Override
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM contest WHERE id = :id").param("id", id).update() == 1;
     }

@@ -74,17 +74,6 @@ class JdbcRosters implements Rosters {
                 });
     }
 
-    @Override
-    public boolean required(long contestId) {
-        return jdbc.sql("SELECT roster_required FROM contest WHERE id = ?").param(contestId).query(Integer.class)
-                .optional().map(v -> v != 0).orElse(false);
-    }
-
-    @Override
-    public void setRequired(long contestId, boolean required) {
-        jdbc.sql("UPDATE contest SET roster_required = ? WHERE id = ?").params(required ? 1 : 0, contestId).update();
-    }
-
     private static RosterEntry row(ResultSet rs, int n) throws SQLException {
         return new RosterEntry(rs.getLong("contest_id"), rs.getString("phone"), rs.getString("name"),
                 rs.getString("unit_code"), rs.getInt("row_no"));

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * allowed per code, and the codes a phone may get per day.
  */
 @ConfigurationProperties("baiti.otp")
-public record OtpProperties(
+record OtpProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("development") String provider,
         @DefaultValue("10m") Duration validFor,

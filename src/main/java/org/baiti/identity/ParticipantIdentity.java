@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contesting;
+import org.baiti.identity.internal.DevelopmentSmsSender;
 import org.baiti.person.Phones;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
@@ -61,7 +62,7 @@ public class ParticipantIdentity {
     }
 
     public boolean rosterRequired(long contestId) {
-        return rosters.required(contestId);
+        return contesting.rosterRequired(contestId);
     }
 
     /** Sends a code to the phone (at most one a minute per phone). */
@@ -98,7 +99,7 @@ public class ParticipantIdentity {
                 throw invalidCode();
             }
         }
-        if (rosters.required(contestId) && !onRoster(contestId, name, phone, unitCode)) {
+        if (contesting.rosterRequired(contestId) && !onRoster(contestId, name, phone, unitCode)) {
             throw Refusal.forbidden("not_on_roster", "refusal.notOnRoster");
         }
     }
@@ -133,9 +134,9 @@ public class ParticipantIdentity {
     @Transactional
     public boolean setRosterRequired(long contestId, boolean required) {
         contesting.get(contestId);
-        boolean before = rosters.required(contestId);
+        boolean before = contesting.rosterRequired(contestId);
         if (before != required) {
-            rosters.setRequired(contestId, required);
+            contesting.setRosterRequired(contestId, required);
             audit.record("roster.required", contestId, Boolean.toString(required), Map.of("from", before, "to", required));
         }
         return required;

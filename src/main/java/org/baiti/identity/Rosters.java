@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stored rosters, one per contest, and the contest's "roster required" switch. */
+/** Stored rosters, one per contest (the contest's "roster required" switch is contest/Contesting's). */
 interface Rosters {
 
     Optional<RosterEntry> find(long contestId, String phone);
@@ -15,8 +15,4 @@ interface Rosters {
     List<RosterEntry> all(long contestId);
 
     void upsert(List<RosterEntry> added, List<RosterEntry> changed);
-
-    boolean required(long contestId);
-
-    void setRequired(long contestId, boolean required);
 }

@@ -1,5 +1,6 @@
 package org.baiti.identity;
 
+import org.baiti.identity.internal.SmsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 

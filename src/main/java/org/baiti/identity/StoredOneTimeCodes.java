@@ -3,6 +3,7 @@ package org.baiti.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.baiti.identity.internal.SmsSender;
 import org.baiti.person.PersonalDataKey;
 import org.baiti.person.Phones;
 import org.baiti.refusal.Refusal;

@@ -80,10 +80,6 @@ class JdbcPersonalDataStore implements PersonalDataStore {
     public int forgetAddresses(long contestId) {
         int n = jdbc.sql("UPDATE attempt SET client_ip = NULL WHERE contest_id = ? AND client_ip IS NOT NULL")
                 .param(contestId).update();
-        jdbc.sql("DELETE FROM attempt_address_unit_count WHERE contest_id = ?").param(contestId).update();
-        // the signal's detail names the address; its kind, count and threshold stay on the review list
-        jdbc.sql("UPDATE attempt_signal SET detail = '{}' WHERE contest_id = ? AND kind = 'many_attempts_from_address'")
-                .param(contestId).update();
         return n;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.baiti.NodeCache;
+import org.baiti.anticheat.Signals;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
@@ -45,6 +46,7 @@ public class PersonalData {
 
     private final ContestPrivacies privacies;
     private final PersonalDataStore store;
+    private final Signals signals;
     private final Contesting contesting;
     private final ParticipantIdentity identity;
     private final PersonalDataKey key;
@@ -60,8 +62,9 @@ public class PersonalData {
     PersonalData(ContestPrivacies privacies, PersonalDataStore store, Contesting contesting, ParticipantIdentity identity,
                  PersonalDataKey key, AuditLog audit, Clock clock,
                  SiteSettings site,
-                 org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership) {
+                 org.springframework.beans.factory.ObjectProvider<AttemptOwnership> ownership, Signals signals) {
         this.ownership = ownership;
+        this.signals = signals;
         this.consentSwitches = NodeCache.keptFor(site.contestCache(), 10_000);
         this.zone = site.timeZone();
         this.privacies = privacies;
@@ -185,6 +188,7 @@ public class PersonalData {
         }
         Map<String, Integer> replaced = store.pseudonymize(contestId, phone -> key.hash(PHONE_PURPOSE, phone));
         int addresses = store.forgetAddresses(contestId);
+        signals.forgetAddresses(contestId);
         long left = store.fullPhones(contestId);
         privacies.markPurged(contestId, now);
         Map<String, Object> d = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ interface PersonalDataStore {
      */
     Map<String, Integer> pseudonymize(long contestId, UnaryOperator<String> hash);
 
-    /** Removes the client addresses of the contest's attempts and address counts; answers the attempts changed. */
+    /** Removes the client addresses of the contest's attempts (anticheat forgets its own); answers the attempts changed. */
     int forgetAddresses(long contestId);
 
     /** Full phone numbers still stored for the contest, in any phone table. */

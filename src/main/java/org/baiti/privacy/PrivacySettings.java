@@ -7,7 +7,7 @@ import java.time.Instant;
  * the retention period in days after the close, whether a start through the API must say {@code "consent": true},
  * and when the phones were last purged ({@code null} = never).
  */
-public record PrivacySettings(long contestId, String notice, int retentionDays, boolean consentRequired,
+record PrivacySettings(long contestId, String notice, int retentionDays, boolean consentRequired,
                               Instant purgedAt) {
 
     /** SPEC §8: 180 days after the contest's close. */

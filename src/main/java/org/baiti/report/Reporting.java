@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Statistics, the individual awards list and the press summary of a contest, all computed from the data. */
 @Service
-public class Reporting {
+class Reporting {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -3,7 +3,7 @@ package org.baiti.report;
 import java.util.List;
 
 /** The figures an organizer publishes (SPEC §7, API.md {@code statistics}); all counted from the data. */
-public record Statistics(
+record Statistics(
         long onlineParticipants,
         long onlinePerfect,
         long offlineParticipants,

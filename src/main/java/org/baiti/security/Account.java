@@ -6,7 +6,7 @@ import java.time.Instant;
  * A staff account; participants have none. A coordinator's account names the contest and the unit it looks after
  * ({@code unitContest}, {@code unitCode}); the other roles leave both empty.
  */
-public record Account(String username, String passwordHash, Role role, String displayName, boolean enabled,
+record Account(String username, String passwordHash, Role role, String displayName, boolean enabled,
                       Instant createdAt, Long unitContest, String unitCode) {
 
     public Account(String username, String passwordHash, Role role, String displayName, boolean enabled,

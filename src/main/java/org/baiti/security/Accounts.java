@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored staff accounts. */
-public interface Accounts {
+interface Accounts {
 
     Optional<Account> find(String username);
 

@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.identity.internal.AliyunSmsSender;
+import org.baiti.identity.internal.DevelopmentSmsSender;
+import org.baiti.identity.internal.SmsProperties;
+import org.baiti.identity.internal.SmsSender;
+import org.baiti.identity.internal.TencentSmsSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -139,29 +139,4 @@ interface LoginProtectionContract extends App {
         }
         clock().advance(Duration.ofMinutes(16));
     }
-
-    /** Old counts and ended locks are forgotten, so the table does not grow with every name ever tried. */
-    @Test
-    @Order(6)
-    default void oldThrottleRowsAreForgottenButLiveLocksStay() {
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        for (int i = 0; i < 3; i++) {
-            assertThat(api().as("ghost" + i, "guess").get("/api/admin/contests").status()).isEqualTo(401);
-        }
-        Staffing.Member m = Staffing.member(api().admin(), "JUDGE", null, null);
-        for (int i = 0; i < 5; i++) {
-            api().as(m.username(), "wrong").get("/api/admin/contests");
-        }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key LIKE 'user:ghost%'").query(Long.class)
-                .single()).isEqualTo(3);
-        clock().advance(Duration.ofMinutes(15).plusSeconds(1));
-        api().as(m.username(), "wrong").get("/api/admin/contests"); // a fresh failure: its lock is live again soon
-        bean(LoginThrottle.class).forgetOld();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key LIKE 'user:ghost%'").query(Long.class)
-                .single()).as("counts whose window passed").isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key = ?")
-                .param("user:" + m.username().toLowerCase(java.util.Locale.ROOT)).query(Long.class).single())
-                .as("a count still in its window stays").isEqualTo(1);
-        clock().advance(Duration.ofMinutes(16));
-    }
 }

@@ -1,4 +1,4 @@
-package org.baiti.identity;
+package org.baiti.identity.internal;
 
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;

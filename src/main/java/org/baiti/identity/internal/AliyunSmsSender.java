@@ -1,4 +1,4 @@
-package org.baiti.identity;
+package org.baiti.identity.internal;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.baiti.identity;
+package org.baiti.identity.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public class DevelopmentSmsSender implements SmsSender {
 
     private final Map<String, String> last = new ConcurrentHashMap<>();
 
-    DevelopmentSmsSender() {
+    public DevelopmentSmsSender() {
         log.warn("*** DEVELOPMENT SMS 开发用短信通道: NO SMS IS SENT — codes are only logged and shown to whoever asks; "
                 + "never use baiti.otp.provider=development for a real contest (set aliyun or tencent) ***");
     }

@@ -1,9 +1,9 @@
-package org.baiti.identity;
+package org.baiti.identity.internal;
 
 /**
  * Delivers a one-time code to a phone by SMS: Alibaba Cloud ({@link AliyunSmsSender}), Tencent Cloud
  * ({@link TencentSmsSender}) or, for demos, nobody ({@link DevelopmentSmsSender}); chosen by {@code baiti.otp.provider}.
- * Codes themselves (making, storing, checking) are {@link StoredOneTimeCodes}' business.
+ * Codes themselves (making, storing, checking) are {@code identity.StoredOneTimeCodes}' business.
  */
 public interface SmsSender {
 

@@ -1,0 +1,8 @@
+package org.baiti.anticheat;
+
+import org.baiti.testing.PostgresSlice;
+import org.springframework.context.annotation.Import;
+
+@Import({Signals.class, JdbcSignals.class})
+class SignalsPostgresTest extends PostgresSlice implements SignalsContract {
+}
