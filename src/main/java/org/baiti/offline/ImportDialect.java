@@ -1,9 +1,13 @@
 package org.baiti.offline;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.baiti.Dialect;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -33,9 +37,9 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
     /**
      * Inserts the rows whose ticket is not stored yet ({@code ON CONFLICT DO NOTHING}).
      *
-     * @return how many were inserted, or -1 when the driver does not tell
+     * @return the rows left out because their ticket is stored already, in the order given
      */
-    long insert(long contestId, long importId, List<OfflineResult> rows);
+    List<OfflineResult> insert(long contestId, long importId, List<OfflineResult> rows);
 
     String INSERT = """
             INSERT INTO offline_result (contest_id, ticket, name, phone, unit_code, top_code, score, max_score,
@@ -46,7 +50,8 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
      * SQLite: a writing transaction is {@code IMMEDIATE} (it holds the database's one write lock from its start), so
      * two imports never overlap and {@link #begin} has nothing to lock. The page cache is raised to 64 MiB for the
      * import (the default 2 MiB spills index pages of a large import to the WAL and reads them back row after row).
-     * Rows go in as a JDBC batch of one-row inserts (sqlite-jdbc runs the batch in one native call).
+     * Rows go in as a JDBC batch of one-row inserts (sqlite-jdbc runs the batch in one native call); the batch's
+     * counts say which were added.
      */
     final class Sqlite implements ImportDialect {
 
@@ -70,9 +75,9 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
         }
 
         @Override
-        public long insert(long contestId, long importId, List<OfflineResult> rows) {
+        public List<OfflineResult> insert(long contestId, long importId, List<OfflineResult> rows) {
             if (rows.isEmpty()) {
-                return 0;
+                return List.of();
             }
             int[] counts = jdbc.batchUpdate(INSERT + """
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,14 +107,16 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
                     return rows.size();
                 }
             });
-            long inserted = 0;
-            for (int c : counts) {
-                if (c < 0) {
-                    return -1; // Statement.SUCCESS_NO_INFO
+            List<OfflineResult> leftOut = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    throw new IllegalStateException("the driver did not say which rows it inserted");
                 }
-                inserted += c;
+                if (counts[i] == 0) {
+                    leftOut.add(rows.get(i));
+                }
             }
-            return inserted;
+            return leftOut;
         }
     }
 
@@ -131,6 +138,7 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
                         answers, row_no)
                 WHERE true
                 ON CONFLICT (contest_id, ticket) DO NOTHING
+                RETURNING ticket
                 """;
 
         private final JdbcTemplate jdbc;
@@ -150,11 +158,11 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
         }
 
         @Override
-        public long insert(long contestId, long importId, List<OfflineResult> rows) {
+        public List<OfflineResult> insert(long contestId, long importId, List<OfflineResult> rows) {
             if (rows.isEmpty()) {
-                return 0;
+                return List.of();
             }
-            Integer inserted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            Set<String> inserted = jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
                 int n = rows.size();
                 String[] ticket = new String[n];
                 String[] name = new String[n];
@@ -199,10 +207,16 @@ sealed interface ImportDialect permits ImportDialect.Sqlite, ImportDialect.Postg
                     ps.setArray(++p, connection.createArrayOf("text", venue));
                     ps.setArray(++p, connection.createArrayOf("text", answers));
                     ps.setArray(++p, connection.createArrayOf("int4", rowNo));
-                    return ps.executeUpdate();
+                    Set<String> tickets = new HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            tickets.add(rs.getString(1));
+                        }
+                    }
+                    return tickets;
                 }
             });
-            return inserted == null ? -1 : inserted;
+            return rows.stream().filter(r -> !inserted.contains(r.ticket())).toList();
         }
     }
 }

@@ -57,14 +57,8 @@ class JdbcOfflineResults implements OfflineResults {
     }
 
     @Override
-    public long insertNew(long contestId, long importId, List<OfflineResult> results) {
+    public List<OfflineResult> insertNew(long contestId, long importId, List<OfflineResult> results) {
         return importDialect.insert(contestId, importId, results);
-    }
-
-    @Override
-    public long countImported(long contestId, long importId) {
-        return jdbc.sql("SELECT COUNT(*) FROM offline_result WHERE contest_id = ? AND import_id = ?")
-                .params(contestId, importId).query(Long.class).single();
     }
 
     @Override

@@ -176,10 +176,9 @@ public class OfflineImport {
         int rows = checker.rows; // the checking thread has ended
         progress.update(ImportProgress.Phase.VALIDATE, rows, rows);
         rejectIfBad(checker.errors, writer.errors, rows);
-        long added = rows - writer.unchanged;
-        long inserted = writer.inserted >= 0 ? writer.inserted : results.countImported(contestId, writer.importId);
-        if (writer.written != added || inserted != added) {
-            // Rows this import found missing were stored meanwhile: start again rather than guess.
+        long added = writer.added;
+        if (added + writer.unchanged != rows) {
+            // a row neither added nor found stored: the table changed under the import; start again rather than guess
             throw Refusal.conflict("changed", "import.changed");
         }
         progress.update(ImportProgress.Phase.INSERT, rows, rows);
@@ -282,19 +281,17 @@ public class OfflineImport {
     }
 
     /**
-     * The writing thread's part, in the transaction: each chunk of good rows is compared with the stored rows of its
-     * tickets (the same data: unchanged; other data: a bad row), and its new rows are inserted as long as no row of
-     * the file was bad.
+     * The writing thread's part, in the transaction: the new rows of each chunk are inserted as long as no row of the
+     * file was bad; the rows whose ticket is stored already are compared with the stored ones (the same data:
+     * unchanged; other data: a bad row). After a bad row nothing more is inserted, but every chunk is still compared.
      */
     private final class Writer {
         final long contestId;
         final long importId;
         final ImportProgress progress;
         final Errors errors = new Errors();
+        long added;
         long unchanged;
-        long written;
-        /** Rows the database says it inserted; -1 when the driver did not say. */
-        long inserted;
         int rowsChecked;
 
         Writer(long contestId, long importId, ImportProgress progress) {
@@ -304,23 +301,22 @@ public class OfflineImport {
         }
 
         void write(Chunk chunk) {
-            Map<String, OfflineResult> stored = results.byTickets(contestId,
-                    chunk.good().stream().map(OfflineResult::ticket).toList());
-            List<OfflineResult> fresh = new ArrayList<>(chunk.good().size());
-            for (OfflineResult r : chunk.good()) {
-                OfflineResult before = stored.get(r.ticket());
-                if (before == null) {
-                    fresh.add(r);
-                } else if (before.sameDataAs(r)) {
-                    unchanged++;
-                } else {
-                    errors.add(RowError.of(r.rowNo(), OfflineRules.TICKET, "row.offline.ticket_changed"));
-                }
+            List<OfflineResult> storedTickets = chunk.good();
+            if (!chunk.anyBad() && errors.count == 0) {
+                storedTickets = results.insertNew(contestId, importId, chunk.good());
+                added += chunk.good().size() - storedTickets.size();
             }
-            if (!chunk.anyBad() && errors.count == 0 && !fresh.isEmpty()) {
-                long n = results.insertNew(contestId, importId, fresh);
-                inserted = inserted < 0 || n < 0 ? -1 : inserted + n;
-                written += fresh.size();
+            if (!storedTickets.isEmpty()) {
+                Map<String, OfflineResult> stored = results.byTickets(contestId,
+                        storedTickets.stream().map(OfflineResult::ticket).toList());
+                for (OfflineResult r : storedTickets) {
+                    OfflineResult before = stored.get(r.ticket());
+                    if (before != null && before.sameDataAs(r)) {
+                        unchanged++;
+                    } else if (before != null) {
+                        errors.add(RowError.of(r.rowNo(), OfflineRules.TICKET, "row.offline.ticket_changed"));
+                    }
+                }
             }
             int before = rowsChecked;
             rowsChecked = chunk.rowsChecked();

@@ -25,12 +25,9 @@ public interface OfflineResults {
     /**
      * Inserts the results that are not there yet (a ticket already stored is left alone).
      *
-     * @return how many were inserted, or -1 when the driver does not tell
+     * @return the results left out because their ticket is stored already, in the order given
      */
-    long insertNew(long contestId, long importId, List<OfflineResult> results);
-
-    /** How many results an import added. */
-    long countImported(long contestId, long importId);
+    List<OfflineResult> insertNew(long contestId, long importId, List<OfflineResult> results);
 
     /** Participants, perfect scores and mean accuracy per top-level unit code. */
     List<TopUnitFigures> byTopUnit(long contestId);
