@@ -39,7 +39,7 @@ prepare() {
   BAITI_ADMIN_PASSWORD=$PASSWORD java -Xmx512m -jar "$JAR" serve --server.port="$port" --baiti.demo=false "$@" \
     > "$WORK/serve.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
   done

@@ -5,15 +5,14 @@ package org.baiti.offline;
 public interface ImportProgress {
 
     /**
-     * The two passes over the file: check every row, then write them all in one transaction. A contest's first
-     * import writes the rows while it checks them: its VALIDATE covers both, and its INSERT only the end (indexes
-     * built again, counts checked).
+     * VALIDATE: rows checked and the good ones written, chunk by chunk, as the file is read; INSERT: every row is in,
+     * the import is being logged before the commit.
      */
     enum Phase { VALIDATE, INSERT }
 
     /**
      * @param rowsRead  data rows read so far in this phase
-     * @param rowsTotal data rows in the file, once known (after the validation pass), else 0
+     * @param rowsTotal data rows in the file, once known (after the last row was read), else 0
      */
     void update(Phase phase, long rowsRead, long rowsTotal);
 

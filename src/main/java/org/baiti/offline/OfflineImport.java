@@ -2,6 +2,7 @@ package org.baiti.offline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -37,21 +39,21 @@ import org.baiti.sheet.Uploads;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.unit.Units;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports offline results (SPEC §2.3): all rows or none, the same file twice changes nothing, a later
- * file may add rows. Two passes: the first streams the file and checks every row, keeping the tickets seen
- * in memory and the checked rows in a temporary file ({@link CheckedRows}); the second, only for a clean
- * file, writes those rows in batches inside one transaction. Each pass runs on two threads (reading and
- * checking, or reading back and inserting) joined by a small bounded queue ({@link Pipeline}). A contest without
- * results yet (its first, usually largest, import) is done in one pass on three threads inside the transaction:
- * read, check, insert, rolled back when any row is bad. Memory does not grow with the rows except for the ticket set.
+ * Imports offline results (SPEC §2.3): all rows or none, the same file twice changes nothing, a later file may add
+ * rows. One path for every import, in one transaction: a thread of the application's {@link TaskExecutor} reads the
+ * file and checks every row ({@link OfflineRules}, the account's units, tickets twice in the file) and hands the good
+ * rows over {@link #BATCH} at a time ({@link Pipeline}); this thread, in the transaction, compares them with the
+ * stored rows (the same data: unchanged; other data: a bad row) and inserts the new ones. Once any row is bad nothing
+ * more is inserted, every row is still checked, and the transaction is rolled back, so nothing of a bad file is
+ * stored. Memory does not grow with the rows except for the ticket set.
  */
 @Service
-@SuppressWarnings("unchecked")
 public class OfflineImport {
 
     /** Log kind of these imports in {@link ImportLog}. */
@@ -69,11 +71,8 @@ public class OfflineImport {
             Column.optional("answers", "答案", "answers"),
             Column.optional("venue", "考场", "venue"));
 
-    /** Rows per call of {@link OfflineResults#insertNew}. */
+    /** Checked rows per hand-over to the writing thread, per look-up of stored tickets and per insert. */
     static final int BATCH = 1_000;
-    /** Rows per hand-over from the reading thread to the checking thread. */
-    private static final int HANDOVER = 256;
-    private static final int CHECK_CHUNK = 500;
     private static final int PROGRESS_EVERY = 1_000;
 
     private final Contesting contesting;
@@ -83,19 +82,14 @@ public class OfflineImport {
     private final ImportLog importLog;
     private final TransactionTemplate tx;
     private final Clock clock;
-    /** One writing pass at a time on this node: SQLite has one writer anyway, and it keeps imports from racing. */
-    private final ReentrantLock writing = new ReentrantLock(true);
-
     private final UnitScopes scopes;
     private final AuditLog audit;
     private final ContestMetrics metrics;
+    private final TaskExecutor executor;
 
     OfflineImport(Contesting contesting, Questions questions, Units units, OfflineResults results, ImportLog importLog,
                   PlatformTransactionManager transactions, Clock clock, UnitScopes scopes, AuditLog audit,
-                  ContestMetrics metrics) {
-        this.metrics = metrics;
-        this.scopes = scopes;
-        this.audit = audit;
+                  ContestMetrics metrics, TaskExecutor applicationTaskExecutor) {
         this.contesting = contesting;
         this.questions = questions;
         this.units = units;
@@ -103,6 +97,10 @@ public class OfflineImport {
         this.importLog = importLog;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.executor = applicationTaskExecutor;
     }
 
     /**
@@ -123,25 +121,17 @@ public class OfflineImport {
 
     /** Imports a file on disk (the command line), named in the log by its file name. */
     public ImportResult importFile(long contestId, Path file, String who, ImportProgress progress) {
-        // hashed beside the import (another 50 MB read), needed only when the import is logged
-        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(() -> sha256(file));
-        Thread hashing = new Thread(hash, "offline-import-sha256");
-        hashing.setDaemon(true);
-        hashing.start();
-        try {
-            return importFile(contestId, String.valueOf(file.getFileName()), file, () -> result(hash), who,
-                    scopes.current(contestId), progress);
-        } finally {
-            hash.cancel(true);
-        }
+        return importFile(contestId, String.valueOf(file.getFileName()), file, () -> sha256(file), who,
+                scopes.current(contestId), progress);
     }
 
     /**
-     * Checks every row, then writes them; a file with any bad row imports nothing. A row whose unit is outside
+     * Checks every row and writes the new ones; a file with any bad row imports nothing. A row whose unit is outside
      * {@code scope} (a coordinator's units, decided in the request's thread) is a bad row.
      *
      * @throws Refusal {@code invalid_file} with every bad row, {@code empty_file}, {@code no_bank}, {@code changed}
-     *                 (another import or a unit change meanwhile); and the contest's own refusals (none, frozen)
+     *                 (rows stored meanwhile that this import did not expect); and the contest's own refusals (none,
+     *                 frozen)
      */
     public ImportResult importFile(long contestId, String fileName, Path file, String sha256, String who,
                                    UnitScope scope, ImportProgress progress) {
@@ -153,7 +143,15 @@ public class OfflineImport {
         boolean done = false;
         ImportResult result = null;
         try {
-            result = importNow(contestId, fileName, file, sha256, who, scope, progress);
+            contesting.requireNotFrozen(contesting.get(contestId)); // before reading anything
+            result = tx.execute(status -> {
+                results.beginImport(contestId);
+                try {
+                    return importInTransaction(contestId, fileName, file, sha256, who, scope, progress);
+                } finally {
+                    results.endImport();
+                }
+            });
             done = true;
             return result;
         } finally {
@@ -161,8 +159,9 @@ public class OfflineImport {
         }
     }
 
-    private ImportResult importNow(long contestId, String fileName, Path file, Supplier<String> sha256, String who,
-                                   UnitScope scope, ImportProgress progress) {
+    /** The import, in its transaction, after {@link OfflineResults#beginImport} (no other import of the contest runs). */
+    private ImportResult importInTransaction(long contestId, String fileName, Path file, Supplier<String> sha256,
+                                            String who, UnitScope scope, ImportProgress progress) {
         Contest contest = contesting.get(contestId);
         contesting.requireNotFrozen(contest);
         OfflineRules.Paper paper = new OfflineRules.Paper(
@@ -170,71 +169,70 @@ public class OfflineImport {
         if (paper.questions().isEmpty() || paper.maxScore() == 0) {
             throw Refusal.invalid("no_bank", "import.no_bank");
         }
-        OfflineRules.UnitIndex unitIndex = new OfflineRules.UnitIndex(units.all(contestId));
-
-        boolean anyStored = results.count(contestId) > 0;
-        if (!anyStored) {
-            // Nothing of this contest stored yet: check and insert at once, in one transaction (rolled back if
-            // any row is bad), instead of checking everything first.
-            writing.lock();
-            try {
-                return tx.execute(status -> checkAndInsert(contestId, fileName, file, sha256, who, scope, paper,
-                        unitIndex, progress));
-            } finally {
-                writing.unlock();
-            }
+        RowChecker checker = new RowChecker(paper, new OfflineRules.UnitIndex(units.all(contestId)), scope);
+        Writer writer = new Writer(contestId, Ids.next(), progress);
+        progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
+        Pipeline.<Chunk>run(executor, sink -> checker.checkAll(file, sink), writer::write);
+        int rows = checker.rows; // the checking thread has ended
+        progress.update(ImportProgress.Phase.VALIDATE, rows, rows);
+        rejectIfBad(checker.errors, writer.errors, rows);
+        long added = writer.added;
+        if (added + writer.unchanged != rows) {
+            // a row neither added nor found stored: the table changed under the import; start again rather than guess
+            throw Refusal.conflict("changed", "import.changed");
         }
-        try (CheckedRows checked = CheckedRows.create()) {
-            Validation v = validate(contestId, file, paper, unitIndex, scope, checked, progress);
-            rejectIfBad(v);
-            long added = v.rows - v.unchanged;
-            if (added == 0) {
-                return new ImportResult(v.rows, 0, 0);
-            }
-            checked.finishWriting();
-            writing.lock();
-            try {
-                return tx.execute(status -> insert(contestId, fileName, sha256, who, checked, v.rows, added, progress));
-            } finally {
-                writing.unlock();
-            }
+        progress.update(ImportProgress.Phase.INSERT, rows, rows);
+        if (added == 0) {
+            return new ImportResult(rows, 0, 0); // the same file again: nothing changed, nothing logged
         }
+        return logged(contestId, writer.importId, fileName, sha256, who, rows, added);
     }
 
     /** Refuses a file with bad rows, listing them (sorted, at most {@link #MAX_LISTED_ERRORS}), or without rows. */
-    private static void rejectIfBad(Validation v) {
-        if (v.errorCount > 0) {
-            List<RowError> listed = new ArrayList<>(v.errors);
+    private static void rejectIfBad(Errors checked, Errors stored, int rows) {
+        long count = checked.count + stored.count;
+        if (count > 0) {
+            List<RowError> listed = new ArrayList<>(checked.listed);
+            listed.addAll(stored.listed);
             listed.sort(Comparator.comparingInt(RowError::row));
-            if (v.errorCount > listed.size()) {
-                long more = v.errorCount - listed.size();
-                listed.add(RowError.file("row.more_errors", more, MAX_LISTED_ERRORS));
+            if (listed.size() > MAX_LISTED_ERRORS) {
+                listed = new ArrayList<>(listed.subList(0, MAX_LISTED_ERRORS));
             }
-            throw Refusal.invalid("invalid_file", "import.errors", v.errorCount).withDetails(listed);
+            if (count > listed.size()) {
+                listed.add(RowError.file("row.more_errors", count - listed.size(), MAX_LISTED_ERRORS));
+            }
+            throw Refusal.invalid("invalid_file", "import.errors", count).withDetails(listed);
         }
-        if (v.rows == 0) {
+        if (rows == 0) {
             throw Refusal.invalid("empty_file", "import.empty_file");
         }
     }
 
-    /** What the first pass learned. */
-    private static final class Validation {
-        final List<RowError> errors = new ArrayList<>();
-        long errorCount;
-        int rows;
-        int unchanged;
+    /** Bad rows: the first {@link #MAX_LISTED_ERRORS} found, and how many in all. */
+    private static final class Errors {
+        final List<RowError> listed = new ArrayList<>();
+        long count;
 
-        void error(RowError e) {
-            errorCount++;
-            if (errors.size() < MAX_LISTED_ERRORS) {
-                errors.add(e);
+        void add(RowError e) {
+            count++;
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(e);
             }
         }
     }
 
-    /** Checks rows one after the other on one thread: the rules, the account's units, tickets twice in the file. */
+    /** Good rows of the file, in file order, and whether any row up to the last of them was bad. */
+    private record Chunk(List<OfflineResult> good, int rowsChecked, boolean anyBad) {
+    }
+
+    /**
+     * The reading thread's part: reads the file and checks each row (the rules, the account's units, tickets twice in
+     * the file), handing the good rows on in chunks. Its fields are read by the writing thread only once it has ended.
+     */
     private static final class RowChecker {
-        final Validation v = new Validation();
+        final Errors errors = new Errors();
+        int rows;
+        private List<OfflineResult> good = new ArrayList<>(BATCH);
         private final Map<String, Integer> firstRow = new HashMap<>();
         private final OfflineRules.Paper paper;
         private final OfflineRules.UnitIndex unitIndex;
@@ -246,20 +244,34 @@ public class OfflineImport {
             this.scope = scope;
         }
 
-        /** The row's result, or null when it is bad (its errors are in {@link #v}). */
-        OfflineResult check(OfflineRules.Row row) {
-            v.rows++;
+        void checkAll(Path file, Consumer<Chunk> sink) {
+            read(file, row -> {
+                OfflineResult r = check(row);
+                if (r != null) {
+                    good.add(r);
+                    if (good.size() == BATCH) {
+                        sink.accept(new Chunk(good, rows, errors.count > 0));
+                        good = new ArrayList<>(BATCH);
+                    }
+                }
+            });
+            sink.accept(new Chunk(good, rows, errors.count > 0));
+        }
+
+        /** The row's result, or null when it is bad (its errors are in {@link #errors}). */
+        private OfflineResult check(OfflineRules.Row row) {
+            rows++;
             OfflineRules.Checked c = OfflineRules.check(row, paper, unitIndex);
-            c.errors().forEach(v::error);
+            c.errors().forEach(errors::add);
             if (c.result() != null && !scope.covers(c.result().unitCode())) {
-                v.error(RowError.of(row.rowNumber(), OfflineRules.UNIT, "row.unit.not_yours"));
+                errors.add(RowError.of(row.rowNumber(), OfflineRules.UNIT, "row.unit.not_yours"));
                 return null;
             }
             String ticket = row.ticket();
             if (!ticket.isEmpty()) {
                 Integer before = firstRow.putIfAbsent(ticket, row.rowNumber());
                 if (before != null) {
-                    v.error(RowError.of(row.rowNumber(), OfflineRules.TICKET, "row.offline.duplicate_ticket",
+                    errors.add(RowError.of(row.rowNumber(), OfflineRules.TICKET, "row.offline.duplicate_ticket",
                             String.valueOf(before)));
                     return null;
                 }
@@ -268,196 +280,50 @@ public class OfflineImport {
         }
     }
 
-    /** Checked rows handed from the checking thread to the inserting one. */
-    private record CheckedBatch(List<OfflineResult> good, int rowsChecked, boolean anyBad) {
-    }
-
     /**
-     * A contest without offline results: one pass on three threads, all inside the import's transaction. The file
-     * is read and decoded on one thread, its rows checked on a second, and this thread inserts each batch of good
-     * rows as it comes; after the first bad row nothing more is inserted, but every row is still checked, and a
-     * file with any bad row rolls the transaction back, so nothing of it is stored. When the rows added reach
-     * {@link OfflineResults#deferIndexesFrom()} the secondary indexes are dropped and built again before the commit.
+     * The writing thread's part, in the transaction: the new rows of each chunk are inserted as long as no row of the
+     * file was bad; the rows whose ticket is stored already are compared with the stored ones (the same data:
+     * unchanged; other data: a bad row). After a bad row nothing more is inserted, but every chunk is still compared.
      */
-    private ImportResult checkAndInsert(long contestId, String fileName, Path file, Supplier<String> sha256,
-                                        String who, UnitScope scope, OfflineRules.Paper paper,
-                                        OfflineRules.UnitIndex unitIndex, ImportProgress progress) {
-        contesting.requireNotFrozen(contesting.get(contestId));
-        results.bulkWrite(true);
-        try {
-            long importId = Ids.next();
-            long deferFrom = results.deferIndexesFrom();
-            RowChecker checker = new RowChecker(paper, unitIndex, scope);
-            long[] inserted = {0};
-            int[] written = {0};
-            int[] seen = {0};
-            List<String>[] deferred = new List[] {null};
-            progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
-            Pipeline.<CheckedBatch>run("offline-import-check", sink -> {
-                List<OfflineResult>[] good = new List[] {new ArrayList<>(BATCH)};
-                Pipeline.<List<OfflineRules.Row>>run("offline-import-read", rows -> readInBatches(file, rows),
-                        rows -> {
-                            for (OfflineRules.Row row : rows) {
-                                OfflineResult r = checker.check(row);
-                                if (r != null && checker.v.errorCount == 0) {
-                                    good[0].add(r);
-                                }
-                            }
-                            boolean bad = checker.v.errorCount > 0;
-                            if (bad || good[0].size() >= BATCH) {
-                                sink.accept(new CheckedBatch(bad ? List.of() : good[0], checker.v.rows, bad));
-                                good[0] = new ArrayList<>(BATCH);
-                            }
-                        });
-                sink.accept(new CheckedBatch(checker.v.errorCount > 0 ? List.of() : good[0], checker.v.rows,
-                        checker.v.errorCount > 0));
-            }, batch -> {
-                if (!batch.anyBad() && !batch.good().isEmpty()) {
-                    inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch.good()));
-                    written[0] += batch.good().size();
-                    if (deferred[0] == null && written[0] >= deferFrom) {
-                        deferred[0] = results.deferIndexes();
+    private final class Writer {
+        final long contestId;
+        final long importId;
+        final ImportProgress progress;
+        final Errors errors = new Errors();
+        long added;
+        long unchanged;
+        int rowsChecked;
+
+        Writer(long contestId, long importId, ImportProgress progress) {
+            this.contestId = contestId;
+            this.importId = importId;
+            this.progress = progress;
+        }
+
+        void write(Chunk chunk) {
+            List<OfflineResult> storedTickets = chunk.good();
+            if (!chunk.anyBad() && errors.count == 0) {
+                storedTickets = results.insertNew(contestId, importId, chunk.good());
+                added += chunk.good().size() - storedTickets.size();
+            }
+            if (!storedTickets.isEmpty()) {
+                Map<String, OfflineResult> stored = results.byTickets(contestId,
+                        storedTickets.stream().map(OfflineResult::ticket).toList());
+                for (OfflineResult r : storedTickets) {
+                    OfflineResult before = stored.get(r.ticket());
+                    if (before != null && before.sameDataAs(r)) {
+                        unchanged++;
+                    } else if (before != null) {
+                        errors.add(RowError.of(r.rowNo(), OfflineRules.TICKET, "row.offline.ticket_changed"));
                     }
                 }
-                int before = seen[0];
-                seen[0] = batch.rowsChecked();
-                if (seen[0] / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-                    progress.update(ImportProgress.Phase.VALIDATE, seen[0], 0);
-                }
-            });
-            Validation v = checker.v; // complete: the checking thread has ended
-            progress.update(ImportProgress.Phase.VALIDATE, v.rows, v.rows);
-            rejectIfBad(v); // rolls back what was inserted
-            int rows = v.rows;
-            progress.update(ImportProgress.Phase.INSERT, written[0], rows);
-            if (deferred[0] != null) {
-                results.restoreIndexes(deferred[0]);
             }
-            long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
-            if (written[0] != rows || insertedRows != rows) {
-                // Another import stored some of these tickets meanwhile: start again rather than guess.
-                throw changedMeanwhile();
+            int before = rowsChecked;
+            rowsChecked = chunk.rowsChecked();
+            if (rowsChecked / PROGRESS_EVERY != before / PROGRESS_EVERY) {
+                progress.update(ImportProgress.Phase.VALIDATE, rowsChecked, 0);
             }
-            progress.update(ImportProgress.Phase.INSERT, rows, rows);
-            return logged(contestId, importId, fileName, sha256, who, rows, rows);
-        } finally {
-            results.bulkWrite(false);
         }
-    }
-
-    /**
-     * The first pass: the file is read and decoded on a second thread while this one checks the rows and keeps
-     * the good ones in {@code checked}.
-     */
-    private Validation validate(long contestId, Path file, OfflineRules.Paper paper, OfflineRules.UnitIndex unitIndex,
-                                UnitScope scope, CheckedRows checked, ImportProgress progress) {
-        RowChecker checker = new RowChecker(paper, unitIndex, scope);
-        Validation v = checker.v;
-        List<OfflineResult> pending = new ArrayList<>(CHECK_CHUNK);
-        Runnable checkPending = () -> {
-            Map<String, OfflineResult> stored = results.byTickets(contestId,
-                    pending.stream().map(OfflineResult::ticket).toList());
-            for (OfflineResult r : pending) {
-                OfflineResult before = stored.get(r.ticket());
-                if (before == null) {
-                    continue;
-                }
-                if (before.sameDataAs(r)) {
-                    v.unchanged++;
-                } else {
-                    v.error(RowError.of(r.rowNo(), OfflineRules.TICKET, "row.offline.ticket_changed"));
-                }
-            }
-            pending.clear();
-        };
-        progress.update(ImportProgress.Phase.VALIDATE, 0, 0);
-        Pipeline.<List<OfflineRules.Row>>run("offline-import-read", sink -> readInBatches(file, sink),
-                batch -> batch.forEach(row -> {
-                    OfflineResult r = checker.check(row);
-                    if (r != null) {
-                        checked.add(r);
-                        pending.add(r);
-                        if (pending.size() == CHECK_CHUNK) {
-                            checkPending.run();
-                        }
-                    }
-                    if (v.rows % PROGRESS_EVERY == 0) {
-                        progress.update(ImportProgress.Phase.VALIDATE, v.rows, 0);
-                    }
-                }));
-        if (!pending.isEmpty()) {
-            checkPending.run();
-        }
-        progress.update(ImportProgress.Phase.VALIDATE, v.rows, v.rows);
-        return v;
-    }
-
-    /** Reads the file's rows and hands them on {@link #HANDOVER} at a time. */
-    private static void readInBatches(Path file, Consumer<List<OfflineRules.Row>> sink) {
-        List<OfflineRules.Row>[] batch = new List[] {new ArrayList<>(HANDOVER)};
-        read(file, row -> {
-            batch[0].add(row);
-            if (batch[0].size() == HANDOVER) {
-                sink.accept(batch[0]);
-                batch[0] = new ArrayList<>(HANDOVER);
-            }
-        });
-        if (!batch[0].isEmpty()) {
-            sink.accept(batch[0]);
-        }
-    }
-
-    private ImportResult insert(long contestId, String fileName, Supplier<String> sha256, String who,
-                                CheckedRows checked, int rows, long added, ImportProgress progress) {
-        contesting.requireNotFrozen(contesting.get(contestId));
-        results.bulkWrite(true);
-        try {
-            List<String> deferred = added >= results.deferIndexesFrom() ? results.deferIndexes() : List.of();
-            ImportResult result = write(contestId, fileName, sha256, who, checked, rows, added, progress);
-            results.restoreIndexes(deferred); // on failure the rollback brings them back
-            return result;
-        } finally {
-            results.bulkWrite(false);
-        }
-    }
-
-    /**
-     * The second pass, in the transaction: the checked rows are read back from their temporary file on a second
-     * thread while this one inserts them.
-     */
-    private ImportResult write(long contestId, String fileName, Supplier<String> sha256, String who,
-                               CheckedRows checked, int rows, long added, ImportProgress progress) {
-        long importId = Ids.next();
-        int[] read = {0};
-        long[] inserted = {0};
-        progress.update(ImportProgress.Phase.INSERT, 0, rows);
-        Pipeline.<List<OfflineResult>>run("offline-import-reread", sink -> {
-            List<OfflineResult>[] batch = new List[] {new ArrayList<>(BATCH)};
-            checked.read(r -> {
-                batch[0].add(r);
-                if (batch[0].size() == BATCH) {
-                    sink.accept(batch[0]);
-                    batch[0] = new ArrayList<>(BATCH);
-                }
-            });
-            if (!batch[0].isEmpty()) {
-                sink.accept(batch[0]);
-            }
-        }, batch -> {
-            inserted[0] = sum(inserted[0], results.insertNew(contestId, importId, batch));
-            int before = read[0];
-            read[0] += batch.size();
-            if (read[0] / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-                progress.update(ImportProgress.Phase.INSERT, read[0], rows);
-            }
-        });
-        long insertedRows = inserted[0] >= 0 ? inserted[0] : results.countImported(contestId, importId);
-        if (read[0] != rows || insertedRows != added) {
-            // Another import stored some of these tickets after the check: start again rather than guess.
-            throw changedMeanwhile();
-        }
-        progress.update(ImportProgress.Phase.INSERT, rows, rows);
-        return logged(contestId, importId, fileName, sha256, who, rows, added);
     }
 
     /** Logs the import (import log and audit log) in its transaction. */
@@ -466,17 +332,12 @@ public class OfflineImport {
         String sha256 = sha256Of.get();
         importLog.record(new ImportLog.Entry(importId, contestId, KIND, fileName, sha256, rows, (int) added, 0, who,
                 Instant.now(clock)));
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("sha256", sha256);
         detail.put("rows", rows);
         detail.put("added", added);
         audit.record(who, "offline.import", contestId, fileName, detail);
         return new ImportResult(rows, (int) added, 0);
-    }
-
-    /** Adds inserted counts; -1 (unknown) stays unknown. */
-    private static long sum(long total, long more) {
-        return total < 0 || more < 0 ? -1 : total + more;
     }
 
     private static void read(Path file, Consumer<OfflineRules.Row> rows) {
@@ -489,28 +350,11 @@ public class OfflineImport {
         }
     }
 
-    private static Refusal changedMeanwhile() {
-        return Refusal.conflict("changed", "import.changed");
-    }
-
-    private static String result(java.util.concurrent.Future<String> hash) {
-        try {
-            return hash.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {

@@ -9,11 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.baiti.Ids;
@@ -29,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,32 +65,35 @@ public class OfflineImportJobs {
     private final Clock clock;
     /** The jobs this node runs, until their outcome is in the database: the freshest view of their progress. */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
-    private final ExecutorService executor;
-    private final ScheduledExecutorService heartbeat;
+    private final TaskExecutor executor;
+    private final ScheduledFuture<?> heartbeat;
+    /** A heartbeat is writing (on SQLite it may wait for the import's write transaction): the next one is skipped. */
+    private final AtomicBoolean beating = new AtomicBoolean();
     private final ContestMetrics metrics;
     private final MessageSource messages;
 
     OfflineImportJobs(OfflineImport offlineImport, JdbcImportJobs stored, Clock clock, ContestMetrics metrics,
-                      MessageSource messages, OfflineSettings settings) {
+                      MessageSource messages, OfflineSettings settings, TaskExecutor applicationTaskExecutor,
+                      TaskScheduler taskScheduler) {
         this.messages = messages;
         this.offlineImport = offlineImport;
         this.stored = stored;
         this.clock = clock;
         this.metrics = metrics;
+        this.executor = applicationTaskExecutor;
         metrics.offlineImportsRunning(this::runningFigures);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "offline-import-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "offline-import-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeat.scheduleWithFixedDelay(this::writeProgress, settings.jobProgressMs(), settings.jobProgressMs(),
-                TimeUnit.MILLISECONDS);
+        // the scheduler only starts the beat: its thread is shared, and a write may wait for SQLite's writer
+        this.heartbeat = taskScheduler.scheduleWithFixedDelay(() -> {
+            if (!running.isEmpty() && beating.compareAndSet(false, true)) {
+                executor.execute(() -> {
+                    try {
+                        writeProgress();
+                    } finally {
+                        beating.set(false);
+                    }
+                });
+            }
+        }, Duration.ofMillis(settings.jobProgressMs()));
     }
 
     /** Starts importing the spooled upload; the job owns the file and deletes it when done. */
@@ -224,8 +226,7 @@ public class OfflineImportJobs {
 
     @PreDestroy
     void stop() {
-        heartbeat.shutdownNow();
-        executor.shutdownNow();
+        heartbeat.cancel(false);
     }
 
     private static final class Job {

@@ -13,35 +13,21 @@ public interface OfflineResults {
     /** The stored results among these tickets, by ticket. */
     Map<String, OfflineResult> byTickets(long contestId, Collection<String> tickets);
 
-    /** Sets up (true) or back (false) the current transaction's connection for writing many rows. */
-    void bulkWrite(boolean on);
-
     /**
-     * How many rows an import must add before dropping the secondary indexes and building them again costs less than
-     * maintaining them row by row (only on SQLite, only when the table is small compared with the import);
-     * {@link Long#MAX_VALUE} when never. Asked before the import adds anything.
+     * Starts an import in the current transaction: waits while another import of the contest runs (on any node) and
+     * keeps the next ones waiting until this transaction ends; sets the connection up for many rows.
      */
-    long deferIndexesFrom();
+    void beginImport(long contestId);
 
-    /**
-     * In the current transaction, drops the secondary indexes ({@link #deferIndexesFrom} says when it pays).
-     *
-     * @return what {@link #restoreIndexes} needs to build them again before the commit; empty when nothing was dropped
-     */
-    List<String> deferIndexes();
-
-    /** Builds again, in the current transaction, the indexes {@link #deferIndexes} dropped. */
-    void restoreIndexes(List<String> rebuild);
+    /** Sets the connection back after {@link #beginImport}, in the same transaction (also when the import failed). */
+    void endImport();
 
     /**
      * Inserts the results that are not there yet (a ticket already stored is left alone).
      *
-     * @return how many were inserted, or -1 when the driver does not tell
+     * @return the results left out because their ticket is stored already, in the order given
      */
-    long insertNew(long contestId, long importId, List<OfflineResult> results);
-
-    /** How many results an import added. */
-    long countImported(long contestId, long importId);
+    List<OfflineResult> insertNew(long contestId, long importId, List<OfflineResult> results);
 
     /** Participants, perfect scores and mean accuracy per top-level unit code. */
     List<TopUnitFigures> byTopUnit(long contestId);

@@ -2,16 +2,21 @@ package org.baiti.offline;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.springframework.core.task.TaskExecutor;
+
 /**
- * Two stages of an import on two threads: a producer (reading the file) on a thread of its own hands items
- * (batches of rows) to the consumer on the calling thread through a small bounded queue, so the heap stays
- * bounded whatever the file's size, and the caller's transaction stays on the caller's thread.
+ * Two stages of an import on two threads: a producer (reading and checking the file) on a thread of the
+ * {@link TaskExecutor} hands items (chunks of rows) to the consumer on the calling thread through a small bounded
+ * queue, so the heap stays bounded whatever the file's size, and the caller's transaction stays on the caller's thread.
  *
  * <p>An exception of the producer is rethrown on the calling thread after the items before it were consumed;
- * an exception of the consumer stops the producer (interrupted, waited for) and propagates unchanged.
+ * an exception of the consumer stops the producer (at its next item, waited for) and propagates unchanged.
  */
 final class Pipeline {
 
@@ -19,6 +24,7 @@ final class Pipeline {
     static final int CAPACITY = 4;
 
     private static final Object END = new Object();
+    private static final long POLL_MS = 50;
 
     private Pipeline() {
     }
@@ -31,29 +37,32 @@ final class Pipeline {
     }
 
     /**
-     * Runs {@code producer} on a new thread named {@code name}, giving each item it emits to {@code consumer} on
-     * this thread, in order; returns when the producer has finished and every item was consumed.
+     * Runs {@code producer} on a thread of {@code executor}, giving each item it emits to {@code consumer} on this
+     * thread, in order; returns when the producer has finished and every item was consumed.
      */
     @SuppressWarnings("unchecked")
-    static <T> void run(String name, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+    static <T> void run(TaskExecutor executor, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
+        AtomicBoolean stopped = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        executor.execute(() -> {
             try {
-                producer.accept(item -> put(queue, item));
+                producer.accept(item -> put(queue, item, stopped));
+                put(queue, END, stopped);
             } catch (Stopped e) {
-                return;
+                // the consumer has given up
             } catch (Throwable e) {
                 failure.set(e);
+                try {
+                    put(queue, END, stopped);
+                } catch (Stopped ignored) {
+                    // the consumer has given up
+                }
+            } finally {
+                ended.countDown();
             }
-            try {
-                queue.put(END);
-            } catch (InterruptedException e) {
-                // the consumer has given up; nobody waits for the end
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
+        });
         boolean finished = false;
         try {
             while (true) {
@@ -69,9 +78,9 @@ final class Pipeline {
             throw new IllegalStateException("interrupted", e);
         } finally {
             if (!finished) {
-                thread.interrupt();
+                stopped.set(true);
             }
-            joinUninterruptibly(thread);
+            awaitUninterruptibly(ended);
         }
         Throwable e = failure.get();
         if (e instanceof RuntimeException r) {
@@ -85,19 +94,25 @@ final class Pipeline {
         }
     }
 
-    private static void put(BlockingQueue<Object> queue, Object item) {
+    /** Waits for room in the queue, giving up when the consumer has stopped (no interrupt: the thread is pooled). */
+    private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean stopped) {
         try {
-            queue.put(item);
+            while (!queue.offer(item, POLL_MS, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new Stopped();
+                }
+            }
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new Stopped();
         }
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join();
+                latch.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

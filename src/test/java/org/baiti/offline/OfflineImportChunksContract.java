@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.baiti.contest.ImportResult;
 import org.baiti.testing.Api;
@@ -14,6 +19,7 @@ import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.baiti.unit.UnitScope;
 import org.baiti.refusal.Refusal;
+import org.baiti.sheet.RowError;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +33,11 @@ import static org.baiti.offline.OfflineFiles.row;
 import static org.baiti.offline.OfflineFiles.rows;
 
 /**
- * The write path in chunks: the checked rows are inserted {@link OfflineImport#BATCH} rows per call of
- * {@code insertNew} (on PostgreSQL one {@code unnest} statement per call), as they are checked when the contest has
- * no results yet, else read back from their temporary file on a second thread after the check. Files of sizes around those boundaries store every row exactly as read; a bad row or a
- * conflict after the first chunk leaves nothing behind. Run on SQLite and PostgreSQL.
+ * The write path in chunks: the checked rows are compared with the stored ones and inserted
+ * {@link OfflineImport#BATCH} rows per call of {@code insertNew} (on PostgreSQL one {@code unnest} statement per call)
+ * as they are checked, in the import's one transaction. Files of sizes around those boundaries store every row exactly
+ * as read; a bad row or a conflict after the first chunk leaves nothing behind; two imports of one contest at once do
+ * not overlap. Run on SQLite and PostgreSQL.
  */
 interface OfflineImportChunksContract extends App {
 
@@ -202,19 +209,27 @@ interface OfflineImportChunksContract extends App {
         Path file = Files.createTempFile("chunks-", ".csv");
         try {
             Files.write(file, file(0, B + R + 1));
-            OfflineResult intruder = expected(B + R);
-            // A contest without results is checked and written in one pass: the progress callback runs on the
-            // writing thread, inside the import's transaction, before the first chunk. The last row of the file is
-            // stored there as if by another import.
+            OfflineResult last = expected(B + R);
+            OfflineResult intruder = new OfflineResult(last.ticket(), "别人", last.phone(), last.unitCode(),
+                    last.topCode(), last.score(), last.maxScore(), last.accuracy(), last.perfect(), last.venue(),
+                    last.answers(), 99);
+            // The progress callback runs on the writing thread, inside the import's transaction, before the first
+            // chunk: the last row's ticket is stored there, with another name, as if by someone else.
             ImportProgress sneak = (phase, read, total) -> {
                 if (phase == ImportProgress.Phase.VALIDATE && read == 0) {
-                    assertThat(results().insertNew(id, 1L, List.of(intruder))).isEqualTo(1);
+                    assertThat(results().insertNew(id, 1L, List.of(intruder))).isEmpty();
                 }
             };
 
             assertThatThrownBy(() -> offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
                     sneak))
-                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("changed"));
+                    .isInstanceOfSatisfying(Refusal.class, e -> {
+                        assertThat(e.code()).isEqualTo("invalid_file");
+                        assertThat(e.details()).singleElement().isInstanceOfSatisfying(RowError.class, d -> {
+                            assertThat(d.row()).isEqualTo(B + R + 2);
+                            assertThat(d.column()).isEqualTo("准考证号 / ticket");
+                        });
+                    });
 
             assertThat(results().count(id)).as("all chunks and the intruder rolled back").isZero();
             ImportResult ok = offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
@@ -226,7 +241,82 @@ interface OfflineImportChunksContract extends App {
     }
 
     @Test
-    default void insertNewCountsOnlyTheRowsItAddsInEveryChunk() {
+    default void progressIsReportedWhileTheRowsAreCheckedAndWrittenChunkByChunk() throws IOException {
+        long id = OfflineFiles.contest(api().admin());
+        Path file = Files.createTempFile("chunks-", ".csv");
+        try {
+            Files.write(file, file(0, 3 * B + R));
+            List<String> seen = new ArrayList<>();
+            // on the writing thread, in the transaction: the rows stored so far are visible there
+            ImportProgress progress = (phase, read, total) ->
+                    seen.add(phase + " " + read + "/" + total + " stored " + results().count(id));
+
+            ImportResult r = offlineImport().importFile(id, "chunks.csv", file, "x", "admin", UnitScope.all(),
+                    progress);
+
+            assertThat(r.added()).isEqualTo(3 * B + R);
+            int n = 3 * B + R;
+            assertThat(seen).containsExactly(
+                    "VALIDATE 0/0 stored 0",
+                    "VALIDATE " + B + "/0 stored " + B,
+                    "VALIDATE " + 2 * B + "/0 stored " + 2 * B,
+                    "VALIDATE " + 3 * B + "/0 stored " + 3 * B,
+                    "VALIDATE " + n + "/" + n + " stored " + n,
+                    "INSERT " + n + "/" + n + " stored " + n);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    default void twoImportsOfOneContestAtOnceDoNotOverlapAndStoreEveryRowOnce() throws Exception {
+        long id = OfflineFiles.contest(api().admin());
+        Path file = Files.createTempFile("chunks-", ".csv");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Files.write(file, file(0, B + R));
+            CountDownLatch secondInside = new CountDownLatch(1);
+            List<Long> storedWhenSecondBegan = new ArrayList<>();
+            ImportProgress secondProgress = (phase, read, total) -> {
+                if (phase == ImportProgress.Phase.VALIDATE && read == 0) {
+                    storedWhenSecondBegan.add(results().count(id));
+                    secondInside.countDown();
+                }
+            };
+            List<Future<ImportResult>> started = new ArrayList<>();
+            List<Boolean> secondGotInWhileFirstRan = new ArrayList<>();
+            // inside the first import's transaction: start the second one and give it time to get in
+            ImportProgress firstProgress = (phase, read, total) -> {
+                if (phase == ImportProgress.Phase.VALIDATE && read == 0) {
+                    started.add(second.submit(() -> offlineImport().importFile(id, "second.csv", file, "y",
+                            "admin", UnitScope.all(), secondProgress)));
+                    try {
+                        secondGotInWhileFirstRan.add(secondInside.await(2, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+
+            ImportResult first = offlineImport().importFile(id, "first.csv", file, "x", "admin", UnitScope.all(),
+                    firstProgress);
+            ImportResult then = started.get(0).get(60, TimeUnit.SECONDS);
+
+            assertThat(secondGotInWhileFirstRan).as("the second import waited for the first").containsExactly(false);
+            assertThat(first.added()).isEqualTo(B + R);
+            assertThat(storedWhenSecondBegan).as("the second began after the first had committed")
+                    .containsExactly((long) (B + R));
+            assertThat(then.imported()).isEqualTo(B + R);
+            assertThat(then.added()).isZero();
+            assertThat(results().count(id)).isEqualTo(B + R);
+        } finally {
+            second.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    default void insertNewAddsOnlyNewRowsAndSaysWhichItLeftOut() {
         long id = OfflineFiles.contest(api().admin());
         TransactionTemplate tx = new TransactionTemplate(transactions());
         List<OfflineResult> rows = new ArrayList<>();
@@ -234,19 +324,22 @@ interface OfflineImportChunksContract extends App {
             rows.add(expected(i));
         }
         tx.executeWithoutResult(s -> {
-            assertThat(results().insertNew(id, 1L, List.of())).isZero();
-            assertThat(results().insertNew(id, 1L, List.of(rows.get(0), rows.get(R), rows.get(B)))).isEqualTo(3);
-            assertThat(results().insertNew(id, 2L, rows)).as("three of them stored already").isEqualTo(B + 1 - 3);
+            assertThat(results().insertNew(id, 1L, List.of())).isEmpty();
+            assertThat(results().insertNew(id, 1L, List.of(rows.get(0), rows.get(R), rows.get(B)))).isEmpty();
+            assertThat(results().insertNew(id, 2L, rows)).as("three of them stored already")
+                    .containsExactly(rows.get(0), rows.get(R), rows.get(B));
         });
         assertThat(results().count(id)).isEqualTo(B + 1);
-        assertThat(results().countImported(id, 2L)).isEqualTo(B + 1 - 3);
+        assertThat(bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM offline_result WHERE contest_id = ? AND import_id = 2").param(id)
+                .query(Long.class).single()).isEqualTo(B + 1 - 3);
         try {
             tx.executeWithoutResult(s -> {
                 List<OfflineResult> more = new ArrayList<>();
                 for (int i = B + 1; i < B + R + 2; i++) {
                     more.add(expected(i));
                 }
-                assertThat(results().insertNew(id, 3L, more)).isEqualTo(R + 1);
+                assertThat(results().insertNew(id, 3L, more)).as("all of them new").isEmpty();
                 throw new UncheckedIOException(new IOException("fails after a chunk"));
             });
         } catch (UncheckedIOException expectedFailure) {
