@@ -58,12 +58,10 @@ interface RankingBenchmarkContract extends App {
             }
         }
         insert(batch);
-        // the counts the ranking keeps beside its entries (V50, V53, V55), as the writer would have kept them
+        // the counts the ranking keeps beside its entries (V50), as the writer would have kept them
         for (String[] level : new String[][] {
                 {"ranking_count_by_accuracy", "", ""},
-                {"ranking_count_by_minute", ", duration_m", ", duration_ms / 60000"},
-                {"ranking_count_by_second", ", duration_s", ", duration_ms / 1000"},
-                {"ranking_count_by_decisecond", ", duration_ds", ", duration_ms / 100"}}) {
+                {"ranking_count_by_second", ", duration_s", ", duration_ms / 1000"}}) {
             template().update("INSERT INTO " + level[0] + " (contest_id, accuracy" + level[1] + ", entries) "
                     + "SELECT contest_id, accuracy" + level[2] + ", COUNT(*) FROM ranking_entry WHERE contest_id = ? "
                     + "GROUP BY contest_id, accuracy" + level[2], contest);
