@@ -82,9 +82,9 @@ interface RankingBenchmarkContract extends App {
                     SELECT phone FROM ranking_entry WHERE contest_id = ?
                     ORDER BY accuracy DESC, duration_ms, submitted_at, phone LIMIT 1 OFFSET ?""",
                     String.class, contest, rank - 1);
-            assertThat(ranking().rankOf(contest, phone)).contains((long) rank);
+            assertThat(ranking().standingOf(contest, phone).map(Standing::rank)).contains((long) rank);
             assertThat(at).hasSize(1);
-            out.append(line("my rank at " + String.format("%,d", rank), () -> ranking().rankOf(contest, phone)));
+            out.append(line("my rank at " + String.format("%,d", rank), () -> ranking().standingOf(contest, phone).map(Standing::rank)));
         }
         System.out.print(out);
         try {

@@ -195,7 +195,7 @@ interface RankingIndexContract extends App {
             long plain = jdbc().sql(JdbcRankingEntries.COUNT_BEFORE).param("c", contest).param("a", e.accuracy())
                     .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                     .query(Long.class).single();
-            long rank = ranking().rankOf(contest, e.phone()).orElseThrow();
+            long rank = ranking().standingOf(contest, e.phone()).orElseThrow().rank();
             assertThat(rank).as(e.toString()).isEqualTo(plain + 1).isEqualTo(position.get(e.phone()).longValue());
             // the rank the submit answers (RANK_COUNT with the entry's values) and the one of "my rank" (STANDING)
             assertThat(ranking().rankOf(e)).as(e.toString()).isEqualTo(rank);
