@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcRankingEntries implements RankingEntries {
 
-    /** Exactly the columns and directions of the index {@code ranking_order} (V10). */
-    static final String ORDER_BY = "ORDER BY r.accuracy DESC, r.duration_ms, r.submitted_at, r.phone";
+    /** {@link RankingOrder#sqlOrderBy}: exactly the columns and directions of the index {@code ranking_order} (V10). */
+    static final String ORDER_BY = RankingOrder.sqlOrderBy("r");
 
     /** A page of the ranking: reads {@code ranking_order} in index order and stops after the limit. */
     static final String PAGE = """
@@ -32,68 +32,44 @@ class JdbcRankingEntries implements RankingEntries {
             """ + ORDER_BY + " LIMIT :limit OFFSET :offset";
 
     /**
-     * Entries strictly before one (SPEC §4), as four counts over contiguous ranges of {@code ranking_order}:
-     * better accuracy; same accuracy and less time; same time and earlier submission; a full tie and a smaller
-     * participant key. This is the definition, and what the tests compare {@link #RANK_COUNT} with; its work grows
-     * with the rank (up to the whole ranking), so it is not used to answer requests.
+     * Entries strictly before one (SPEC §4), counted plainly: {@link RankingOrder#sqlBefore} over the whole ranking.
+     * The definition the tests compare {@link #RANK_COUNT} and {@link #STANDING} with; its work grows with the rank
+     * (up to the whole ranking), so it does not answer requests.
      */
-    static final String COUNT_BEFORE = """
-            SELECT
-              (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy > :a)
-            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms < :d)
-            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms = :d
-                 AND submitted_at < :s)
-            + (SELECT COUNT(*) FROM ranking_entry WHERE contest_id = :c AND accuracy = :a AND duration_ms = :d
-                 AND submitted_at = :s AND phone < :p)
-            """;
+    static final String COUNT_BEFORE = "SELECT COUNT(*) FROM ranking_entry r WHERE r.contest_id = :c AND "
+            + RankingOrder.sqlBefore("r", RankingOrder.SqlColumn.ACCURACY, List.of(":a", ":d", ":s", ":p"));
 
     /**
-     * The same count from the counts of V50, V53 and V55: entries with a higher accuracy, entries with the same
-     * accuracy and fewer whole minutes, those of the same minute and fewer whole seconds, those of the same second and
-     * fewer whole tenths of a second, and those of the same accuracy and tenth that rank before (a short range of
-     * {@code ranking_order}).
+     * The same count from the counts of V50, for an entry given as SQL expressions ({@code contest}, accuracy, time
+     * used, submission time, participant): entries with a higher accuracy ({@code ranking_count_by_accuracy}), entries
+     * with the same accuracy and fewer whole seconds ({@code ranking_count_by_second}), and those of the same accuracy
+     * and second that rank before (a short range of {@code ranking_order}, {@link RankingOrder#sqlBefore} from the time
+     * on). {@code / 1000} is the whole seconds of V50 (times are never negative).
      */
-    static final String RANK_COUNT = """
-            SELECT CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_accuracy
-                         WHERE contest_id = :c AND accuracy > :a) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_minute
-                         WHERE contest_id = :c AND accuracy = :a AND duration_m < :dm) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_second
-                         WHERE contest_id = :c AND accuracy = :a AND duration_s >= :ds0 AND duration_s < :ds) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(entries), 0) FROM ranking_count_by_decisecond
-                         WHERE contest_id = :c AND accuracy = :a AND duration_ds >= :dt0 AND duration_ds < :dt) AS BIGINT)
-                 + (SELECT COUNT(*) FROM ranking_entry
-                    WHERE contest_id = :c AND accuracy = :a AND duration_ms >= :d0 AND duration_ms <= :d
-                      AND (duration_ms < :d
-                           OR submitted_at < :s
-                           OR (submitted_at = :s AND phone < :p)))
-            """;
+    private static String ahead(String c, String a, String d, String s, String p) {
+        return """
+                CAST((SELECT COALESCE(SUM(n.entries), 0) FROM ranking_count_by_accuracy n
+                      WHERE n.contest_id = %1$s AND n.accuracy > %2$s) AS BIGINT)
+              + CAST((SELECT COALESCE(SUM(n.entries), 0) FROM ranking_count_by_second n
+                      WHERE n.contest_id = %1$s AND n.accuracy = %2$s AND n.duration_s < %3$s / 1000) AS BIGINT)
+              + (SELECT COUNT(*) FROM ranking_entry r
+                 WHERE r.contest_id = %1$s AND r.accuracy = %2$s
+                   AND r.duration_ms >= %3$s / 1000 * 1000 AND r.duration_ms <= %3$s
+                   AND %4$s)
+                """.formatted(c, a, d,
+                RankingOrder.sqlBefore("r", RankingOrder.SqlColumn.DURATION, List.of(a, d, s, p)));
+    }
+
+    /** {@link #ahead} for an entry given as parameters: the rank a submission is answered with. */
+    static final String RANK_COUNT = "SELECT " + ahead(":c", ":a", ":d", ":s", ":p");
 
     /**
-     * A person's entry and, in the same statement, {@link #RANK_COUNT} for it: "my rank" in one round trip. The
-     * subqueries are correlated with the entry row ({@code e}), so each is the same index lookup as in RANK_COUNT.
-     * {@code / 100}, {@code / 1000} and {@code / 60000} are the whole tenths, seconds and minutes of V55, V50 and V53
-     * (times are never negative).
+     * A person's entry and, in the same statement, {@link #ahead} for it: "my rank" in one round trip. The subqueries
+     * are correlated with the entry row ({@code e}), so each is the same index lookup as in {@link #RANK_COUNT}.
      */
-    static final String STANDING = """
-            SELECT e.*,
-                   CAST((SELECT COALESCE(SUM(a.entries), 0) FROM ranking_count_by_accuracy a
-                         WHERE a.contest_id = e.contest_id AND a.accuracy > e.accuracy) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(m.entries), 0) FROM ranking_count_by_minute m
-                         WHERE m.contest_id = e.contest_id AND m.accuracy = e.accuracy
-                           AND m.duration_m < e.duration_ms / 60000) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(s.entries), 0) FROM ranking_count_by_second s
-                         WHERE s.contest_id = e.contest_id AND s.accuracy = e.accuracy
-                           AND s.duration_s >= e.duration_ms / 60000 * 60 AND s.duration_s < e.duration_ms / 1000) AS BIGINT)
-                 + CAST((SELECT COALESCE(SUM(t.entries), 0) FROM ranking_count_by_decisecond t
-                         WHERE t.contest_id = e.contest_id AND t.accuracy = e.accuracy
-                           AND t.duration_ds >= e.duration_ms / 1000 * 10 AND t.duration_ds < e.duration_ms / 100) AS BIGINT)
-                 + (SELECT COUNT(*) FROM ranking_entry r
-                    WHERE r.contest_id = e.contest_id AND r.accuracy = e.accuracy
-                      AND r.duration_ms >= e.duration_ms / 100 * 100 AND r.duration_ms <= e.duration_ms
-                      AND (r.duration_ms < e.duration_ms
-                           OR r.submitted_at < e.submitted_at
-                           OR (r.submitted_at = e.submitted_at AND r.phone < e.phone))) AS ahead
+    static final String STANDING = "SELECT e.*, "
+            + ahead("e.contest_id", "e.accuracy", "e.duration_ms", "e.submitted_at", "e.phone") + """
+             AS ahead
             FROM ranking_entry e
             WHERE e.contest_id = ? AND e.phone = ?
             """;
@@ -114,18 +90,6 @@ class JdbcRankingEntries implements RankingEntries {
             INSERT INTO ranking_count_by_second (contest_id, accuracy, duration_s, entries) VALUES (?, ?, ?, ?)
             ON CONFLICT (contest_id, accuracy, duration_s)
             DO UPDATE SET entries = ranking_count_by_second.entries + excluded.entries
-            """;
-
-    private static final String ADD_BY_MINUTE = """
-            INSERT INTO ranking_count_by_minute (contest_id, accuracy, duration_m, entries) VALUES (?, ?, ?, ?)
-            ON CONFLICT (contest_id, accuracy, duration_m)
-            DO UPDATE SET entries = ranking_count_by_minute.entries + excluded.entries
-            """;
-
-    private static final String ADD_BY_DECISECOND = """
-            INSERT INTO ranking_count_by_decisecond (contest_id, accuracy, duration_ds, entries) VALUES (?, ?, ?, ?)
-            ON CONFLICT (contest_id, accuracy, duration_ds)
-            DO UPDATE SET entries = ranking_count_by_decisecond.entries + excluded.entries
             """;
 
     private final JdbcClient jdbc;
@@ -218,18 +182,8 @@ class JdbcRankingEntries implements RankingEntries {
         return Math.floorDiv(durationMs, 1000L);
     }
 
-    /** Whole tenths of a second of time used: the bucket of {@code ranking_count_by_decisecond}. */
-    static long decisecond(long durationMs) {
-        return Math.floorDiv(durationMs, 100L);
-    }
-
-    /** Whole minutes of time used: the bucket of {@code ranking_count_by_minute}. */
-    static long minute(long durationMs) {
-        return Math.floorDiv(durationMs, 60_000L);
-    }
-
     /**
-     * A key of the counts ({@code time}: whole tenths, seconds or minutes, 0 for the counts per accuracy), ordered so that
+     * A key of the counts ({@code time}: whole seconds, 0 for the counts per accuracy), ordered so that
      * every transaction changes count rows in the same order (no deadlocks).
      */
     private record Bucket(long contestId, double accuracy, long time) {
@@ -243,25 +197,17 @@ class JdbcRankingEntries implements RankingEntries {
             return;
         }
         Map<Bucket, Long> byAccuracy = new TreeMap<>(Bucket.ORDER);
-        Map<Bucket, Long> byMinute = new TreeMap<>(Bucket.ORDER);
         Map<Bucket, Long> bySecond = new TreeMap<>(Bucket.ORDER);
-        Map<Bucket, Long> byDecisecond = new TreeMap<>(Bucket.ORDER);
         for (RankingEntry e : added) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), 1L, Long::sum);
-            byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), 1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), 1L, Long::sum);
-            byDecisecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, decisecond(e.durationMs())), 1L, Long::sum);
         }
         for (RankingEntry e : removed) {
             byAccuracy.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, 0), -1L, Long::sum);
-            byMinute.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, minute(e.durationMs())), -1L, Long::sum);
             bySecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, second(e.durationMs())), -1L, Long::sum);
-            byDecisecond.merge(new Bucket(e.contestId(), e.accuracy() + 0.0, decisecond(e.durationMs())), -1L, Long::sum);
         }
         add(ADD_BY_ACCURACY, byAccuracy, false);
-        add(ADD_BY_MINUTE, byMinute, true);
         add(ADD_BY_SECOND, bySecond, true);
-        add(ADD_BY_DECISECOND, byDecisecond, true);
     }
 
     /** One batched upsert of the changed counts of a level (a bucket's time only on the levels that have one). */
@@ -284,13 +230,9 @@ class JdbcRankingEntries implements RankingEntries {
 
     @Override
     public long countBefore(RankingEntry e) {
-        long t = decisecond(e.durationMs());
-        long s = second(e.durationMs());
-        long m = minute(e.durationMs());
         return jdbc.sql(RANK_COUNT)
-                .param("c", e.contestId()).param("a", e.accuracy() + 0.0).param("dm", m).param("ds0", m * 60)
-                .param("ds", s).param("dt0", s * 10).param("dt", t).param("d0", t * 100)
-                .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
+                .param("c", e.contestId()).param("a", e.accuracy() + 0.0).param("d", e.durationMs())
+                .param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                 .query(Long.class).single();
     }
 

@@ -87,11 +87,6 @@ public class Ranking {
         return out;
     }
 
-    /** The person's rank: 1 + the number of entries strictly before theirs; empty when they are not ranked. */
-    public Optional<Long> rankOf(long contestId, String phone) {
-        return standingOf(contestId, phone).map(Standing::rank);
-    }
-
     /** The person's counted entry and its rank, in one statement ("my rank"); empty when they are not ranked. */
     public Optional<Standing> standingOf(long contestId, String phone) {
         return entries.standing(contestId, phone);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.ranking.RankingOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -67,9 +68,7 @@ class ReportQueries {
                 LEFT JOIN unit u ON u.contest_id = r.contest_id AND u.code = r.unit_code
                 LEFT JOIN unit t ON t.contest_id = r.contest_id AND t.code = r.top_code
                 WHERE r.contest_id = :c
-                ORDER BY r.accuracy DESC, r.duration_ms, r.submitted_at, r.phone
-                LIMIT :quota
-                """).param("c", c).param("quota", quota)
+                """ + RankingOrder.sqlOrderBy("r") + " LIMIT :quota").param("c", c).param("quota", quota)
                 .query((rs, i) -> out.add(new Winner("online", i + 1, null, rs.getString("name"), rs.getString("phone"),
                         rs.getString("unit_name"), rs.getString("top_name"), null, rs.getDouble("accuracy"),
                         rs.getLong("duration_ms"))))

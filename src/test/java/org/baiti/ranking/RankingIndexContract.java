@@ -62,10 +62,8 @@ interface RankingIndexContract extends App {
         String page = plan(JdbcRankingEntries.PAGE, Map.of("c", contest, "limit", 100, "offset", 0));
         String before = plan(JdbcRankingEntries.COUNT_BEFORE, Map.of("c", contest, "a", 0.5, "d", 60_003L,
                 "s", 1_700_000_000_100L, "p", "13800000100"));
-        Map<String, Object> rankParams = new HashMap<>(Map.of("c", contest, "a", 0.5, "dm", 1L, "ds0", 60L,
-                "ds", 60L, "dt0", 600L, "dt", 600L, "d0", 60_000L, "d", 60_003L, "s", 1_700_000_000_100L));
-        rankParams.put("p", "13800000100");
-        String rank = plan(JdbcRankingEntries.RANK_COUNT, rankParams);
+        String rank = plan(JdbcRankingEntries.RANK_COUNT, Map.of("c", contest, "a", 0.5, "d", 60_003L,
+                "s", 1_700_000_000_100L, "p", "13800000100"));
         String standing = plan(JdbcRankingEntries.STANDING.replace("?", "%s").formatted(contest, "'13800000100'"),
                 Map.of());
 
@@ -73,12 +71,10 @@ interface RankingIndexContract extends App {
         assertThat(before).as(before).contains("ranking_order");
         // my rank: the two count tables by their primary keys, the entries of one accuracy and second by the index
         assertThat(rank).as(rank).contains("ranking_order").contains("ranking_count_by_accuracy")
-                .contains("ranking_count_by_minute").contains("ranking_count_by_second")
-                .contains("ranking_count_by_decisecond");
+                .contains("ranking_count_by_second");
         // my rank in one statement: the entry by its primary key, then the same lookups correlated with it
         assertThat(standing).as(standing).contains("ranking_order").contains("ranking_count_by_accuracy")
-                .contains("ranking_count_by_minute").contains("ranking_count_by_second")
-                .contains("ranking_count_by_decisecond");
+                .contains("ranking_count_by_second");
         if (database().equals("sqlite")) {
             assertThat(page).as(page).doesNotContain("TEMP B-TREE");
             assertThat(rank).as(rank).doesNotContainPattern("(?m)SCAN ranking_\\w+\\s*$");
@@ -165,7 +161,7 @@ interface RankingIndexContract extends App {
             RankingEntry e = new RankingEntry(contest, phone, "a" + i, "人" + i, "U1", "U1",
                     accuracies[random.nextInt(accuracies.length)],
                     // times in a few seconds around 2 minutes, many within the same second or millisecond; a
-                    // quarter spread over 10 minutes, across the minutes of the counts of V53
+                    // quarter spread over 10 minutes
                     random.nextInt(4) == 0 ? random.nextInt(600_000)
                             : 119_000 + random.nextInt(4_000) / (1 + random.nextInt(40)),
                     Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(50)));
@@ -199,7 +195,7 @@ interface RankingIndexContract extends App {
             long plain = jdbc().sql(JdbcRankingEntries.COUNT_BEFORE).param("c", contest).param("a", e.accuracy())
                     .param("d", e.durationMs()).param("s", e.submittedAt().toEpochMilli()).param("p", e.phone())
                     .query(Long.class).single();
-            long rank = ranking().rankOf(contest, e.phone()).orElseThrow();
+            long rank = ranking().standingOf(contest, e.phone()).orElseThrow().rank();
             assertThat(rank).as(e.toString()).isEqualTo(plain + 1).isEqualTo(position.get(e.phone()).longValue());
             // the rank the submit answers (RANK_COUNT with the entry's values) and the one of "my rank" (STANDING)
             assertThat(ranking().rankOf(e)).as(e.toString()).isEqualTo(rank);
@@ -214,20 +210,14 @@ interface RankingIndexContract extends App {
                     counted.put(rs.getDouble(1), rs.getLong(2));
                 });
         assertThat(counted).isEqualTo(byAccuracy);
-        // per accuracy and whole second, minute and tenth of a second (V50, V53, V55)
-        for (Object[] level : new Object[][] {
-                {"ranking_count_by_second", "duration_s", 1_000L},
-                {"ranking_count_by_minute", "duration_m", 60_000L},
-                {"ranking_count_by_decisecond", "duration_ds", 100L}}) {
-            long unit = (Long) level[2];
-            Map<String, Long> grouped = new HashMap<>();
-            all.forEach(e -> grouped.merge(e.accuracy() + "/" + e.durationMs() / unit, 1L, Long::sum));
-            Map<String, Long> stored = new HashMap<>();
-            jdbc().sql("SELECT accuracy, " + level[1] + ", entries FROM " + level[0] + " WHERE contest_id = ? AND entries <> 0")
-                    .param(contest).query(rs -> {
-                        stored.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
-                    });
-            assertThat(stored).as((String) level[0]).isEqualTo(grouped);
-        }
+        // per accuracy and whole second (V50)
+        Map<String, Long> grouped = new HashMap<>();
+        all.forEach(e -> grouped.merge(e.accuracy() + "/" + e.durationMs() / 1_000, 1L, Long::sum));
+        Map<String, Long> stored = new HashMap<>();
+        jdbc().sql("SELECT accuracy, duration_s, entries FROM ranking_count_by_second WHERE contest_id = ? AND entries <> 0")
+                .param(contest).query(rs -> {
+                    stored.put(rs.getDouble(1) + "/" + rs.getLong(2), rs.getLong(3));
+                });
+        assertThat(stored).isEqualTo(grouped);
     }
 }
