@@ -91,10 +91,9 @@ public final class DrawAlgorithm {
      *                                  is invalid
      */
     public static Result draw(Collection<String> keys, int k, List<String> seed) {
-        EncodedPool encoded = sortChecked(keys);
-        List<String> pool = Collections.unmodifiableList(Arrays.asList(encoded.sortedKeys()));
+        List<String> pool = sortPool(keys);
         checkK(k, pool.size());
-        byte[] p = encoded.digest(false);
+        byte[] p = digest(pool);
         byte[] d = seedDigest(p, k, seed);
         return new Result(pool, p, k, seed, d, selectUnchecked(pool, k, d));
     }
@@ -107,22 +106,18 @@ public final class DrawAlgorithm {
      *                                  two keys are equal
      */
     public static List<String> sortPool(Collection<String> keys) {
-        return Collections.unmodifiableList(Arrays.asList(sortChecked(keys).sortedKeys()));
-    }
-
-    /** Encodes, checks and sorts the keys; throws for an invalid or duplicate key. */
-    private static EncodedPool sortChecked(Collection<String> keys) {
         Objects.requireNonNull(keys, "keys");
-        String[] a = keys.toArray(String[]::new);
-        EncodedPool encoded = EncodedPool.sort(a);
-        if (encoded.firstInvalid() >= 0) {
-            checkKey(a[encoded.firstInvalid()]);
+        List<String> sorted = new ArrayList<>(keys);
+        for (String key : sorted) {
+            checkKey(key);
         }
-        int dup = encoded.firstDuplicate();
-        if (dup >= 0) {
-            throw new IllegalArgumentException("duplicate entry key in pool: \"" + encoded.sortedKeys()[dup] + "\"");
+        sorted.sort(UTF8_ORDER);
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).equals(sorted.get(i))) {
+                throw new IllegalArgumentException("duplicate entry key in pool: \"" + sorted.get(i) + "\"");
+            }
         }
-        return encoded;
+        return Collections.unmodifiableList(sorted);
     }
 
     /**
@@ -133,12 +128,22 @@ public final class DrawAlgorithm {
      */
     public static byte[] poolDigest(List<String> sortedKeys) {
         checkSortedPool(sortedKeys);
-        return EncodedPool.sort(sortedKeys.toArray(String[]::new)).digest(false);
+        return digest(sortedKeys);
     }
 
     /** Lowercase hex of {@link #poolDigest(List)}. */
     public static String poolDigestHex(List<String> sortedKeys) {
         return hex(poolDigest(sortedKeys));
+    }
+
+    /** {@code SHA-256(key_1 \n ... key_n \n)} of the keys as given, without checks. */
+    static byte[] digest(List<String> sortedKeys) {
+        MessageDigest sha = sha256();
+        for (String key : sortedKeys) {
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return sha.digest();
     }
 
     /**

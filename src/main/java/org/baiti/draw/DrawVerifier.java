@@ -1,17 +1,27 @@
 package org.baiti.draw;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recomputes a published {@code baiti-draw-v1} record from its pool, {@code k} and seed, and lists every difference
- * from what the record states; pure Java (its JSON reader included), so outsiders can run it as it is.
+ * from what the record states. (Outsiders use tools/VerifyDraw.java, which shares no code with this class.)
  */
 public final class DrawVerifier {
+
+    /** A strict reader: a key given twice or content after the record is refused, numbers are read exactly. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     /** At most this many invalid keys are named one by one. */
     private static final int MAX_LISTED = 10;
@@ -98,18 +108,25 @@ public final class DrawVerifier {
      * @throws IllegalArgumentException if the text is not JSON or lacks a required field or has one of the wrong type
      */
     public static PublishedDraw parse(String json) {
-        Object root = MiniJson.parse(Objects.requireNonNull(json, "json"));
-        if (!(root instanceof Map<?, ?> record)) {
+        String text = Objects.requireNonNull(json, "json");
+        JsonNode record;
+        try {
+            record = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (record == null || !record.isObject()) {
             throw new IllegalArgumentException("invalid draw record: the JSON value is not an object");
         }
-        List<Object> pool = array(record, "pool");
+        JsonNode pool = array(record, "pool");
         List<String> keys = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
-            if (!(pool.get(i) instanceof Map<?, ?> entry) || !(entry.get("key") instanceof String key)) {
+            JsonNode key = pool.get(i).get("key");
+            if (key == null || !key.isString()) {
                 throw new IllegalArgumentException(
                         "invalid draw record: pool[" + i + "] is not an object with a string \"key\"");
             }
-            keys.add(key);
+            keys.add(key.asString());
         }
         return new PublishedDraw(string(record, "algorithm"), string(record, "poolDigest"), integer(record, "n"),
                 integer(record, "k"), keys, strings(record, "seed"), string(record, "seedDigest"),
@@ -157,8 +174,14 @@ public final class DrawVerifier {
         }
 
         // The pool the algorithm uses: the listed keys sorted by UTF-8 bytes, each key once.
-        EncodedPool encoded = EncodedPool.sort(listed.toArray(String[]::new));
-        List<String> canonical = Arrays.asList(encoded.distinctSortedKeys());
+        List<String> sorted = new ArrayList<>(listed);
+        sorted.sort(DrawAlgorithm.UTF8_ORDER);
+        List<String> canonical = new ArrayList<>(sorted.size());
+        for (String key : sorted) {
+            if (canonical.isEmpty() || !canonical.get(canonical.size() - 1).equals(key)) {
+                canonical.add(key);
+            }
+        }
         int repeated = listed.size() - canonical.size();
         if (repeated > duplicates) {
             out.add(new Difference(Kind.POOL_ORDER, "pool lists " + repeated + " key(s) more than once in all"));
@@ -169,7 +192,7 @@ public final class DrawVerifier {
             out.add(new Difference(Kind.N, "n is " + draw.n() + " but the pool lists " + listed.size() + " entries"));
         }
 
-        byte[] p = encoded.digest(true);
+        byte[] p = DrawAlgorithm.digest(canonical);
         String pHex = DrawAlgorithm.hex(p);
         if (!pHex.equals(draw.poolDigest())) {
             out.add(new Difference(Kind.POOL_DIGEST, "pool digest mismatch: listed " + quote(draw.poolDigest())
@@ -217,24 +240,27 @@ public final class DrawVerifier {
         return s == null ? "null" : "\"" + s + "\"";
     }
 
-    private static Object field(Map<?, ?> record, String name) {
-        if (!record.containsKey(name)) {
+    private static JsonNode field(JsonNode record, String name) {
+        JsonNode value = record.get(name);
+        if (value == null) {
             throw new IllegalArgumentException("invalid draw record: missing field \"" + name + "\"");
         }
-        return record.get(name);
+        return value;
     }
 
-    private static String string(Map<?, ?> record, String name) {
-        if (field(record, name) instanceof String s) {
-            return s;
+    private static String string(JsonNode record, String name) {
+        JsonNode value = field(record, name);
+        if (value.isString()) {
+            return value.asString();
         }
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not a string");
     }
 
-    private static int integer(Map<?, ?> record, String name) {
-        if (field(record, name) instanceof BigDecimal v) {
+    private static int integer(JsonNode record, String name) {
+        JsonNode value = field(record, name);
+        if (value.isNumber()) {
             try {
-                return v.intValueExact();
+                return value.decimalValue().intValueExact();
             } catch (ArithmeticException e) {
                 // fall through
             }
@@ -242,22 +268,22 @@ public final class DrawVerifier {
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not an integer");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> array(Map<?, ?> record, String name) {
-        if (field(record, name) instanceof List<?> list) {
-            return (List<Object>) list;
+    private static JsonNode array(JsonNode record, String name) {
+        JsonNode value = field(record, name);
+        if (value.isArray()) {
+            return value;
         }
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not an array");
     }
 
-    private static List<String> strings(Map<?, ?> record, String name) {
-        List<Object> list = array(record, name);
+    private static List<String> strings(JsonNode record, String name) {
+        JsonNode list = array(record, name);
         List<String> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof String s)) {
+            if (!list.get(i).isString()) {
                 throw new IllegalArgumentException("invalid draw record: " + name + "[" + i + "] is not a string");
             }
-            out.add(s);
+            out.add(list.get(i).asString());
         }
         return out;
     }
