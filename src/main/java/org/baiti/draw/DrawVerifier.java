@@ -1,27 +1,16 @@
 package org.baiti.draw;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recomputes a published {@code baiti-draw-v1} record from its pool, {@code k} and seed, and lists every difference
- * from what the record states. (Outsiders use tools/VerifyDraw.java, which shares no code with this class.)
+ * from what the record states; pure Java (its JSON reader included), so outsiders can run it as it is.
  */
 public final class DrawVerifier {
-
-    /** A strict reader: a key given twice or content after the record is refused, numbers are read exactly. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     /** At most this many invalid keys are named one by one. */
     private static final int MAX_LISTED = 10;
@@ -108,25 +97,18 @@ public final class DrawVerifier {
      * @throws IllegalArgumentException if the text is not JSON or lacks a required field or has one of the wrong type
      */
     public static PublishedDraw parse(String json) {
-        String text = Objects.requireNonNull(json, "json");
-        JsonNode record;
-        try {
-            record = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (record == null || !record.isObject()) {
+        Object root = MiniJson.parse(Objects.requireNonNull(json, "json"));
+        if (!(root instanceof Map<?, ?> record)) {
             throw new IllegalArgumentException("invalid draw record: the JSON value is not an object");
         }
-        JsonNode pool = array(record, "pool");
+        List<Object> pool = array(record, "pool");
         List<String> keys = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
-            JsonNode key = pool.get(i).get("key");
-            if (key == null || !key.isString()) {
+            if (!(pool.get(i) instanceof Map<?, ?> entry) || !(entry.get("key") instanceof String key)) {
                 throw new IllegalArgumentException(
                         "invalid draw record: pool[" + i + "] is not an object with a string \"key\"");
             }
-            keys.add(key.asString());
+            keys.add(key);
         }
         return new PublishedDraw(string(record, "algorithm"), string(record, "poolDigest"), integer(record, "n"),
                 integer(record, "k"), keys, strings(record, "seed"), string(record, "seedDigest"),
@@ -240,27 +222,24 @@ public final class DrawVerifier {
         return s == null ? "null" : "\"" + s + "\"";
     }
 
-    private static JsonNode field(JsonNode record, String name) {
-        JsonNode value = record.get(name);
-        if (value == null) {
+    private static Object field(Map<?, ?> record, String name) {
+        if (!record.containsKey(name)) {
             throw new IllegalArgumentException("invalid draw record: missing field \"" + name + "\"");
         }
-        return value;
+        return record.get(name);
     }
 
-    private static String string(JsonNode record, String name) {
-        JsonNode value = field(record, name);
-        if (value.isString()) {
-            return value.asString();
+    private static String string(Map<?, ?> record, String name) {
+        if (field(record, name) instanceof String s) {
+            return s;
         }
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not a string");
     }
 
-    private static int integer(JsonNode record, String name) {
-        JsonNode value = field(record, name);
-        if (value.isNumber()) {
+    private static int integer(Map<?, ?> record, String name) {
+        if (field(record, name) instanceof BigDecimal v) {
             try {
-                return value.decimalValue().intValueExact();
+                return v.intValueExact();
             } catch (ArithmeticException e) {
                 // fall through
             }
@@ -268,22 +247,22 @@ public final class DrawVerifier {
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not an integer");
     }
 
-    private static JsonNode array(JsonNode record, String name) {
-        JsonNode value = field(record, name);
-        if (value.isArray()) {
-            return value;
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Map<?, ?> record, String name) {
+        if (field(record, name) instanceof List<?> list) {
+            return (List<Object>) list;
         }
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not an array");
     }
 
-    private static List<String> strings(JsonNode record, String name) {
-        JsonNode list = array(record, name);
+    private static List<String> strings(Map<?, ?> record, String name) {
+        List<Object> list = array(record, name);
         List<String> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isString()) {
+            if (!(list.get(i) instanceof String s)) {
                 throw new IllegalArgumentException("invalid draw record: " + name + "[" + i + "] is not a string");
             }
-            out.add(list.get(i).asString());
+            out.add(s);
         }
         return out;
     }
