@@ -155,8 +155,8 @@ final class FrozenPool {
                 if (!Arrays.equals(key, 0, key.length, keys, keyStart[e], keyStart[e + 1] - 1)) {
                     throw new Mismatch("display entry " + e + " does not show key " + e);
                 }
-                field(parser, "name");
-                field(parser, "unit");
+                skipField(parser, "name");
+                skipField(parser, "unit");
                 expect(parser, JsonToken.END_OBJECT);
             }
             expect(parser, JsonToken.END_ARRAY);
@@ -182,6 +182,14 @@ final class FrozenPool {
             throw new Mismatch("malformed display blob at byte " + parser.currentTokenLocation().getByteOffset());
         }
         return parser.getString();
+    }
+
+    /** The next property, which must be {@code name} with a string value, not decoded. */
+    private static void skipField(JsonParser parser, String name) {
+        if (parser.nextToken() != JsonToken.PROPERTY_NAME || !name.equals(parser.currentName())
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            throw new Mismatch("malformed display blob at byte " + parser.currentTokenLocation().getByteOffset());
+        }
     }
 
     /** Number of entries. */
