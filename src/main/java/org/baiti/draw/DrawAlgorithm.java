@@ -91,10 +91,9 @@ public final class DrawAlgorithm {
      *                                  is invalid
      */
     public static Result draw(Collection<String> keys, int k, List<String> seed) {
-        EncodedPool encoded = sortChecked(keys);
-        List<String> pool = Collections.unmodifiableList(Arrays.asList(encoded.sortedKeys()));
+        List<String> pool = sortPool(keys);
         checkK(k, pool.size());
-        byte[] p = encoded.digest(false);
+        byte[] p = digest(pool);
         byte[] d = seedDigest(p, k, seed);
         return new Result(pool, p, k, seed, d, selectUnchecked(pool, k, d));
     }
@@ -107,22 +106,18 @@ public final class DrawAlgorithm {
      *                                  two keys are equal
      */
     public static List<String> sortPool(Collection<String> keys) {
-        return Collections.unmodifiableList(Arrays.asList(sortChecked(keys).sortedKeys()));
-    }
-
-    /** Encodes, checks and sorts the keys; throws for an invalid or duplicate key. */
-    private static EncodedPool sortChecked(Collection<String> keys) {
         Objects.requireNonNull(keys, "keys");
-        String[] a = keys.toArray(String[]::new);
-        EncodedPool encoded = EncodedPool.sort(a);
-        if (encoded.firstInvalid() >= 0) {
-            checkKey(a[encoded.firstInvalid()]);
+        List<String> sorted = new ArrayList<>(keys);
+        for (String key : sorted) {
+            checkKey(key);
         }
-        int dup = encoded.firstDuplicate();
-        if (dup >= 0) {
-            throw new IllegalArgumentException("duplicate entry key in pool: \"" + encoded.sortedKeys()[dup] + "\"");
+        sorted.sort(UTF8_ORDER);
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).equals(sorted.get(i))) {
+                throw new IllegalArgumentException("duplicate entry key in pool: \"" + sorted.get(i) + "\"");
+            }
         }
-        return encoded;
+        return Collections.unmodifiableList(sorted);
     }
 
     /**
@@ -133,12 +128,22 @@ public final class DrawAlgorithm {
      */
     public static byte[] poolDigest(List<String> sortedKeys) {
         checkSortedPool(sortedKeys);
-        return EncodedPool.sort(sortedKeys.toArray(String[]::new)).digest(false);
+        return digest(sortedKeys);
     }
 
     /** Lowercase hex of {@link #poolDigest(List)}. */
     public static String poolDigestHex(List<String> sortedKeys) {
         return hex(poolDigest(sortedKeys));
+    }
+
+    /** {@code SHA-256(key_1 \n ... key_n \n)} of the keys as given, without checks. */
+    static byte[] digest(List<String> sortedKeys) {
+        MessageDigest sha = sha256();
+        for (String key : sortedKeys) {
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return sha.digest();
     }
 
     /**
@@ -308,47 +313,36 @@ public final class DrawAlgorithm {
         return sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The partial Fisher–Yates selection without argument checks. Only the at most {@code 2k} positions that a swap
-     * touches are tracked, so the pool itself is neither copied nor modified.
-     */
+    /** The selection of {@link #selectPositions} without argument checks, as keys. */
     static List<String> selectUnchecked(List<String> sortedPool, int k, byte[] seedDigest) {
-        if (!(sortedPool instanceof RandomAccess)) {
-            sortedPool = new ArrayList<>(sortedPool);
-        }
-        int n = sortedPool.size();
-        Map<Integer, String> swapped = new HashMap<>();
-        RandomStream random = new RandomStream(seedDigest);
+        List<String> pool = sortedPool instanceof RandomAccess ? sortedPool : new ArrayList<>(sortedPool);
         List<String> winners = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            int r = i + (int) random.uniform(n - i);
-            String atI = swapped.getOrDefault(i, sortedPool.get(i));
-            String atR = swapped.getOrDefault(r, sortedPool.get(r));
-            swapped.put(r, atI);   // a[r] = old a[i]
-            swapped.put(i, atR);   // a[i] = old a[r] (also right when r == i)
-            winners.add(atR);
+        for (int p : selectPositions(pool.size(), k, seedDigest)) {
+            winners.add(pool.get(p));
         }
         return Collections.unmodifiableList(winners);
     }
 
     /**
-     * The same selection as {@link #selectUnchecked} on positions: the sorted-pool indexes of the winners in draw
-     * order, for a pool of {@code n} entries that is not held as strings.
+     * The selection on positions of the sorted pool {@code a = 0 .. n-1}: for {@code i = 0 .. k-1},
+     * {@code r = i + uniform(n - i)}, swap {@code a[i]} and {@code a[r]}; returns {@code a[0] .. a[k-1]}, the sorted-pool
+     * indexes of the winners in draw order. Only the at most {@code 2k} positions a swap touches are tracked, so no
+     * array of {@code n} is made.
      */
     static int[] selectPositions(int n, int k, byte[] seedDigest) {
         checkK(k, n);
         if (seedDigest.length != DIGEST_LENGTH) {
             throw new IllegalArgumentException("seed digest must be 32 bytes, got " + seedDigest.length);
         }
-        Map<Integer, Integer> swapped = new HashMap<>();
+        Map<Integer, Integer> a = new HashMap<>(); // a[p] where it differs from p
         RandomStream random = new RandomStream(seedDigest);
         int[] winners = new int[k];
         for (int i = 0; i < k; i++) {
             int r = i + (int) random.uniform(n - i);
-            int atI = swapped.getOrDefault(i, i);
-            int atR = swapped.getOrDefault(r, r);
-            swapped.put(r, atI);
-            swapped.put(i, atR);
+            int atI = a.getOrDefault(i, i);
+            int atR = a.getOrDefault(r, r);
+            a.put(r, atI);   // a[r] = old a[i]
+            a.put(i, atR);   // a[i] = old a[r] (also right when r == i)
             winners[i] = atR;
         }
         return winners;

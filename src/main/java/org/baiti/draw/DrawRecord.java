@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * A draw as stored: its commitment (pool digest, n, k, seed sources, tiers) and, once sealed, its reveal (seed, D,
- * winners in draw order). The pool itself is frozen in draw_pool ({@link FrozenPool}), or in draw_entry rows for
- * draws committed before V51; {@link Entry} is one entry of it.
+ * winners in draw order). The pool itself is frozen in draw_pool ({@link FrozenPool}); {@link Entry} is one entry of it.
  */
 public record DrawRecord(long id, long contestId, String name, int k, String poolKind, String seedSources,
                          List<Tier> tiers, String poolDigest, int n, Status status, Instant committedAt,

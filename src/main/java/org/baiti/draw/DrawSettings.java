@@ -4,11 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Storage of draw pools ({@code baiti.draw.*}, docs/performance.md).
+ * Storage of draw pools ({@code baiti.draw.*}, docs/draw.md).
  *
- * @param poolCompression how a committed pool's blobs are stored (empty: the default)
- * @param splitReadRows   PostgreSQL: pools larger than this are read in two halves at once
+ * @param poolCompression how a committed pool's blobs are stored, {@code deflate} or {@code identity} (empty: the
+ *                        default, identity on SQLite and deflate on PostgreSQL)
  */
 @ConfigurationProperties("baiti.draw")
-record DrawSettings(@DefaultValue("") String poolCompression, @DefaultValue("100000") int splitReadRows) {
+record DrawSettings(@DefaultValue("") String poolCompression) {
 }

@@ -2,7 +2,6 @@ package org.baiti.draw;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,8 +156,14 @@ public final class DrawVerifier {
         }
 
         // The pool the algorithm uses: the listed keys sorted by UTF-8 bytes, each key once.
-        EncodedPool encoded = EncodedPool.sort(listed.toArray(String[]::new));
-        List<String> canonical = Arrays.asList(encoded.distinctSortedKeys());
+        List<String> sorted = new ArrayList<>(listed);
+        sorted.sort(DrawAlgorithm.UTF8_ORDER);
+        List<String> canonical = new ArrayList<>(sorted.size());
+        for (String key : sorted) {
+            if (canonical.isEmpty() || !canonical.get(canonical.size() - 1).equals(key)) {
+                canonical.add(key);
+            }
+        }
         int repeated = listed.size() - canonical.size();
         if (repeated > duplicates) {
             out.add(new Difference(Kind.POOL_ORDER, "pool lists " + repeated + " key(s) more than once in all"));
@@ -169,7 +174,7 @@ public final class DrawVerifier {
             out.add(new Difference(Kind.N, "n is " + draw.n() + " but the pool lists " + listed.size() + " entries"));
         }
 
-        byte[] p = encoded.digest(true);
+        byte[] p = DrawAlgorithm.digest(canonical);
         String pHex = DrawAlgorithm.hex(p);
         if (!pHex.equals(draw.poolDigest())) {
             out.add(new Difference(Kind.POOL_DIGEST, "pool digest mismatch: listed " + quote(draw.poolDigest())

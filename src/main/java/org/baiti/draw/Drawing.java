@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.FutureTask;
 
 import org.baiti.Dialect;
 import org.baiti.Ids;
@@ -130,9 +129,9 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        PoolCandidates candidates = draws.offlinePerfect(contest.id());
+        List<Draws.Candidate> pool = new ArrayList<>(draws.offlinePerfect(contest.id()));
         long read = System.nanoTime();
-        int n = candidates.size();
+        int n = pool.size();
         if (n == 0) {
             throw Refusal.invalid("empty_pool", "refusal.draw.emptyPool")
                     .withDetails(List.of(Reason.field("pool", "refusal.draw.noPerfectScores")));
@@ -142,26 +141,26 @@ public class Drawing {
             throw Refusal.invalid("invalid_field", "refusal.draw.invalid")
                     .withDetails(List.of(Reason.field("k", "refusal.draw.kAtMostN", n)));
         }
-
-        // The keys come as UTF-8 already; one radix sort by those bytes (the algorithm's own); the sorted keys with a
-        // line feed each are both the stored key blob and the preimage of P.
-        EncodedPool encoded = EncodedPool.sortUtf8(candidates.keyBytes(), candidates.keyOffsets(), n,
-                candidates.firstInvalidKey());
-        if (encoded.firstInvalid() >= 0) {
-            String key = candidates.key(encoded.firstInvalid());
-            String problem = key.isEmpty() ? "refusal.draw.ticketEmpty"
-                    : key.indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
-            throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
-                    .withDetails(List.of(Reason.field("pool", problem, key)));
+        for (Draws.Candidate c : pool) {
+            String problem = DrawAlgorithm.keyProblem(c.key());
+            if (problem != null) {
+                String reason = c.key().isEmpty() ? "refusal.draw.ticketEmpty"
+                        : c.key().indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
+                throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
+                        .withDetails(List.of(Reason.field("pool", reason, c.key())));
+            }
         }
-        if (encoded.firstDuplicate() >= 0) {
-            throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
+        // The database's order of the ticket is usually the pool's byte order already; the sort then only checks it.
+        pool.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
+        for (int i = 1; i < n; i++) {
+            if (pool.get(i - 1).key().equals(pool.get(i).key())) {
+                throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
+            }
         }
-        byte[] keyBlob = encoded.sortedPreimage();
+        byte[] keyBlob = FrozenPool.keyBlob(pool);
         String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
         long sorted = System.nanoTime();
-        // Masked names and unit names are JSON text already (masked as they were read): copied, not generated.
-        byte[] display = candidates.display(encoded.order());
+        byte[] display = FrozenPool.display(pool, json);
         long rendered = System.nanoTime();
         Draws.StoredPool stored = new Draws.StoredPool(compression, FrozenPool.encode(keyBlob, compression),
                 FrozenPool.encode(display, compression));
@@ -201,36 +200,17 @@ public class Drawing {
         }
         checkSeed(seed);
         long start = System.nanoTime();
-        Optional<Draws.StoredPool> stored = draws.pool(drawId);
-        if (stored.isEmpty()) {
-            return revealLegacy(draw, seed, who, start);
-        }
+        Draws.StoredPool stored = draws.pool(drawId).orElseThrow(Drawing::poolChanged);
         long fetched = System.nanoTime();
-        byte[] keyBlob;
         FrozenPool pool;
         byte[] poolDigest;
-        long hashed;
-        long decoded;
-        // The display blob (the larger one) is inflated on a second thread while this one inflates and hashes the keys.
-        FutureTask<byte[]> displayBlob = new FutureTask<>(
-                () -> FrozenPool.decode(stored.get().display(), stored.get().compression()));
-        if (FrozenPool.IDENTITY.equals(stored.get().compression())) {
-            displayBlob.run();
-        } else {
-            Thread inflater = new Thread(displayBlob, "draw-pool-inflate");
-            inflater.setDaemon(true);
-            inflater.start();
-        }
         try {
-            keyBlob = FrozenPool.decode(stored.get().keys(), stored.get().compression());
+            byte[] keyBlob = FrozenPool.decode(stored.keys(), stored.compression());
             poolDigest = DrawAlgorithm.sha256().digest(keyBlob);
             if (!DrawAlgorithm.hex(poolDigest).equals(draw.poolDigest())) {
                 throw poolChanged();
             }
-            hashed = System.nanoTime();
-            byte[] display = FrozenPool.await(displayBlob);
-            decoded = System.nanoTime();
-            pool = FrozenPool.open(keyBlob, display);
+            pool = FrozenPool.open(keyBlob, FrozenPool.decode(stored.display(), stored.compression()), json);
         } catch (FrozenPool.Mismatch e) {
             log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
             throw poolChanged();
@@ -259,31 +239,8 @@ public class Drawing {
         }
         cache.put(drawId, pool);
         audit(draw, seed, seedDigestHex, winners, who);
-        log.info("Sealed draw {}: D = {} (read and check pool {} ms: fetch {} ms, keys and P {} ms, display {} ms, "
-                        + "check {} ms; draw {} ms, seal {} ms)", drawId, seedDigestHex, ms(read - start),
-                ms(fetched - start), ms(hashed - fetched), ms(decoded - hashed), ms(read - decoded), ms(drawn - read),
-                ms(System.nanoTime() - drawn));
-        return get(drawId);
-    }
-
-    /** The reveal of a draw committed before draw_pool existed: its pool is in draw_entry rows. */
-    private DrawRecord revealLegacy(DrawRecord draw, List<String> seed, String who, long start) {
-        long drawId = draw.id();
-        List<String> pool = draws.poolKeys(drawId);
-        long read = System.nanoTime();
-        DrawAlgorithm.Result result = DrawAlgorithm.draw(pool, draw.k(), seed);
-        long drawn = System.nanoTime();
-        if (pool.size() != draw.n() || !result.poolDigestHex().equals(draw.poolDigest())
-                || !result.sortedPool().equals(pool)) {
-            throw poolChanged();
-        }
-        List<String> winners = result.winners();
-        if (!draws.seal(drawId, seed, result.seedDigestHex(), winners, null, now(), who)) {
-            throw alreadySealed();
-        }
-        audit(draw, seed, result.seedDigestHex(), winners, who);
-        log.info("Sealed draw {}: D = {} (read pool {} ms, draw {} ms, seal {} ms)", drawId, result.seedDigestHex(),
-                ms(read - start), ms(drawn - read), ms(System.nanoTime() - drawn));
+        log.info("Sealed draw {}: D = {} (fetch pool {} ms, check pool {} ms, draw {} ms, seal {} ms)", drawId,
+                seedDigestHex, ms(fetched - start), ms(read - fetched), ms(drawn - read), ms(System.nanoTime() - drawn));
         return get(drawId);
     }
 
@@ -322,21 +279,15 @@ public class Drawing {
         if (draw.winners() == null) {
             return List.of();
         }
-        Optional<String> stored = draws.winnerEntries(draw.id());
-        Map<String, DrawRecord.Entry> entries = new HashMap<>();
-        if (stored.isPresent()) {
-            for (Map<String, String> w : json.readValue(stored.get(), WINNER_ENTRIES)) {
-                entries.put(w.get("key"), new DrawRecord.Entry(-1, w.get("key"), w.get("name"), w.get("unit")));
-            }
-        } else {
-            entries = draws.entries(draw.id(), draw.winners()); // a draw of the draw_entry form
+        Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+        for (Map<String, String> w : json.readValue(draws.winnerEntries(draw.id()).orElse("[]"), WINNER_ENTRIES)) {
+            entries.put(w.get("key"), w);
         }
         List<DrawRecord.Winner> out = new ArrayList<>(draw.winners().size());
         for (int i = 0; i < draw.winners().size(); i++) {
             String key = draw.winners().get(i);
-            DrawRecord.Entry e = entries.get(key);
-            out.add(new DrawRecord.Winner(i + 1, key, e == null ? "" : e.name(), e == null ? "" : e.unit(),
-                    draw.tierOf(i)));
+            Map<String, String> e = entries.getOrDefault(key, Map.of("name", "", "unit", ""));
+            out.add(new DrawRecord.Winner(i + 1, key, e.get("name"), e.get("unit"), draw.tierOf(i)));
         }
         return out;
     }
@@ -355,13 +306,9 @@ public class Drawing {
         String key = ticket == null ? "" : ticket.strip();
         Optional<DrawRecord.Entry> e = Optional.empty();
         if (!key.isEmpty()) {
-            Optional<FrozenPool> pool = frozenPool(draw.id());
-            if (pool.isPresent()) {
-                int p = pool.get().find(key);
-                e = p < 0 ? Optional.empty() : Optional.of(pool.get().entry(p));
-            } else {
-                e = draws.entry(draw.id(), key);
-            }
+            FrozenPool pool = frozenPool(draw.id());
+            int p = pool.find(key);
+            e = p < 0 ? Optional.empty() : Optional.of(pool.entry(p));
         }
         if (e.isEmpty()) {
             return new PoolHit(key, false, null, null, null, null);
@@ -378,31 +325,22 @@ public class Drawing {
         return new PoolHit(key, true, e.get().name(), e.get().unit(), place, tier);
     }
 
-    /** Streams the frozen pool of a draw of the old draw_entry form in sorted order. */
-    void forEachEntry(long drawId, java.util.function.Consumer<DrawRecord.Entry> action) {
-        draws.forEachEntry(drawId, action);
-    }
-
     /**
-     * The frozen pool of a draw, opened and checked, from the cache or the database; empty for a draw of the old
-     * draw_entry form.
+     * The frozen pool of a draw, opened and checked, from the cache or the database.
      *
-     * @throws Refusal 409 {@code pool_changed} when the stored blobs are inconsistent
+     * @throws Refusal 409 {@code pool_changed} when the stored blobs are missing or inconsistent
      */
-    Optional<FrozenPool> frozenPool(long drawId) {
+    FrozenPool frozenPool(long drawId) {
         FrozenPool cached = cache.get(drawId);
         if (cached != null) {
-            return Optional.of(cached);
+            return cached;
         }
-        Optional<Draws.StoredPool> stored = draws.pool(drawId);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
+        Draws.StoredPool stored = draws.pool(drawId).orElseThrow(Drawing::poolChanged);
         try {
-            FrozenPool pool = FrozenPool.open(FrozenPool.decode(stored.get().keys(), stored.get().compression()),
-                    FrozenPool.decode(stored.get().display(), stored.get().compression()));
+            FrozenPool pool = FrozenPool.open(FrozenPool.decode(stored.keys(), stored.compression()),
+                    FrozenPool.decode(stored.display(), stored.compression()), json);
             cache.put(drawId, pool);
-            return Optional.of(pool);
+            return pool;
         } catch (FrozenPool.Mismatch e) {
             log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
             throw poolChanged();

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the published record of a draw (API.md, SPEC §5) as JSON. The pool array is copied from the display blob
- * rendered at commit ({@link FrozenPool}); a draw of the old draw_entry form streams its rows instead. Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
+ * written at commit ({@link FrozenPool}). Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
  * {@code revealedAt} are null. Names are the masked ones stored at commit; no phone number is ever written.
  */
 @Component
@@ -32,17 +31,13 @@ class PublishedRecordWriter {
     }
 
     /**
-     * Writes the record to {@code out}; for a frozen pool the record's length is known before the first byte and is
-     * given to {@code length} first (a Content-Length instead of chunks).
+     * Writes the record to {@code out}; its length is known before the first byte and is given to {@code length}
+     * first (a Content-Length instead of chunks).
      */
     void write(DrawRecord d, String contestName, OutputStream out, LongConsumer length) throws IOException {
-        Optional<FrozenPool> pool = drawing.frozenPool(d.id());
-        if (pool.isEmpty()) {
-            writeStreaming(d, contestName, out);
-            return;
-        }
-        // Everything but the pool through the generator, then the pool array as rendered at commit: the same bytes
-        // the generator would write, copied.
+        FrozenPool pool = drawing.frozenPool(d.id());
+        // Everything but the pool through the generator, then the pool array as the same generator wrote it at
+        // commit, copied.
         ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = json.createGenerator(head)) {
             g.writeStartObject();
@@ -50,31 +45,12 @@ class PublishedRecordWriter {
             g.writeEndObject();
         }
         byte[] bytes = head.toByteArray();
-        length.accept((long) bytes.length - 1 + POOL.length + pool.get().displayLength() + 1);
+        length.accept((long) bytes.length - 1 + POOL.length + pool.displayLength() + 1);
         out.write(bytes, 0, bytes.length - 1); // without the closing brace
         out.write(POOL);
-        pool.get().writeDisplay(out);
+        pool.writeDisplay(out);
         out.write('}');
         out.flush();
-    }
-
-    /** A draw of the old draw_entry form: the pool streamed row by row from the database. */
-    private void writeStreaming(DrawRecord d, String contestName, OutputStream out) {
-        try (JsonGenerator g = json.createGenerator(out)) {
-            g.writeStartObject();
-            writeHead(d, contestName, g);
-            g.writeName("pool");
-            g.writeStartArray();
-            drawing.forEachEntry(d.id(), e -> {
-                g.writeStartObject();
-                g.writeStringProperty("key", e.key());
-                g.writeStringProperty("name", e.name());
-                g.writeStringProperty("unit", e.unit());
-                g.writeEndObject();
-            });
-            g.writeEndArray();
-            g.writeEndObject();
-        }
     }
 
     private static void writeHead(DrawRecord d, String contestName, JsonGenerator g) {

@@ -1,6 +1,7 @@
 package org.baiti.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -145,27 +146,24 @@ class DrawAlgorithmProperties {
     }
 
     @Property
-    void encodedPoolFindsDuplicatesAndSortsWithThem(@ForAll("pools") List<String> pool, @ForAll Random random,
-                                                    @ForAll @IntRange(max = 5) int copies) {
+    void duplicatesAreRefusedByTheSortAndCountOnceInTheVerifiersDigest(@ForAll("pools") List<String> pool,
+                                                                       @ForAll Random random,
+                                                                       @ForAll @IntRange(max = 5) int copies) {
         List<String> keys = new ArrayList<>(pool);
         for (int c = 0; c < copies && !pool.isEmpty(); c++) {
             keys.add(pool.get(random.nextInt(pool.size())));
         }
         Collections.shuffle(keys, random);
-        EncodedPool encoded = EncodedPool.sort(keys.toArray(String[]::new));
-
-        List<String> expected = new ArrayList<>(keys);
-        expected.sort(DrawAlgorithm.UTF8_ORDER);
-        assertThat(encoded.sortedKeys()).containsExactlyElementsOf(expected);
-        assertThat(encoded.distinctSortedKeys()).containsExactlyElementsOf(DrawAlgorithm.sortPool(new HashSet<>(keys)));
-        int naiveFirstDuplicate = -1;
-        for (int j = 1; j < expected.size() && naiveFirstDuplicate < 0; j++) {
-            if (expected.get(j).equals(expected.get(j - 1))) {
-                naiveFirstDuplicate = j;
-            }
+        if (keys.size() > pool.size()) {
+            assertThatThrownBy(() -> DrawAlgorithm.sortPool(keys)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("duplicate entry key");
         }
-        assertThat(encoded.firstDuplicate()).isEqualTo(naiveFirstDuplicate);
-        assertThat(encoded.digest(true)).isEqualTo(DrawAlgorithm.poolDigest(DrawAlgorithm.sortPool(pool)));
+        List<String> listed = new ArrayList<>(keys);
+        listed.sort(DrawAlgorithm.UTF8_ORDER);
+        DrawVerifier.Result r = DrawVerifier.verify(new DrawVerifier.PublishedDraw(DrawAlgorithm.ALGORITHM, "", listed.size(),
+                0, listed, List.of("s"), "", List.of()));
+        assertThat(r.recomputedPoolDigest()).isEqualTo(DrawAlgorithm.poolDigestHex(DrawAlgorithm.sortPool(new HashSet<>(keys))));
+        assertThat(r.has(DrawVerifier.Kind.POOL_ORDER)).isEqualTo(keys.size() > pool.size());
     }
 
     // ---- uniform -------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -28,10 +29,14 @@ class DrawFrozenPoolTest {
     private static final String[] UNITS = {"第一\\单位", "U2", "U/3", "", "\u2028", "\"", "é", "U1"};
 
     private static FrozenPool build(String[] keys, String[] names, String[] units, String compression) {
-        EncodedPool encoded = EncodedPool.sort(keys);
-        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(encoded.sortedPreimage(), compression), compression);
-        byte[] display = FrozenPool.display(keys, names, units, encoded.order(), JSON);
-        return FrozenPool.open(keyBlob, FrozenPool.decode(FrozenPool.encode(display, compression), compression));
+        List<Draws.Candidate> sorted = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            sorted.add(new Draws.Candidate(keys[i], names[i], units[i]));
+        }
+        sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
+        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(FrozenPool.keyBlob(sorted), compression), compression);
+        byte[] display = FrozenPool.display(sorted, JSON);
+        return FrozenPool.open(keyBlob, FrozenPool.decode(FrozenPool.encode(display, compression), compression), JSON);
     }
 
     @Test
@@ -57,9 +62,6 @@ class DrawFrozenPoolTest {
                 g.writeEndArray();
             }
             assertThat(pool.displayBlob()).isEqualTo(expected.toByteArray());
-            EncodedPool encoded = EncodedPool.sort(KEYS);
-            assertThat(FrozenPool.displayByGenerator(KEYS, NAMES, UNITS, encoded.order(), JSON))
-                    .isEqualTo(expected.toByteArray());
             for (int p = 0; p < sorted.size(); p++) {
                 int i = Arrays.asList(KEYS).indexOf(sorted.get(p));
                 assertThat(pool.key(p)).isEqualTo(KEYS[i]);
@@ -107,19 +109,19 @@ class DrawFrozenPoolTest {
 
         byte[] swapped = new String(keys, StandardCharsets.UTF_8).replace("A\n", "").concat("A\n")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(swapped, display)).isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.open(swapped, display, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
         byte[] noFinalLf = Arrays.copyOf(keys, keys.length - 1);
-        assertThatThrownBy(() -> FrozenPool.open(noFinalLf, display)).isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.open(noFinalLf, display, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
         byte[] otherKey = text.replace("\"key\":\"B-2\"", "\"key\":\"B-3\"").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(keys, otherKey)).isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.open(keys, otherKey, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
         byte[] truncated = Arrays.copyOf(display, display.length - 2);
-        assertThatThrownBy(() -> FrozenPool.open(keys, truncated)).isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.open(keys, truncated, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
         byte[] extra = (text + " ").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(keys, extra)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] corrupt = FrozenPool.deflate(keys);
+        assertThatThrownBy(() -> FrozenPool.open(keys, extra, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
+        byte[] corrupt = FrozenPool.encode(keys, FrozenPool.DEFLATE);
         corrupt[corrupt.length / 2] ^= 0x55;
         corrupt[corrupt.length - 1] ^= 0x55;
-        assertThatThrownBy(() -> FrozenPool.open(FrozenPool.decode(corrupt, FrozenPool.DEFLATE), display))
+        assertThatThrownBy(() -> FrozenPool.open(FrozenPool.decode(corrupt, FrozenPool.DEFLATE), display, JSON))
                 .isInstanceOf(FrozenPool.Mismatch.class);
         assertThatThrownBy(() -> FrozenPool.decode(keys, "zstd")).isInstanceOf(FrozenPool.Mismatch.class);
     }
