@@ -9,14 +9,22 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.baiti.settings.SiteSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
  * Chooses the database: SQLite in the data folder unless {@code spring.datasource.url} names another one.
+ *
+ * <p>PostgreSQL: one pool. SQLite: two pools of the same file. Transactions on the main pool begin {@code IMMEDIATE}
+ * (they take the write lock at once, so two writers never deadlock); {@code @Transactional(readOnly = true)} goes to
+ * a second pool whose transactions begin {@code DEFERRED}, which in WAL mode reads a snapshot beside the writer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DatabaseSettings.class, DataSourceProperties.class})
@@ -27,17 +35,14 @@ class DatabaseConfiguration {
             "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE";
 
     @Bean
-    Dialect dialect(DataSource dataSource) {
-        return Dialect.of(((HikariDataSource) dataSource).getJdbcUrl());
+    Dialect dialect(DataSource dataSource) throws java.sql.SQLException {
+        return Dialect.of(dataSource.unwrap(HikariDataSource.class).getJdbcUrl());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DataSourceProperties spring, SiteSettings site, DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
+    DataSource dataSource(DataSourceProperties spring, SiteSettings site, DatabaseSettings settings,
+            ObjectProvider<MeterRegistry> meters) {
         String jdbcUrl = spring.getUrl();
-        String user = spring.getUsername();
-        String password = spring.getPassword();
-        int poolSize = settings.poolSize();
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             Path dir = site.dataPath();
             try {
@@ -49,24 +54,50 @@ class DatabaseConfiguration {
         } else if (jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains("?")) {
             jdbcUrl = jdbcUrl + "?" + SQLITE_PARAMS;
         }
+        if (Dialect.of(jdbcUrl) == Dialect.POSTGRESQL) {
+            return pool(jdbcUrl, "baiti", settings.poolSize(), spring);
+        }
+        // One writer at a time anyway; a few connections let reads run beside it (WAL).
+        int size = Math.min(settings.poolSize(), 8);
+        HikariDataSource writes = pool(jdbcUrl, "baiti", size, spring);
+        HikariDataSource reads = pool(jdbcUrl.replace("transaction_mode=IMMEDIATE", "transaction_mode=DEFERRED"),
+                "baiti-read", size, spring);
+        // Boot's pool metrics find the main pool behind the proxy; the read pool is not a bean, so it is told here
+        meters.ifAvailable(registry -> reads.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
+        return new SqlitePools(writes, reads);
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String name, int size, DataSourceProperties spring) {
+        HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
-            // read-only transactions as read transactions, not under the write lock (see SqliteConnections)
-            config.setDataSource(new SqliteConnections(jdbcUrl));
+        if (spring.getUsername() != null && !spring.getUsername().isBlank()) {
+            config.setUsername(spring.getUsername());
         }
-        if (user != null && !user.isBlank()) {
-            config.setUsername(user);
+        if (spring.getPassword() != null && !spring.getPassword().isBlank()) {
+            config.setPassword(spring.getPassword());
         }
-        if (password != null && !password.isBlank()) {
-            config.setPassword(password);
-        }
-        config.setPoolName("baiti");
-        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
-            // One writer at a time anyway; a few connections let reads run beside it (WAL).
-            config.setMaximumPoolSize(Math.min(poolSize, 8));
-        } else {
-            config.setMaximumPoolSize(poolSize);
-        }
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
         return new HikariDataSource(config);
+    }
+
+    /** SQLite's two pools: read-only transactions on {@code reads}, everything else on {@code writes}. */
+    static final class SqlitePools extends LazyConnectionDataSourceProxy implements AutoCloseable {
+
+        private final HikariDataSource writes;
+        private final HikariDataSource reads;
+
+        SqlitePools(HikariDataSource writes, HikariDataSource reads) {
+            super(writes);
+            setReadOnlyDataSource(reads);
+            this.writes = writes;
+            this.reads = reads;
+        }
+
+        @Override
+        public void close() {
+            reads.close();
+            writes.close();
+        }
     }
 }

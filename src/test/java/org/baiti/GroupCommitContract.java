@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.baiti.testing.App;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,7 @@ interface GroupCommitContract extends App {
 
     /** Whether a new connection (not one of the application's pool) sees the key. */
     private boolean committed(String key) throws Exception {
-        try (Connection c = DriverManager.getConnection(((HikariDataSource) dataSource()).getJdbcUrl());
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM gc_probe WHERE k = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {

@@ -4,14 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.baiti.testing.SqliteApp;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * On SQLite a read-only transaction reads beside the writer (it takes no lock), while a read-write transaction
- * still takes the write lock when it begins, so that two writers never deadlock.
+ * On SQLite a read-only transaction reads beside the writer (it goes to the read pool, whose transactions begin
+ * DEFERRED and take no lock), while a read-write transaction takes the write lock when it begins (IMMEDIATE), so that
+ * two writers never deadlock.
  */
 class SqliteTransactionsTest extends SqliteApp {
-
-    @Autowired
-    DataSource dataSource;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -37,37 +36,49 @@ class SqliteTransactionsTest extends SqliteApp {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    MeterRegistry meters;
+
+    private final ExecutorService others = Executors.newCachedThreadPool();
+
     @BeforeEach
     void table() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS tx_probe (k TEXT PRIMARY KEY)");
+    }
+
+    @AfterEach
+    void stop() {
+        others.shutdownNow();
     }
 
     private int rows(String key) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM tx_probe WHERE k = ?", Integer.class, key);
     }
 
+    private void insert(String key) {
+        jdbc.update("INSERT INTO tx_probe (k) VALUES (?)", key);
+    }
+
+    private TransactionTemplate readOnly() {
+        TransactionTemplate t = new TransactionTemplate(transactions);
+        t.setReadOnly(true);
+        return t;
+    }
+
     /** A write on a connection of its own that does not wait for locks: it fails at once if the database is locked. */
     private int writeWithoutWaiting(String key) throws Exception {
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> f = other.submit(() -> {
-                try (Connection c = DriverManager.getConnection(((HikariDataSource) dataSource).getJdbcUrl());
-                     Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 0");
-                    return s.executeUpdate("INSERT INTO tx_probe (k) VALUES ('" + key + "')");
-                }
-            });
-            return f.get();
-        } finally {
-            other.shutdownNow();
-        }
+        Future<Integer> f = others.submit(() -> {
+            try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 0");
+                return s.executeUpdate("INSERT INTO tx_probe (k) VALUES ('" + key + "')");
+            }
+        });
+        return f.get();
     }
 
     @Test
     void aWriterIsNotHeldUpByAnOpenReadOnlyTransaction() {
-        TransactionTemplate readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
-        Integer written = readOnly.execute(s -> {
+        Integer written = readOnly().execute(s -> {
             assertThat(rows("during-read")).as("the read has begun").isZero();
             int w;
             try {
@@ -83,18 +94,73 @@ class SqliteTransactionsTest extends SqliteApp {
     }
 
     @Test
-    void aReadWriteTransactionTakesTheWriteLockWhenItBegins() {
-        TransactionTemplate readWrite = new TransactionTemplate(transactions);
-        readWrite.executeWithoutResult(s -> {
+    void aReadOnlyTransactionReadsWhileAWriteTransactionHoldsTheWriteLock() throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch readDone = new CountDownLatch(1);
+        Future<?> writer = others.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            insert("held");
+            written.countDown();
+            try {
+                readDone.await(60, TimeUnit.SECONDS); // the bound only keeps a broken build from hanging
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+        // under the old single pool this read began IMMEDIATE, waited for the lock and failed with SQLITE_BUSY
+        Integer seen = readOnly().execute(s -> rows("held"));
+        readDone.countDown();
+        writer.get();
+        assertThat(seen).as("the uncommitted row is not seen, and the read did not wait for it").isZero();
+        assertThat(rows("held")).isEqualTo(1);
+    }
+
+    @Test
+    void aReadWriteTransactionTakesTheWriteLockWhenItBegins() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
             jdbc.queryForObject("SELECT COUNT(*) FROM tx_probe", Integer.class);
             assertThatThrownBy(() -> writeWithoutWaiting("during-write"))
                     .hasRootCauseInstanceOf(SQLException.class).rootCause().hasMessageContaining("SQLITE_BUSY");
         });
-        // and afterwards the lock is free again
-        try {
-            assertThat(writeWithoutWaiting("after")).isEqualTo(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(writeWithoutWaiting("after")).as("and afterwards the lock is free again").isEqualTo(1);
+    }
+
+    /**
+     * Two writers that both read before they write: with transactions that began DEFERRED the second would read a
+     * snapshot, then fail with SQLITE_BUSY_SNAPSHOT when it writes after the first committed. IMMEDIATE makes it wait
+     * for the first at its beginning, and then it reads what the first wrote.
+     */
+    @Test
+    void twoWritersThatReadFirstNeverDeadlock() throws Exception {
+        CountDownLatch firstHasRead = new CountDownLatch(1);
+        CountDownLatch secondHasRead = new CountDownLatch(1);
+        Future<Integer> first = others.submit(() -> new TransactionTemplate(transactions).execute(s -> {
+            int before = rows("first");
+            firstHasRead.countDown();
+            try {
+                // DEFERRED: the second reads now. IMMEDIATE: it waits at its beginning; this wait runs out, no assertion
+                secondHasRead.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            insert("first");
+            return before;
+        }));
+        assertThat(firstHasRead.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> second = others.submit(() -> new TransactionTemplate(transactions).execute(s -> {
+            int seen = rows("first");
+            secondHasRead.countDown();
+            insert("second");
+            return seen;
+        }));
+        assertThat(first.get()).isZero();
+        assertThat(second.get()).as("the second began after the first had committed").isEqualTo(1);
+        assertThat(rows("first") + rows("second")).isEqualTo(2);
+    }
+
+    @Test
+    void bothPoolsHaveMetrics() {
+        assertThat(meters.find("hikaricp.connections.max").tag("pool", "baiti").gauge()).isNotNull();
+        assertThat(meters.find("hikaricp.connections.max").tag("pool", "baiti-read").gauge()).isNotNull();
     }
 }

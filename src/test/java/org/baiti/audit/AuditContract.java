@@ -25,11 +25,6 @@ interface AuditContract extends App {
         return bean(JdbcClient.class);
     }
 
-    /** The JDBC URL of the running application's database, for the command line. */
-    default String jdbcUrl() {
-        return ((com.zaxxer.hikari.HikariDataSource) bean(javax.sql.DataSource.class)).getJdbcUrl();
-    }
-
     @Test
     default void everyChangeOfTheAdminApiIsRecordedWithItsActorAndTheChainHolds() {
         Api admin = api().admin();

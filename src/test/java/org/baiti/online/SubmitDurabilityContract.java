@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.baiti.GroupCommit;
 import org.baiti.online.OnlineFixtures.Known;
 import org.baiti.testing.Api;
@@ -63,7 +62,7 @@ interface SubmitDurabilityContract extends App {
     }
 
     private Stored readFresh(String attemptId) throws Exception {
-        try (Connection c = DriverManager.getConnection(((HikariDataSource) dataSource()).getJdbcUrl());
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
              PreparedStatement ps = c.prepareStatement("""
                      SELECT a.submitted_at, a.score, r.attempt_id FROM attempt a
                      LEFT JOIN ranking_entry r ON r.contest_id = a.contest_id AND r.phone = a.phone

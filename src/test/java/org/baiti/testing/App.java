@@ -25,6 +25,18 @@ public interface App {
         return context().getBean(type);
     }
 
+    /**
+     * The JDBC URL of the running application's database (of its main pool on SQLite), for a connection of a test's
+     * own or for the command line.
+     */
+    default String jdbcUrl() {
+        try {
+            return bean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void common(DynamicPropertyRegistry r) {
         r.add("BAITI_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         r.add("baiti.demo", () -> "false");
