@@ -62,7 +62,7 @@ public class AuditLog {
 
     /**
      * Walks the whole chain and names the first broken link. One statement, so it reads one consistent snapshot
-     * without a transaction (a transaction on SQLite would take the write lock).
+     * without a transaction.
      */
     public Verification verify() {
         return verification(walk());

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The online ranking (SPEC §4): what the online channel enters when an attempt counts, and what the
  * ranking API, the ranking page and the result page read. Reads run without a transaction: they are one or
- * two independent statements, and on SQLite (transaction_mode=IMMEDIATE) a read-only transaction would take the write lock.
+ * two independent statements, and a transaction would add a round trip and nothing else.
  *
  * <p>The public pages of the ranking (the top 100 that everyone refreshes during a contest) are kept in memory for
  * {@code baiti.ranking-cache-millis} (default 1,000, {@link NodeCache}): an entry entered through this node makes its
