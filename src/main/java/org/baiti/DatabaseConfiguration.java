@@ -30,10 +30,6 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 @EnableConfigurationProperties({DatabaseSettings.class, DataSourceProperties.class})
 class DatabaseConfiguration {
 
-    /** SQLite settings: WAL, fsync on every commit, wait instead of failing when the file is busy. */
-    static final String SQLITE_PARAMS =
-            "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE";
-
     @Bean
     Dialect dialect(DataSource dataSource) throws java.sql.SQLException {
         return Dialect.of(dataSource.unwrap(HikariDataSource.class).getJdbcUrl());
@@ -50,9 +46,9 @@ class DatabaseConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create data folder 无法创建数据目录 " + dir, e);
             }
-            jdbcUrl = "jdbc:sqlite:" + dir.resolve("baiti.db") + "?" + SQLITE_PARAMS;
+            jdbcUrl = "jdbc:sqlite:" + dir.resolve("baiti.db") + "?" + Dialect.SQLITE_SETTINGS;
         } else if (jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains("?")) {
-            jdbcUrl = jdbcUrl + "?" + SQLITE_PARAMS;
+            jdbcUrl = jdbcUrl + "?" + Dialect.SQLITE_SETTINGS;
         }
         if (Dialect.of(jdbcUrl) == Dialect.POSTGRESQL) {
             return pool(jdbcUrl, "baiti", settings.poolSize(), spring);

@@ -17,10 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 public abstract class SqliteSlice implements Slice {
 
-    /** The connection settings the application uses on SQLite (root DatabaseConfiguration): WAL, fsync, busy wait. */
-    static final String SQLITE_PARAMS =
-            "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE";
-
     @Autowired
     ApplicationContext context;
 
@@ -29,7 +25,8 @@ public abstract class SqliteSlice implements Slice {
         try {
             Path dir = Files.createTempDirectory("baiti-slice-");
             Slice.pool(r);
-        r.add("spring.datasource.url", () -> "jdbc:sqlite:" + dir.resolve("baiti.db") + "?" + SQLITE_PARAMS);
+            r.add("spring.datasource.url",
+                    () -> "jdbc:sqlite:" + dir.resolve("baiti.db") + "?" + org.baiti.Dialect.SQLITE_SETTINGS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
