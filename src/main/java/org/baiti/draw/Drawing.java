@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +128,16 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        List<Draws.Candidate> pool = new ArrayList<>(draws.offlinePerfect(contest.id()));
-        long read = System.nanoTime();
+        FrozenPool.Writer pool = new FrozenPool.Writer(json);
+        draws.offlinePerfect(contest.id(), c -> {
+            if (DrawAlgorithm.keyProblem(c.key()) != null) {
+                String reason = c.key().isEmpty() ? "refusal.draw.ticketEmpty"
+                        : c.key().indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
+                throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
+                        .withDetails(List.of(Reason.field("pool", reason, c.key())));
+            }
+            pool.add(c);
+        });
         int n = pool.size();
         if (n == 0) {
             throw Refusal.invalid("empty_pool", "refusal.draw.emptyPool")
@@ -141,26 +148,10 @@ public class Drawing {
             throw Refusal.invalid("invalid_field", "refusal.draw.invalid")
                     .withDetails(List.of(Reason.field("k", "refusal.draw.kAtMostN", n)));
         }
-        for (Draws.Candidate c : pool) {
-            String problem = DrawAlgorithm.keyProblem(c.key());
-            if (problem != null) {
-                String reason = c.key().isEmpty() ? "refusal.draw.ticketEmpty"
-                        : c.key().indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
-                throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
-                        .withDetails(List.of(Reason.field("pool", reason, c.key())));
-            }
-        }
-        // The database's order of the ticket is usually the pool's byte order already; the sort then only checks it.
-        pool.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
-        for (int i = 1; i < n; i++) {
-            if (pool.get(i - 1).key().equals(pool.get(i).key())) {
-                throw new IllegalStateException("duplicate ticket in offline_result despite its primary key");
-            }
-        }
-        byte[] keyBlob = FrozenPool.keyBlob(pool);
+        byte[] keyBlob = pool.keyBlob();
+        byte[] display = pool.display();
+        long read = System.nanoTime();
         String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
-        long sorted = System.nanoTime();
-        byte[] display = FrozenPool.display(pool, json);
         long rendered = System.nanoTime();
         Draws.StoredPool stored = new Draws.StoredPool(compression, FrozenPool.encode(keyBlob, compression),
                 FrozenPool.encode(display, compression));
@@ -178,9 +169,9 @@ public class Drawing {
         detail.put("seedSources", sources);
         audit.record(who, "draw.commit", contest.id(), name, detail);
         metrics.drawCommitted();
-        log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read {} ms, sort and digest {} ms, "
-                        + "render {} ms, {} {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
-                k, poolDigest, ms(read - start), ms(sorted - read), ms(rendered - sorted), compression,
+        log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read and render {} ms, digest {} ms, "
+                        + "{} {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
+                k, poolDigest, ms(read - start), ms(rendered - read), compression,
                 ms(compressed - rendered), ms(written - compressed), stored.keys().length, stored.display().length);
         return draw;
     }

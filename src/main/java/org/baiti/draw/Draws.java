@@ -3,6 +3,7 @@ package org.baiti.draw;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Stored draws and their frozen pools. Append-only: pools are never changed, a draw is sealed at most once. */
 interface Draws {
@@ -16,10 +17,10 @@ interface Draws {
     }
 
     /**
-     * The contest's offline results with a perfect score (pool kind {@code offline-perfect}), names masked, in the
-     * database's order of the ticket.
+     * Hands each of the contest's offline results with a perfect score (pool kind {@code offline-perfect}) to
+     * {@code each}, name masked, in ascending byte order of the ticket's UTF-8.
      */
-    List<Candidate> offlinePerfect(long contestId);
+    void offlinePerfect(long contestId, Consumer<Candidate> each);
 
     /** How many entries {@link #offlinePerfect} would return now. */
     int countOfflinePerfect(long contestId);

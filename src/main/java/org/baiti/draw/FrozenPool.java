@@ -56,31 +56,55 @@ final class FrozenPool {
         }
     }
 
-    /** The key blob of sorted entries: every key followed by a line feed. */
-    static byte[] keyBlob(List<Draws.Candidate> sorted) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, sorted.size() * 16));
-        for (Draws.Candidate c : sorted) {
-            out.writeBytes(c.key().getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-        }
-        return out.toByteArray();
-    }
+    /**
+     * Writes both blobs of a pool in one pass over its entries, which come in strictly ascending byte order of their
+     * keys (the order the database reads them in): no list of entries is kept.
+     */
+    static final class Writer {
 
-    /** The display blob of sorted entries: the record's pool array, written by the record's generator. */
-    static byte[] display(List<Draws.Candidate> sorted, JsonMapper json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, sorted.size() * 48));
-        try (JsonGenerator g = json.createGenerator(out)) {
-            g.writeStartArray();
-            for (Draws.Candidate c : sorted) {
-                g.writeStartObject();
-                g.writeStringProperty("key", c.key());
-                g.writeStringProperty("name", c.name());
-                g.writeStringProperty("unit", c.unit());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+        private final ByteArrayOutputStream keys = new ByteArrayOutputStream(1 << 16);
+        private final ByteArrayOutputStream display = new ByteArrayOutputStream(1 << 16);
+        private final JsonGenerator generator;
+        private byte[] last;
+        private int size;
+
+        Writer(JsonMapper json) {
+            generator = json.createGenerator(display);
+            generator.writeStartArray();
         }
-        return out.toByteArray();
+
+        /** @throws IllegalStateException when the key is not after the previous one in byte order */
+        void add(Draws.Candidate c) {
+            byte[] key = c.key().getBytes(StandardCharsets.UTF_8);
+            if (last != null && Arrays.compareUnsigned(last, key) >= 0) {
+                throw new IllegalStateException("pool entries not in strictly ascending byte order at " + size);
+            }
+            last = key;
+            size++;
+            keys.writeBytes(key);
+            keys.write('\n');
+            generator.writeStartObject();
+            generator.writeStringProperty("key", c.key());
+            generator.writeStringProperty("name", c.name());
+            generator.writeStringProperty("unit", c.unit());
+            generator.writeEndObject();
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The key blob: every key followed by a line feed, the preimage of {@code P}. */
+        byte[] keyBlob() {
+            return keys.toByteArray();
+        }
+
+        /** The display blob (the record's pool array); ends the writing. */
+        byte[] display() {
+            generator.writeEndArray();
+            generator.close();
+            return display.toByteArray();
+        }
     }
 
     /** The stored form of a blob (deflate at its fastest level, or as it is). */

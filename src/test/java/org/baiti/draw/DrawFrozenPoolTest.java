@@ -34,8 +34,10 @@ class DrawFrozenPoolTest {
             sorted.add(new Draws.Candidate(keys[i], names[i], units[i]));
         }
         sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
-        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(FrozenPool.keyBlob(sorted), compression), compression);
-        byte[] display = FrozenPool.display(sorted, JSON);
+        FrozenPool.Writer writer = new FrozenPool.Writer(JSON);
+        sorted.forEach(writer::add);
+        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(writer.keyBlob(), compression), compression);
+        byte[] display = writer.display();
         return FrozenPool.open(keyBlob, FrozenPool.decode(FrozenPool.encode(display, compression), compression), JSON);
     }
 
@@ -98,6 +100,20 @@ class DrawFrozenPoolTest {
         }
         assertThat(big.find("T100000")).isZero();
         assertThat(big.find("T" + (100000 + 2 * (many.length - 1)))).isEqualTo(many.length - 1);
+    }
+
+    /** The writer keeps no list to sort: entries out of byte order (or twice) are a failure, never a wrong P. */
+    @Test
+    void theWriterRefusesEntriesOutOfByteOrder() {
+        FrozenPool.Writer writer = new FrozenPool.Writer(JSON);
+        writer.add(new Draws.Candidate("Z", "甲*", "U"));
+        writer.add(new Draws.Candidate("é", "乙*", "U")); // U+00E9 is C3 A9: after every ASCII key
+        writer.add(new Draws.Candidate("\uFF21", "丙*", "U")); // EF BC A1
+        assertThatThrownBy(() -> writer.add(new Draws.Candidate("é", "丁*", "U")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> writer.add(new Draws.Candidate("a", "戊*", "U")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(writer.size()).isEqualTo(3);
     }
 
     @Test
