@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /actuator/prometheus} (API.md "Operations") on a running application: only an administrator reads it, and
  * after a morning of starts, submissions, refusals, an offline import, a draw and a login lockout, every Baiti meter
- * says exactly what the test did; the JVM, Tomcat and pool meters are there too. Run on SQLite and PostgreSQL.
+ * says exactly what the test did; the JVM, Tomcat and pool meters are there too, and every meter the alert rules and
+ * the dashboard in {@code deploy/} read. Run on SQLite (two DBCP2 pools) and PostgreSQL (Hikari).
  */
 interface MetricsContract extends App {
 
