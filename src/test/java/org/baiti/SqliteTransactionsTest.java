@@ -159,8 +159,12 @@ class SqliteTransactionsTest extends SqliteApp {
     }
 
     @Test
-    void bothPoolsHaveMetrics() {
-        assertThat(meters.find("hikaricp.connections.max").tag("pool", "baiti").gauge()).isNotNull();
-        assertThat(meters.find("hikaricp.connections.max").tag("pool", "baiti-read").gauge()).isNotNull();
+    void bothPoolsHaveMetricsAndTheirSize() {
+        // baiti.db.pool-size is 16 by default; SQLite caps each pool at 8
+        for (String pool : new String[] {"baiti", "baiti-read"}) {
+            assertThat(meters.find("jdbc.connections.max").tag("name", pool).gauge()).as(pool).isNotNull()
+                    .extracting(g -> g.value()).isEqualTo(8.0);
+            assertThat(meters.find("jdbc.connections.active").tag("name", pool).gauge()).as(pool).isNotNull();
+        }
     }
 }

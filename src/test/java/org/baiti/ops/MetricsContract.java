@@ -1,17 +1,26 @@
 package org.baiti.ops;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
 import org.baiti.testing.PrometheusText;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /actuator/prometheus} (API.md "Operations") on a running application: only an administrator reads it, and
  * after a morning of starts, submissions, refusals, an offline import, a draw and a login lockout, every Baiti meter
- * says exactly what the test did; the JVM, Tomcat and pool meters are there too. Run on SQLite and PostgreSQL.
+ * says exactly what the test did; the JVM, Tomcat and pool meters are there too, and every meter the alert rules and
+ * the dashboard in {@code deploy/} read. Run on SQLite (two DBCP2 pools) and PostgreSQL (Hikari).
  */
 interface MetricsContract extends App {
+
+    /** What operators load into Prometheus and Grafana (docs/operations.md). */
+    Path ALERTS = Path.of("deploy/prometheus/baiti-alerts.yml");
+    Path DASHBOARD = Path.of("deploy/grafana/baiti.json");
 
     private static double value(String scrape, String name, String... labels) {
         return PrometheusText.value(scrape, name, labels);
@@ -172,11 +186,54 @@ interface MetricsContract extends App {
         assertThat(value(after, "baiti_offline_import_rows_read")).isEqualTo(0.0);
         assertThat(value(after, "baiti_offline_import_progress")).isEqualTo(1.0);
         // the pool, the JVM and Tomcat, from their own meters
-        assertThat(value(after, "hikaricp_connections_max", "pool=baiti")).isGreaterThan(0);
-        assertThat(after).contains("hikaricp_connections_active{", "hikaricp_connections_pending{",
+        assertThat(value(after, "jdbc_connections_max", "name=baiti")).isGreaterThan(0);
+        assertThat(after).contains("jdbc_connections_active{", "jdbc_connections_idle{",
                 "jvm_memory_used_bytes{", "jvm_threads_live_threads", "tomcat_threads_busy_threads{",
                 "process_cpu_usage{");
         // and no per-request timer with a path in it (kept off: application.yml)
         assertThat(after).doesNotContain("http_server_requests_seconds");
+        // every meter the alert rules and the dashboard read is there, whichever database (its pool's meters too)
+        Set<String> alerts = metersIn(alertExpressions());
+        Set<String> dashboard = metersIn(Api.JSON.readTree(read(DASHBOARD)).findValues("expr").stream()
+                .map(JsonNode::asString).toList());
+        assertThat(alerts).contains("jdbc_connections_active", "jdbc_connections_max");
+        assertThat(dashboard).contains("jdbc_connections_active", "jdbc_connections_max");
+        for (Set<String> meters : List.of(alerts, dashboard)) {
+            assertThat(meters).allSatisfy(meter -> assertThat(after).as(meter).containsPattern("(?m)^" + meter + "[{ ]"));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> alertExpressions() {
+        Map<String, Object> rules = new Yaml().load(read(ALERTS));
+        List<String> expressions = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                expressions.add((String) rule.get("expr"));
+            }
+        }
+        return expressions;
+    }
+
+    /** The meters PromQL expressions read: names with an underscore that are not functions ({@code rate(}). */
+    private static Set<String> metersIn(List<String> expressions) {
+        Set<String> names = new TreeSet<>();
+        Pattern meter = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\\b(?!\\s*\\()");
+        for (String expression : expressions) {
+            Matcher m = meter.matcher(expression);
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+        assertThat(names).as("the expressions were found").isNotEmpty();
+        return names;
     }
 }

@@ -31,7 +31,10 @@ public interface App {
      */
     default String jdbcUrl() {
         try {
-            return bean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            javax.sql.DataSource ds = bean(javax.sql.DataSource.class);
+            return ds.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)
+                    ? ds.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl()
+                    : ds.unwrap(org.apache.commons.dbcp2.BasicDataSource.class).getUrl();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
