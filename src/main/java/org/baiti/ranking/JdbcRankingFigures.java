@@ -43,10 +43,13 @@ class JdbcRankingFigures implements RankingFigures {
     @Override
     public Map<String, Long> countsByUnit(long contestId, Collection<String> unitCodes) {
         Map<String, Long> out = new HashMap<>();
+        if (unitCodes != null && unitCodes.isEmpty()) {
+            return out;
+        }
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT unit_code, COUNT(*) FROM ranking_entry WHERE contest_id = :c"
                 + (unitCodes == null ? "" : " AND unit_code IN (:codes)") + " GROUP BY unit_code").param("c", contestId);
         if (unitCodes != null) {
-            spec = spec.param("codes", unitCodes.isEmpty() ? List.of("\u0000") : unitCodes);
+            spec = spec.param("codes", unitCodes);
         }
         spec.query(rs -> {
             out.put(rs.getString(1), rs.getLong(2));
