@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.baiti.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,6 +77,47 @@ class JdbcOfflineResults implements OfflineResults {
     public long distinctPhones(long contestId) {
         return jdbc.sql("SELECT COUNT(DISTINCT phone) FROM offline_result WHERE contest_id = ?").param(contestId)
                 .query(Long.class).single();
+    }
+
+    @Override
+    public long countPerfect(long contestId) {
+        return jdbc.sql("SELECT COUNT(*) FROM offline_result WHERE contest_id = ? AND perfect = 1").param(contestId)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public Map<String, Long> countsByUnit(long contestId, Collection<String> unitCodes) {
+        Map<String, Long> out = new HashMap<>();
+        if (unitCodes != null && unitCodes.isEmpty()) {
+            return out;
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT unit_code, COUNT(*) FROM offline_result WHERE contest_id = :c"
+                + (unitCodes == null ? "" : " AND unit_code IN (:codes)") + " GROUP BY unit_code").param("c", contestId);
+        if (unitCodes != null) {
+            spec = spec.param("codes", unitCodes);
+        }
+        spec.query(rs -> {
+            out.put(rs.getString(1), rs.getLong(2));
+        });
+        return out;
+    }
+
+    @Override
+    public Map<Double, Long> countsByAccuracy(long contestId) {
+        Map<Double, Long> out = new HashMap<>();
+        jdbc.sql("SELECT accuracy, COUNT(*) FROM offline_result WHERE contest_id = ? GROUP BY accuracy")
+                .param(contestId).query(rs -> {
+                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
+                });
+        return out;
+    }
+
+    @Override
+    public void forEachAnswers(long contestId, Consumer<String> to) {
+        jdbc.sql("SELECT answers FROM offline_result WHERE contest_id = ? AND answers IS NOT NULL").param(contestId)
+                .query(rs -> {
+                    to.accept(rs.getString(1));
+                });
     }
 
     private static OfflineResult row(ResultSet rs, int n) throws SQLException {

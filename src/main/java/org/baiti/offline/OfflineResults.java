@@ -3,6 +3,7 @@ package org.baiti.offline;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Stored offline results, per contest. */
 public interface OfflineResults {
@@ -34,6 +35,27 @@ public interface OfflineResults {
 
     /** Distinct normalized phones among the contest's offline results. */
     long distinctPhones(long contestId);
+
+    /** Results with every answer right. */
+    long countPerfect(long contestId);
+
+    /** Results per unit code (the unit itself, not the units below); {@code unitCodes} null: every unit. */
+    Map<String, Long> countsByUnit(long contestId, Collection<String> unitCodes);
+
+    /** Results per accuracy. */
+    Map<Double, Long> countsByAccuracy(long contestId);
+
+    /** Hands each stored answer text of the contest ({@link OfflineResult#answers()}, when there is one) to {@code to}. */
+    void forEachAnswers(long contestId, Consumer<String> to);
+
+    /**
+     * The results as a relation for a statement that must combine them with another feature's rows in the database
+     * (people across both channels): a derived table with the columns {@code contest_id, ticket, phone, name,
+     * unit_code, top_code, accuracy}; the table behind it stays offline's.
+     */
+    static String relation() {
+        return "(SELECT contest_id, ticket, phone, name, unit_code, top_code, accuracy FROM offline_result)";
+    }
 
     /** The figures of one top-level unit. */
     record TopUnitFigures(String topCode, long participants, long perfect, double meanAccuracy) {

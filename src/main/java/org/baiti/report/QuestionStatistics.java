@@ -13,7 +13,8 @@ import org.baiti.bank.Marking;
 import org.baiti.bank.Question;
 import org.baiti.bank.Questions;
 import org.baiti.contest.Contest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.baiti.offline.OfflineResults;
+import org.baiti.online.AttemptFigures;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,12 +28,14 @@ class QuestionStatistics {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
     private final Questions questions;
+    private final AttemptFigures attempts;
+    private final OfflineResults offline;
 
-    QuestionStatistics(JdbcClient jdbc, Questions questions) {
-        this.jdbc = jdbc;
+    QuestionStatistics(Questions questions, AttemptFigures attempts, OfflineResults offline) {
         this.questions = questions;
+        this.attempts = attempts;
+        this.offline = offline;
     }
 
     /** Hardest first: ascending share of right answers, then bank order. */
@@ -40,12 +43,9 @@ class QuestionStatistics {
         Map<String, Question> bank = new LinkedHashMap<>();
         questions.all(contestId).forEach(q -> bank.put(q.key(), q));
         Map<String, long[]> counts = new HashMap<>();
-        jdbc.sql("""
-                SELECT a.paper, a.answers FROM ranking_entry r JOIN attempt a ON a.id = r.attempt_id
-                WHERE r.contest_id = :c
-                """).param("c", contestId).query(rs -> {
-            List<String> onPaper = paperKeys(rs.getString("paper"));
-            JsonNode answers = rs.getString("answers") == null ? null : JSON.readTree(rs.getString("answers"));
+        attempts.forEachCountedPaper(contestId, (paperJson, answersJson) -> {
+            List<String> onPaper = paperKeys(paperJson);
+            JsonNode answers = answersJson == null ? null : JSON.readTree(answersJson);
             for (String key : onPaper) {
                 Question q = bank.get(key);
                 if (q == null) {
@@ -59,18 +59,17 @@ class QuestionStatistics {
             }
         });
         List<Question> offlinePaper = questions.firstN(contestId, contest.questionsPerPaper());
-        jdbc.sql("SELECT answers FROM offline_result WHERE contest_id = :c AND answers IS NOT NULL")
-                .param("c", contestId).query(rs -> {
-                    String[] entries = rs.getString(1).split("\\|", -1);
-                    for (int i = 0; i < entries.length && i < offlinePaper.size(); i++) {
-                        Question q = offlinePaper.get(i);
-                        long[] c = counts.computeIfAbsent(q.key(), k -> new long[2]);
-                        c[0]++;
-                        if (isRight(q, Marking.letters(entries[i]))) {
-                            c[1]++;
-                        }
-                    }
-                });
+        offline.forEachAnswers(contestId, text -> {
+            String[] entries = text.split("\\|", -1);
+            for (int i = 0; i < entries.length && i < offlinePaper.size(); i++) {
+                Question q = offlinePaper.get(i);
+                long[] c = counts.computeIfAbsent(q.key(), k -> new long[2]);
+                c[0]++;
+                if (isRight(q, Marking.letters(entries[i]))) {
+                    c[1]++;
+                }
+            }
+        });
         List<Statistics.QuestionStat> out = new ArrayList<>();
         for (Question q : bank.values()) {
             long[] c = counts.getOrDefault(q.key(), new long[2]);

@@ -12,8 +12,4 @@ record Winner(String channel, int order, String tier, String name, String phone,
     public String maskedPhone() {
         return Phones.mask(phone);
     }
-
-    Winner withOrder(int order, String tier) {
-        return new Winner(channel, order, tier, name, phone, unit, topUnit, ticket, accuracy, durationMs);
-    }
 }
