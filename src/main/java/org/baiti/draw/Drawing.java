@@ -128,7 +128,7 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        FrozenPool.Writer pool = new FrozenPool.Writer(json);
+        FrozenPool.Writer pool = new FrozenPool.Writer(json, draws.countOfflinePerfect(contest.id()));
         draws.offlinePerfect(contest.id(), c -> {
             if (DrawAlgorithm.keyProblem(c.key()) != null) {
                 String reason = c.key().isEmpty() ? "refusal.draw.ticketEmpty"

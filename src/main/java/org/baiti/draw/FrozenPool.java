@@ -62,13 +62,16 @@ final class FrozenPool {
      */
     static final class Writer {
 
-        private final ByteArrayOutputStream keys = new ByteArrayOutputStream(1 << 16);
-        private final ByteArrayOutputStream display = new ByteArrayOutputStream(1 << 16);
+        private final ByteArrayOutputStream keys;
+        private final ByteArrayOutputStream display;
         private final JsonGenerator generator;
         private byte[] last;
         private int size;
 
-        Writer(JsonMapper json) {
+        /** {@code expected}: about how many entries will come (sizes the buffers once instead of doubling them). */
+        Writer(JsonMapper json, int expected) {
+            keys = new ByteArrayOutputStream(Math.max(64, expected * 16));
+            display = new ByteArrayOutputStream(Math.max(64, expected * 80));
             generator = json.createGenerator(display);
             generator.writeStartArray();
         }

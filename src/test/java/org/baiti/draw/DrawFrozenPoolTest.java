@@ -34,7 +34,7 @@ class DrawFrozenPoolTest {
             sorted.add(new Draws.Candidate(keys[i], names[i], units[i]));
         }
         sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
-        FrozenPool.Writer writer = new FrozenPool.Writer(JSON);
+        FrozenPool.Writer writer = new FrozenPool.Writer(JSON, 4);
         sorted.forEach(writer::add);
         byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(writer.keyBlob(), compression), compression);
         byte[] display = writer.display();
@@ -105,7 +105,7 @@ class DrawFrozenPoolTest {
     /** The writer keeps no list to sort: entries out of byte order (or twice) are a failure, never a wrong P. */
     @Test
     void theWriterRefusesEntriesOutOfByteOrder() {
-        FrozenPool.Writer writer = new FrozenPool.Writer(JSON);
+        FrozenPool.Writer writer = new FrozenPool.Writer(JSON, 4);
         writer.add(new Draws.Candidate("Z", "甲*", "U"));
         writer.add(new Draws.Candidate("é", "乙*", "U")); // U+00E9 is C3 A9: after every ASCII key
         writer.add(new Draws.Candidate("\uFF21", "丙*", "U")); // EF BC A1
