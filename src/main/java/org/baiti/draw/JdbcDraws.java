@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.baiti.Dialect;
 import org.baiti.person.Phones;
 import org.postgresql.PGStatement;
@@ -34,38 +36,44 @@ class JdbcDraws implements Draws {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** Fetches rows in batches: PostgreSQL then reads a pool through a cursor instead of all at once. */
+    private final JdbcTemplate streaming;
     private final Dialect dialect;
     private final JsonMapper json;
 
-    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, Dialect dialect, JsonMapper json) {
+    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Dialect dialect, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(2000);
         this.dialect = dialect;
         this.json = json;
     }
 
     /**
-     * The pool's one fast path (docs/draw.md, "Speed": read row by row, the draw of 140 from 10⁶ took 4–5 s instead
-     * of under 3): the database builds the pool as one JSON array of {@code [ticket, name, unit code]} in ticket
-     * order, handed over as one value and read with Jackson's streaming parser, instead of a driver call per column
-     * and row. A unit code without a unit shows as itself.
+     * The pool in ascending byte order of the ticket (SQLite's {@code BINARY}, PostgreSQL's {@code "C"}), each name
+     * masked; a unit code without a unit shows as itself. The draw's one fast path, measured at a pool of 10⁶
+     * (docs/draw.md, "Speed"): SQLite makes a driver call per column and row, so there the database builds the pool as
+     * one JSON array of {@code [ticket, name, unit code]}, handed over as one value and read with Jackson's streaming
+     * parser (0.45 s instead of 1 s for the read); PostgreSQL builds JSON slowly (1.2 s for that array), so there the
+     * rows stream through a cursor.
      */
     @Override
     public void offlinePerfect(long contestId, Consumer<Candidate> each) {
         Map<String, String> units = new HashMap<>();
         template.query("SELECT code, name FROM unit WHERE contest_id = ?",
                 (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), contestId);
-        String sql = dialect == Dialect.POSTGRESQL
-                ? "SELECT json_agg(json_build_array(ticket, name, unit_code) ORDER BY ticket COLLATE \"C\")::text"
-                + " FROM offline_result WHERE contest_id = ? AND perfect = 1"
-                // SQLite's BINARY order is the byte order; the ordered subquery feeds the aggregate in the index's
-                // order (an ORDER BY inside the aggregate would sort again: +0.3 s CPU at 10⁶)
-                : "SELECT json_group_array(json_array(ticket, name, unit_code)) FROM (SELECT ticket, name, unit_code"
-                + " FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket)";
-        byte[] array = template.query(sql, rs -> rs.next() ? rs.getBytes(1) : null, contestId);
-        if (array == null) { // PostgreSQL's json_agg of no rows
+        if (dialect == Dialect.POSTGRESQL) {
+            streaming.query("SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1"
+                    + " ORDER BY ticket COLLATE \"C\"", (RowCallbackHandler) rs -> each.accept(
+                    candidate(rs.getString(1), rs.getString(2), rs.getString(3), units)), contestId);
             return;
         }
+        // the ordered subquery feeds the aggregate in the index's order (an ORDER BY inside the aggregate would sort
+        // again: +0.3 s at 10⁶)
+        byte[] array = template.query("SELECT json_group_array(json_array(ticket, name, unit_code)) FROM (SELECT"
+                        + " ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1"
+                        + " ORDER BY ticket)", rs -> rs.next() ? rs.getBytes(1) : null, contestId);
         try (JsonParser p = json.createParser(array)) {
             p.nextToken(); // [
             while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -73,9 +81,13 @@ class JdbcDraws implements Draws {
                 String name = p.nextStringValue();
                 String code = p.nextStringValue();
                 p.nextToken(); // ]
-                each.accept(new Candidate(ticket, Phones.maskName(name), units.getOrDefault(code, code)));
+                each.accept(candidate(ticket, name, code, units));
             }
         }
+    }
+
+    private static Candidate candidate(String ticket, String name, String unitCode, Map<String, String> units) {
+        return new Candidate(ticket, Phones.maskName(name), units.getOrDefault(unitCode, unitCode));
     }
 
     @Override
