@@ -1,19 +1,30 @@
 package org.baiti.draw;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Recomputes a published {@code baiti-draw-v1} record from its pool, {@code k} and seed, and lists every difference
- * from what the record states; pure Java (its JSON reader included), so outsiders can run it as it is.
+ * from what the record states ({@code baiti draw verify FILE}). The record is read strictly (duplicate keys and
+ * trailing content refused: a verifier must not guess which value counts). {@code tools/VerifyDraw.java} is the same
+ * check with nothing but the JDK, for outsiders.
  */
 public final class DrawVerifier {
 
     /** At most this many invalid keys are named one by one. */
     private static final int MAX_LISTED = 10;
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private DrawVerifier() {
     }
@@ -97,7 +108,13 @@ public final class DrawVerifier {
      * @throws IllegalArgumentException if the text is not JSON or lacks a required field or has one of the wrong type
      */
     public static PublishedDraw parse(String json) {
-        Object root = MiniJson.parse(Objects.requireNonNull(json, "json"));
+        Objects.requireNonNull(json, "json");
+        Object root;
+        try {
+            root = STRICT.readValue(json.startsWith("\uFEFF") ? json.substring(1) : json, Object.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        }
         if (!(root instanceof Map<?, ?> record)) {
             throw new IllegalArgumentException("invalid draw record: the JSON value is not an object");
         }
@@ -237,12 +254,9 @@ public final class DrawVerifier {
     }
 
     private static int integer(Map<?, ?> record, String name) {
-        if (field(record, name) instanceof BigDecimal v) {
-            try {
-                return v.intValueExact();
-            } catch (ArithmeticException e) {
-                // fall through
-            }
+        Object v = field(record, name);
+        if (v instanceof Integer i) {
+            return i;
         }
         throw new IllegalArgumentException("invalid draw record: \"" + name + "\" is not an integer");
     }

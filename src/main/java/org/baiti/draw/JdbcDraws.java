@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.baiti.Dialect;
 import org.baiti.person.Phones;
+import org.baiti.unit.Units;
 import org.postgresql.PGStatement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,9 +41,12 @@ class JdbcDraws implements Draws {
     private final JdbcTemplate streaming;
     private final Dialect dialect;
     private final JsonMapper json;
+    private final Units units;
 
-    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Dialect dialect, JsonMapper json) {
+    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Dialect dialect, JsonMapper json,
+              Units units) {
         this.jdbc = jdbc;
+        this.units = units;
         this.template = template;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(2000);
@@ -60,13 +64,12 @@ class JdbcDraws implements Draws {
      */
     @Override
     public void offlinePerfect(long contestId, Consumer<Candidate> each) {
-        Map<String, String> units = new HashMap<>();
-        template.query("SELECT code, name FROM unit WHERE contest_id = ?",
-                (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), contestId);
+        Map<String, String> unitNames = new HashMap<>();
+        units.all(contestId).forEach(u -> unitNames.put(u.code(), u.name()));
         if (dialect == Dialect.POSTGRESQL) {
             streaming.query("SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1"
                     + " ORDER BY ticket COLLATE \"C\"", (RowCallbackHandler) rs -> each.accept(
-                    candidate(rs.getString(1), rs.getString(2), rs.getString(3), units)), contestId);
+                    candidate(rs.getString(1), rs.getString(2), rs.getString(3), unitNames)), contestId);
             return;
         }
         // the ordered subquery feeds the aggregate in the index's order (an ORDER BY inside the aggregate would sort
@@ -81,13 +84,13 @@ class JdbcDraws implements Draws {
                 String name = p.nextStringValue();
                 String code = p.nextStringValue();
                 p.nextToken(); // ]
-                each.accept(candidate(ticket, name, code, units));
+                each.accept(candidate(ticket, name, code, unitNames));
             }
         }
     }
 
-    private static Candidate candidate(String ticket, String name, String unitCode, Map<String, String> units) {
-        return new Candidate(ticket, Phones.maskName(name), units.getOrDefault(unitCode, unitCode));
+    private static Candidate candidate(String ticket, String name, String unitCode, Map<String, String> unitNames) {
+        return new Candidate(ticket, Phones.maskName(name), unitNames.getOrDefault(unitCode, unitCode));
     }
 
     @Override

@@ -181,6 +181,12 @@ class DrawVerifierTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"k\" is not an integer");
         assertThatThrownBy(() -> DrawVerifier.verifyJson(good.replace("\"key\": \"z9\"", "\"key\": 9")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pool[2]");
+        // a verifier must not guess which of two values counts, nor ignore what follows the record
+        assertThatThrownBy(() -> DrawVerifier.verifyJson(good.replaceFirst("\\{", "{\"k\": 1, ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid JSON");
+        assertThatThrownBy(() -> DrawVerifier.verifyJson(good + " {}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid JSON");
+        assertThat(DrawVerifier.verifyJson("\uFEFF" + good).verified()).as("a byte order mark is no difference").isTrue();
     }
 
     /** Small helper: the record of r, but listing the given pool keys. */
