@@ -22,8 +22,7 @@ class RulesHaveNoFrameworkTest {
             "org.baiti.unit.UnitTree",
             "org.baiti.person.Phones",
             "org.baiti.sheet.SheetReader",
-            "org.baiti.draw.DrawAlgorithm",
-            "org.baiti.draw.DrawVerifier",
+            "org.baiti.draw.DrawAlgorithm", // its JDK-only checker for outsiders is tools/VerifyDraw.java
             "org.baiti.orgaward.OrgAwardFormula",
             "org.baiti.ranking.RankingOrder",
             "org.baiti.online.PaperDraw",

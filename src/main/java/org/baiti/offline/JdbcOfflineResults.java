@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.baiti.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.baiti.GroupedCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,29 +88,12 @@ class JdbcOfflineResults implements OfflineResults {
 
     @Override
     public Map<String, Long> countsByUnit(long contestId, Collection<String> unitCodes) {
-        Map<String, Long> out = new HashMap<>();
-        if (unitCodes != null && unitCodes.isEmpty()) {
-            return out;
-        }
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT unit_code, COUNT(*) FROM offline_result WHERE contest_id = :c"
-                + (unitCodes == null ? "" : " AND unit_code IN (:codes)") + " GROUP BY unit_code").param("c", contestId);
-        if (unitCodes != null) {
-            spec = spec.param("codes", unitCodes);
-        }
-        spec.query(rs -> {
-            out.put(rs.getString(1), rs.getLong(2));
-        });
-        return out;
+        return GroupedCounts.perUnit(jdbc, "offline_result", contestId, unitCodes);
     }
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        Map<Double, Long> out = new HashMap<>();
-        jdbc.sql("SELECT accuracy, COUNT(*) FROM offline_result WHERE contest_id = ? GROUP BY accuracy")
-                .param(contestId).query(rs -> {
-                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
-                });
-        return out;
+        return GroupedCounts.perAccuracy(jdbc, "offline_result", contestId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.GroupedCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,29 +43,12 @@ class JdbcRankingFigures implements RankingFigures {
 
     @Override
     public Map<String, Long> countsByUnit(long contestId, Collection<String> unitCodes) {
-        Map<String, Long> out = new HashMap<>();
-        if (unitCodes != null && unitCodes.isEmpty()) {
-            return out;
-        }
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT unit_code, COUNT(*) FROM ranking_entry WHERE contest_id = :c"
-                + (unitCodes == null ? "" : " AND unit_code IN (:codes)") + " GROUP BY unit_code").param("c", contestId);
-        if (unitCodes != null) {
-            spec = spec.param("codes", unitCodes);
-        }
-        spec.query(rs -> {
-            out.put(rs.getString(1), rs.getLong(2));
-        });
-        return out;
+        return GroupedCounts.perUnit(jdbc, "ranking_entry", contestId, unitCodes);
     }
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        Map<Double, Long> out = new HashMap<>();
-        jdbc.sql("SELECT accuracy, COUNT(*) FROM ranking_entry WHERE contest_id = ? GROUP BY accuracy")
-                .param(contestId).query(rs -> {
-                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
-                });
-        return out;
+        return GroupedCounts.perAccuracy(jdbc, "ranking_entry", contestId);
     }
 
     @Override

@@ -115,6 +115,8 @@ class Participants {
 
     private JdbcClient.StatementSpec query(String sql, long contestId, Collection<String> codes) {
         JdbcClient.StatementSpec spec = jdbc.sql(sql).param("c", contestId);
-        return codes == null ? spec : spec.param("codes", codes.isEmpty() ? List.of("\u0000") : codes);
+        // no unit has an empty code (imports refuse it): an empty scope matches nothing, on PostgreSQL too (which refuses
+        // a NUL character in text)
+        return codes == null ? spec : spec.param("codes", codes.isEmpty() ? List.of("") : codes);
     }
 }
