@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The two counts the channels' owners (ranking, offline) give the reports alike, each over its own table of results
- * with {@code contest_id}, {@code unit_code} and {@code accuracy}: the SQL stays an aggregate, one row per group.
+ * The count per unit the channels' owners (ranking, offline) give the reports alike, each over its own table of results
+ * with {@code contest_id} and {@code unit_code}: the SQL stays an aggregate, one row per unit.
  */
 public final class GroupedCounts {
 
@@ -29,16 +29,6 @@ public final class GroupedCounts {
         spec.query(rs -> {
             out.put(rs.getString(1), rs.getLong(2));
         });
-        return out;
-    }
-
-    /** Results per accuracy of the contest. */
-    public static Map<Double, Long> perAccuracy(JdbcClient jdbc, String table, long contestId) {
-        Map<Double, Long> out = new HashMap<>();
-        jdbc.sql("SELECT accuracy, COUNT(*) FROM " + table + " WHERE contest_id = ? GROUP BY accuracy")
-                .param(contestId).query(rs -> {
-                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
-                });
         return out;
     }
 }

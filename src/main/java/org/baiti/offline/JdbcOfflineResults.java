@@ -93,7 +93,12 @@ class JdbcOfflineResults implements OfflineResults {
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        return GroupedCounts.perAccuracy(jdbc, "offline_result", contestId);
+        Map<Double, Long> out = new HashMap<>();
+        jdbc.sql("SELECT accuracy, COUNT(*) FROM offline_result WHERE contest_id = ? GROUP BY accuracy")
+                .param(contestId).query(rs -> {
+                    out.put(rs.getDouble(1), rs.getLong(2));
+                });
+        return out;
     }
 
     @Override

@@ -14,21 +14,25 @@ import org.springframework.stereotype.Repository;
 class JdbcRankingFigures implements RankingFigures {
 
     private final JdbcClient jdbc;
+    private final RankingEntries entries;
 
-    JdbcRankingFigures(JdbcClient jdbc) {
+    JdbcRankingFigures(JdbcClient jdbc, RankingEntries entries) {
         this.jdbc = jdbc;
+        this.entries = entries;
     }
+
+    // count, perfect and countsByAccuracy read the counts per accuracy that every entry keeps (V50): a few rows
+    // instead of the whole ranking
 
     @Override
     public long count(long contestId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ranking_entry WHERE contest_id = ?").param(contestId)
-                .query(Long.class).single();
+        return entries.count(contestId);
     }
 
     @Override
     public long perfect(long contestId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ranking_entry WHERE contest_id = ? AND accuracy >= 1").param(contestId)
-                .query(Long.class).single();
+        return countsByAccuracy(contestId).entrySet().stream().filter(c -> c.getKey() >= 1)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     @Override
@@ -48,7 +52,12 @@ class JdbcRankingFigures implements RankingFigures {
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        return GroupedCounts.perAccuracy(jdbc, "ranking_entry", contestId);
+        Map<Double, Long> out = new HashMap<>();
+        jdbc.sql("SELECT accuracy, entries FROM ranking_count_by_accuracy WHERE contest_id = ? AND entries > 0")
+                .param(contestId).query(rs -> {
+                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
+                });
+        return out;
     }
 
     @Override

@@ -62,6 +62,27 @@ interface RankingFiguresContract extends Slice {
         assertThat(figures().count(-1)).isZero();
     }
 
+    /** The figures come from the counts every entry keeps: a better attempt replacing an entry moves it, leaves no 0. */
+    @Test
+    default void aReplacedEntryMovesInTheCounts() {
+        long contest = Rows.contest(jdbc());
+        RankingEntry half = new RankingEntry(contest, "13900000001", "a" + contest + "-x", "甲", "T1", "T1", 0.5, 9000L,
+                Instant.ofEpochMilli(1));
+        RankingEntry other = new RankingEntry(contest, "13900000002", "a" + contest + "-y", "乙", "T2", "T2", 1.0, 8000L,
+                Instant.ofEpochMilli(2));
+        assertThat(bean(RankingEntries.class).insertIfAbsent(half)).isTrue();
+        assertThat(bean(RankingEntries.class).insertIfAbsent(other)).isTrue();
+        assertThat(figures().countsByAccuracy(contest)).isEqualTo(Map.of(0.5, 1L, 1.0, 1L));
+        assertThat(figures().perfect(contest)).isEqualTo(1);
+
+        RankingEntry better = new RankingEntry(contest, half.phone(), "a" + contest + "-z", "甲", "T1", "T1", 1.0, 7000L,
+                Instant.ofEpochMilli(3));
+        assertThat(bean(RankingEntries.class).replace(better, half)).isTrue();
+        assertThat(figures().countsByAccuracy(contest)).isEqualTo(Map.of(1.0, 2L));
+        assertThat(figures().perfect(contest)).isEqualTo(2);
+        assertThat(figures().count(contest)).isEqualTo(2);
+    }
+
     @Test
     default void theFirstAreTheFirstInRankingOrder() {
         long contest = Rows.contest(jdbc());
