@@ -92,6 +92,32 @@ interface DrawPoolContract extends App {
                 .containsExactlyElementsOf(keys);
     }
 
+    /**
+     * A pool read in chunks (SQLite: {@link JdbcDraws#CHUNK} rows per JSON array) comes whole and in order: a pool of
+     * exactly two chunks (the last query finds nothing), then one more row (a chunk of one), results that are not
+     * perfect interleaved.
+     */
+    @Test
+    default void aPoolOfSeveralChunksIsReadWholeInByteOrder() {
+        Api admin = api().admin();
+        long contest = Fixtures.contest(admin, Map.of("drawQuota", 1));
+        admin.upload("/api/admin/contests/" + contest + "/units", "units.csv", Fixtures.csv(Fixtures.units()));
+        List<OfflineRows.Row> rows = new ArrayList<>(OfflineRows.rows("T", 2 * JdbcDraws.CHUNK, 0));
+        rows.addAll(OfflineRows.rows("T5", 500, 1)); // T500001.., between T50000 and T50001, none perfect
+        OfflineRows.insert(jdbc(), contest, rows);
+        List<String> keys = new ArrayList<>();
+        bean(Draws.class).offlinePerfect(contest, c -> keys.add(c.key()));
+        assertThat(keys).hasSize(2 * JdbcDraws.CHUNK).doesNotHaveDuplicates()
+                .startsWith("T00001").endsWith("T99999");
+        assertThat(DrawAlgorithm.sortPool(keys)).containsExactlyElementsOf(keys);
+
+        OfflineRows.insert(jdbc(), contest, List.of(new OfflineRows.Row("U1", "甲", "13812345601", "U1", "U1", true)));
+        List<String> again = new ArrayList<>();
+        bean(Draws.class).offlinePerfect(contest, c -> again.add(c.key()));
+        assertThat(again).hasSize(2 * JdbcDraws.CHUNK + 1).endsWith("U1");
+        assertThat(again.subList(0, 2 * JdbcDraws.CHUNK)).isEqualTo(keys);
+    }
+
     /** A ticket with a quote and SQL in it is data, nothing else. */
     @Test
     default void aTicketWithAQuoteIsReadAsItIs() {

@@ -1,4 +1,4 @@
-package org.baiti.offline;
+package org.baiti;
 
 import java.util.ArrayList;
 import java.util.List;

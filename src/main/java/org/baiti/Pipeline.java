@@ -1,4 +1,4 @@
-package org.baiti.offline;
+package org.baiti;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,14 +11,15 @@ import java.util.function.Consumer;
 import org.springframework.core.task.TaskExecutor;
 
 /**
- * Two stages of an import on two threads: a producer (reading and checking the file) on a thread of the
- * {@link TaskExecutor} hands items (chunks of rows) to the consumer on the calling thread through a small bounded
- * queue, so the heap stays bounded whatever the file's size, and the caller's transaction stays on the caller's thread.
+ * Two stages of a long read on two threads (an offline import, a draw's pool): a producer (reading and checking the
+ * file, or querying the database) on a thread of the {@link TaskExecutor} hands items (chunks of rows) to the consumer
+ * on the calling thread through a small bounded queue, so the heap stays bounded whatever the size, the two stages
+ * share the two cores, and the caller's transaction stays on the caller's thread.
  *
  * <p>An exception of the producer is rethrown on the calling thread after the items before it were consumed;
  * an exception of the consumer stops the producer (at its next item, waited for) and propagates unchanged.
  */
-final class Pipeline {
+public final class Pipeline {
 
     /** Items in flight at most, besides the one each thread holds. */
     static final int CAPACITY = 4;
@@ -41,7 +42,7 @@ final class Pipeline {
      * thread, in order; returns when the producer has finished and every item was consumed.
      */
     @SuppressWarnings("unchecked")
-    static <T> void run(TaskExecutor executor, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+    public static <T> void run(TaskExecutor executor, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stopped = new AtomicBoolean();
