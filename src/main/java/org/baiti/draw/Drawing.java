@@ -148,8 +148,9 @@ public class Drawing {
             throw Refusal.invalid("invalid_field", "refusal.draw.invalid")
                     .withDetails(List.of(Reason.field("k", "refusal.draw.kAtMostN", n)));
         }
-        byte[] keyBlob = pool.keyBlob();
-        byte[] display = pool.display();
+        FrozenPool frozen = pool.finish();
+        byte[] keyBlob = frozen.keyBlob();
+        byte[] display = frozen.displayBlob();
         long read = System.nanoTime();
         String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
         long rendered = System.nanoTime();
@@ -159,6 +160,7 @@ public class Drawing {
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, stored);
+        cache.put(draw.id(), frozen); // a new id: should the transaction roll back, nothing ever asks for it
         long written = System.nanoTime();
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("drawId", draw.id());
@@ -201,7 +203,10 @@ public class Drawing {
             if (!DrawAlgorithm.hex(poolDigest).equals(draw.poolDigest())) {
                 throw poolChanged();
             }
-            pool = FrozenPool.open(keyBlob, FrozenPool.decode(stored.display(), stored.compression()), json);
+            byte[] display = FrozenPool.decode(stored.display(), stored.compression());
+            // the pool this node wrote at the commit, if it still has it: the same bytes need no second check
+            FrozenPool cached = cache.get(drawId);
+            pool = cached != null && cached.hasBlobs(keyBlob, display) ? cached : FrozenPool.open(keyBlob, display, json);
         } catch (FrozenPool.Mismatch e) {
             log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
             throw poolChanged();

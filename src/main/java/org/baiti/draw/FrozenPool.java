@@ -58,20 +58,27 @@ final class FrozenPool {
 
     /**
      * Writes both blobs of a pool in one pass over its entries, which come in strictly ascending byte order of their
-     * keys (the order the database reads them in): no list of entries is kept.
+     * keys (the order the database reads them in): no list of entries is kept. What it writes is a pool already open
+     * (its positions noted on the way), which the commit hands to the cache.
      */
     static final class Writer {
 
+        private final JsonMapper json;
         private final ByteArrayOutputStream keys;
         private final ByteArrayOutputStream display;
         private final JsonGenerator generator;
+        private int[] keyStart;
+        private int[] entryStart;
         private byte[] last;
         private int size;
 
         /** {@code expected}: about how many entries will come (sizes the buffers once instead of doubling them). */
         Writer(JsonMapper json, int expected) {
+            this.json = json;
             keys = new ByteArrayOutputStream(Math.max(64, expected * 16));
             display = new ByteArrayOutputStream(Math.max(64, expected * 80));
+            keyStart = new int[Math.max(16, expected + 1)];
+            entryStart = new int[keyStart.length];
             generator = json.createGenerator(display);
             generator.writeStartArray();
         }
@@ -83,30 +90,33 @@ final class FrozenPool {
                 throw new IllegalStateException("pool entries not in strictly ascending byte order at " + size);
             }
             last = key;
-            size++;
+            if (size + 1 == keyStart.length) {
+                keyStart = Arrays.copyOf(keyStart, 2 * keyStart.length);
+                entryStart = Arrays.copyOf(entryStart, keyStart.length);
+            }
+            keyStart[size] = keys.size();
             keys.writeBytes(key);
             keys.write('\n');
             generator.writeStartObject();
+            entryStart[size] = display.size() + generator.streamWriteOutputBuffered() - 1; // at the '{' just written
             generator.writeStringProperty("key", c.key());
             generator.writeStringProperty("name", c.name());
             generator.writeStringProperty("unit", c.unit());
             generator.writeEndObject();
+            size++;
         }
 
         int size() {
             return size;
         }
 
-        /** The key blob: every key followed by a line feed, the preimage of {@code P}. */
-        byte[] keyBlob() {
-            return keys.toByteArray();
-        }
-
-        /** The display blob (the record's pool array); ends the writing. */
-        byte[] display() {
+        /** Ends the writing: the pool as written, its blobs the ones to store. */
+        FrozenPool finish() {
             generator.writeEndArray();
             generator.close();
-            return display.toByteArray();
+            keyStart[size] = keys.size();
+            return new FrozenPool(keys.toByteArray(), Arrays.copyOf(keyStart, size + 1), display.toByteArray(),
+                    Arrays.copyOf(entryStart, size), json);
         }
     }
 
@@ -263,6 +273,11 @@ final class FrozenPool {
         }
     }
 
+    /** Whether this pool was opened from exactly these blobs. */
+    boolean hasBlobs(byte[] keyBlob, byte[] displayBlob) {
+        return Arrays.equals(keys, keyBlob) && Arrays.equals(display, displayBlob);
+    }
+
     /** Bytes of the display blob. */
     int displayLength() {
         return display.length;
@@ -273,7 +288,7 @@ final class FrozenPool {
         out.write(display);
     }
 
-    /** The display blob itself (for tests). */
+    /** The display blob: the record's pool array. */
     byte[] displayBlob() {
         return display;
     }

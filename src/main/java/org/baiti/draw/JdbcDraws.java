@@ -4,11 +4,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -20,7 +23,6 @@ import org.postgresql.PGStatement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,7 +63,7 @@ class JdbcDraws implements Draws {
         this.units = units;
         this.template = template;
         this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(2000);
+        this.streaming.setFetchSize(FETCH);
         this.dialect = dialect;
         this.json = json;
     }
@@ -69,20 +71,31 @@ class JdbcDraws implements Draws {
     /**
      * The pool in ascending byte order of the ticket (SQLite's {@code BINARY}, PostgreSQL's {@code "C"}), each name
      * masked; a unit code without a unit shows as itself. The draw's one fast path, measured at a pool of 10⁶
-     * (docs/draw.md, "Speed"): SQLite makes a driver call per column and row, so there the database builds the pool as
-     * JSON arrays of {@code [ticket, name, unit code]}, {@value #CHUNK} rows each, handed over as one value and read
-     * with Jackson's streaming parser; a second thread, in one read transaction (one snapshot), has the database build
-     * the next array while this one reads the last (0.45 s of SQLite and 0.35 s of parsing overlap on two cores).
-     * PostgreSQL builds JSON slowly (1.2 s for that array), so there the rows stream through a cursor.
+     * (docs/draw.md, "Speed"): a second thread reads the pool in one read-only transaction (one snapshot) and hands it
+     * over in chunks ({@link Pipeline}), so the database's and the driver's work overlap with this thread's on two
+     * cores. SQLite makes a driver call per column and row, so there the database builds each chunk of {@value #CHUNK}
+     * rows as one JSON array of {@code [ticket, name, unit code]}, read here with Jackson's streaming parser;
+     * PostgreSQL builds JSON slowly (1.2 s for the whole array), so there the rows come through a cursor.
      */
     @Override
     public void offlinePerfect(long contestId, Consumer<Candidate> each) {
         Map<String, String> unitNames = new HashMap<>();
         units.all(contestId).forEach(u -> unitNames.put(u.code(), u.name()));
         if (dialect == Dialect.POSTGRESQL) {
-            streaming.query("SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1"
-                    + " ORDER BY ticket COLLATE \"C\"", (RowCallbackHandler) rs -> each.accept(
-                    candidate(rs.getString(1), rs.getString(2), rs.getString(3), unitNames)), contestId);
+            Pipeline.<List<Candidate>>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
+                try (Stream<Candidate> rows = streaming.queryForStream("SELECT ticket, name, unit_code"
+                                + " FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket COLLATE \"C\"",
+                        (rs, i) -> candidate(rs.getString(1), rs.getString(2), rs.getString(3), unitNames), contestId)) {
+                    Iterator<Candidate> it = rows.iterator();
+                    while (it.hasNext()) {
+                        List<Candidate> chunk = new ArrayList<>(FETCH);
+                        while (chunk.size() < FETCH && it.hasNext()) {
+                            chunk.add(it.next());
+                        }
+                        chunks.accept(chunk);
+                    }
+                }
+            }), chunk -> chunk.forEach(each));
             return;
         }
         Pipeline.<byte[]>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
@@ -112,6 +125,9 @@ class JdbcDraws implements Draws {
             }
         });
     }
+
+    /** Rows per fetch of PostgreSQL's cursor, and per chunk handed over. */
+    static final int FETCH = 2000;
 
     /** Rows of the pool per JSON array on SQLite. */
     static final int CHUNK = 50_000;

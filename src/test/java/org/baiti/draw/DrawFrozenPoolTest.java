@@ -36,9 +36,17 @@ class DrawFrozenPoolTest {
         sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
         FrozenPool.Writer writer = new FrozenPool.Writer(JSON, 4);
         sorted.forEach(writer::add);
-        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(writer.keyBlob(), compression), compression);
-        byte[] display = writer.display();
-        return FrozenPool.open(keyBlob, FrozenPool.decode(FrozenPool.encode(display, compression), compression), JSON);
+        FrozenPool written = writer.finish();
+        byte[] keyBlob = FrozenPool.decode(FrozenPool.encode(written.keyBlob(), compression), compression);
+        byte[] display = FrozenPool.decode(FrozenPool.encode(written.displayBlob(), compression), compression);
+        FrozenPool opened = FrozenPool.open(keyBlob, display, JSON);
+        assertThat(written.hasBlobs(opened.keyBlob(), opened.displayBlob())).isTrue();
+        for (int p = 0; p < opened.size(); p++) {
+            assertThat(written.key(p)).as("the pool as written is the pool as opened").isEqualTo(opened.key(p));
+            assertThat(written.entry(p)).isEqualTo(opened.entry(p));
+        }
+        assertThat(written.size()).isEqualTo(opened.size());
+        return opened;
     }
 
     @Test
