@@ -34,7 +34,7 @@ class ModularityTests {
             entry("offline_result", "offline"), entry("offline_import_job", "offline"),
             entry("ranking_entry", "ranking"), entry("ranking_count_by_accuracy", "ranking"),
             entry("ranking_count_by_second", "ranking"),
-            entry("draw", "draw"), entry("draw_entry", "draw"), entry("draw_pool", "draw"),
+            entry("draw", "draw"), entry("draw_pool", "draw"),
             entry("audit_entry", "audit"),
             entry("account", "security"), entry("login_throttle", "security"), entry("spring_session", "security"),
             entry("spring_session_attributes", "security"),
