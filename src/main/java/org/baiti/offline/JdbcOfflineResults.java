@@ -93,12 +93,8 @@ class JdbcOfflineResults implements OfflineResults {
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        Map<Double, Long> out = new HashMap<>();
-        jdbc.sql("SELECT accuracy, COUNT(*) FROM offline_result WHERE contest_id = ? GROUP BY accuracy")
-                .param(contestId).query(rs -> {
-                    out.put(rs.getDouble(1), rs.getLong(2));
-                });
-        return out;
+        return GroupedCounts.of(jdbc.sql("SELECT accuracy, COUNT(*) FROM offline_result WHERE contest_id = ?"
+                + " GROUP BY accuracy").param(contestId), (rs, i) -> rs.getDouble(1));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.baiti.ranking;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +36,8 @@ class JdbcRankingFigures implements RankingFigures {
 
     @Override
     public Map<String, Long> countsByTopUnit(long contestId) {
-        Map<String, Long> out = new HashMap<>();
-        jdbc.sql("SELECT top_code, COUNT(*) FROM ranking_entry WHERE contest_id = ? GROUP BY top_code")
-                .param(contestId).query(rs -> {
-                    out.put(rs.getString(1), rs.getLong(2));
-                });
-        return out;
+        return GroupedCounts.of(jdbc.sql("SELECT top_code, COUNT(*) FROM ranking_entry WHERE contest_id = ?"
+                + " GROUP BY top_code").param(contestId), (rs, i) -> rs.getString(1));
     }
 
     @Override
@@ -52,12 +47,8 @@ class JdbcRankingFigures implements RankingFigures {
 
     @Override
     public Map<Double, Long> countsByAccuracy(long contestId) {
-        Map<Double, Long> out = new HashMap<>();
-        jdbc.sql("SELECT accuracy, entries FROM ranking_count_by_accuracy WHERE contest_id = ? AND entries > 0")
-                .param(contestId).query(rs -> {
-                    out.merge(rs.getDouble(1), rs.getLong(2), Long::sum);
-                });
-        return out;
+        return GroupedCounts.of(jdbc.sql("SELECT accuracy, entries FROM ranking_count_by_accuracy WHERE contest_id = ?"
+                + " AND entries > 0").param(contestId), (rs, i) -> rs.getDouble(1));
     }
 
     @Override
