@@ -49,7 +49,6 @@ class ModularityTests {
      */
     static final Set<String> CROSS_FEATURE_SQL = Set.of(
             "anticheat -> attempt",
-            "draw -> offline_result",
             "online -> contest",
             "privacy -> attempt", "privacy -> offline_result", "privacy -> roster_entry", "privacy -> unit",
             "ranking -> unit");
@@ -114,8 +113,8 @@ class ModularityTests {
         assertThat(found).as("the scan sees the SQL of the features").containsKey("privacy -> offline_result");
         assertThat(found.keySet()).as("cross-feature SQL (where: %s)", found).isSubsetOf(CROSS_FEATURE_SQL);
         assertThat(found).as("identity asks contest for the roster switch; privacy asks anticheat to forget addresses;"
-                        + " the draw asks unit for the unit names")
-                .doesNotContainKeys("identity -> contest", "privacy -> attempt_signal", "privacy -> attempt_address_unit_count",
+                        + " the draw asks unit for the unit names and offline for its pool")
+                .doesNotContainKeys("draw -> offline_result", "identity -> contest", "privacy -> attempt_signal", "privacy -> attempt_address_unit_count",
                         "draw -> unit");
         assertThat(found.keySet()).as("report and orgaward ask the owners (ranking, offline, online, draw, unit)")
                 .noneMatch(k -> k.startsWith("report -> ") || k.startsWith("orgaward -> "));

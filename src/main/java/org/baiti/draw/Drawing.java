@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,13 @@ import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
+import org.baiti.offline.OfflineResults;
+import org.baiti.offline.PerfectPapers;
 import org.baiti.ops.ContestMetrics;
+import org.baiti.person.Phones;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
+import org.baiti.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,10 +55,17 @@ public class Drawing {
     private final FrozenPoolCache cache;
     private final String compression;
     private final ContestMetrics metrics;
+    private final PerfectPapers papers;
+    private final OfflineResults offline;
+    private final Units units;
 
     Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
-            Dialect dialect, DrawSettings settings, ContestMetrics metrics) {
+            Dialect dialect, DrawSettings settings, ContestMetrics metrics, PerfectPapers papers,
+            OfflineResults offline, Units units) {
         this.metrics = metrics;
+        this.papers = papers;
+        this.offline = offline;
+        this.units = units;
         this.draws = draws;
         this.contesting = contesting;
         this.clock = clock;
@@ -128,15 +140,19 @@ public class Drawing {
         }
 
         long start = System.nanoTime();
-        FrozenPool.Writer pool = new FrozenPool.Writer(json, draws.countOfflinePerfect(contest.id()));
-        draws.offlinePerfect(contest.id(), c -> {
-            if (DrawAlgorithm.keyProblem(c.key()) != null) {
-                String reason = c.key().isEmpty() ? "refusal.draw.ticketEmpty"
-                        : c.key().indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
+        FrozenPool.Writer pool = new FrozenPool.Writer(json, currentPoolSize(contest.id()));
+        Map<String, String> unitNames = new HashMap<>();
+        units.all(contest.id()).forEach(u -> unitNames.put(u.code(), u.name()));
+        papers.forEach(contest.id(), p -> {
+            if (DrawAlgorithm.keyProblem(p.ticket()) != null) {
+                String reason = p.ticket().isEmpty() ? "refusal.draw.ticketEmpty"
+                        : p.ticket().indexOf('\n') >= 0 ? "refusal.draw.ticketLineFeed" : "refusal.draw.ticketUnicode";
                 throw Refusal.invalid("invalid_pool", "refusal.draw.invalidPool")
-                        .withDetails(List.of(Reason.field("pool", reason, c.key())));
+                        .withDetails(List.of(Reason.field("pool", reason, p.ticket())));
             }
-            pool.add(c);
+            // a unit code without a unit shows as itself
+            pool.add(new Draws.Candidate(p.ticket(), Phones.maskName(p.name()),
+                    unitNames.getOrDefault(p.unitCode(), p.unitCode())));
         });
         int n = pool.size();
         if (n == 0) {
@@ -267,7 +283,7 @@ public class Drawing {
 
     /** How many entries a draw of the contest's offline perfect scorers would have now. */
     public int currentPoolSize(long contestId) {
-        return draws.countOfflinePerfect(contestId);
+        return Math.toIntExact(offline.countPerfect(contestId));
     }
 
     /** The winners in draw order with masked name, unit and tier; empty before the reveal. */

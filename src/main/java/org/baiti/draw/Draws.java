@@ -3,7 +3,6 @@ package org.baiti.draw;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Stored draws and their frozen pools. Append-only: pools are never changed, a draw is sealed at most once. */
 interface Draws {
@@ -15,15 +14,6 @@ interface Draws {
     /** One entry a pool is made of: its key, masked name and unit name. */
     record Candidate(String key, String name, String unit) {
     }
-
-    /**
-     * Hands each of the contest's offline results with a perfect score (pool kind {@code offline-perfect}) to
-     * {@code each}, name masked, in ascending byte order of the ticket's UTF-8.
-     */
-    void offlinePerfect(long contestId, Consumer<Candidate> each);
-
-    /** How many entries {@link #offlinePerfect} would return now. */
-    int countOfflinePerfect(long contestId);
 
     /** Stores a committed draw and its frozen pool (one {@code draw_pool} row, blobs in their stored form). */
     void insert(DrawRecord draw, StoredPool pool);

@@ -4,32 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-
-import javax.sql.DataSource;
 
 import org.baiti.Dialect;
-import org.baiti.Pipeline;
-import org.baiti.person.Phones;
-import org.baiti.unit.Units;
 import org.postgresql.PGStatement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,113 +27,14 @@ class JdbcDraws implements Draws {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    /** Fetches rows in batches: PostgreSQL then reads a pool through a cursor instead of all at once. */
-    private final JdbcTemplate streaming;
     private final Dialect dialect;
     private final JsonMapper json;
-    private final Units units;
-    private final TaskExecutor executor;
-    /** A read-only transaction: on SQLite every chunk of a pool comes from the same snapshot. */
-    private final TransactionTemplate snapshot;
 
-    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Dialect dialect, JsonMapper json,
-              Units units, TaskExecutor applicationTaskExecutor, PlatformTransactionManager transactions) {
+    JdbcDraws(JdbcClient jdbc, JdbcTemplate template, Dialect dialect, JsonMapper json) {
         this.jdbc = jdbc;
-        this.executor = applicationTaskExecutor;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.units = units;
         this.template = template;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH);
         this.dialect = dialect;
         this.json = json;
-    }
-
-    /**
-     * The pool in ascending byte order of the ticket (SQLite's {@code BINARY}, PostgreSQL's {@code "C"}), each name
-     * masked; a unit code without a unit shows as itself. The draw's one fast path, measured at a pool of 10⁶
-     * (docs/draw.md, "Speed"): a second thread reads the pool in one read-only transaction (one snapshot) and hands it
-     * over in chunks ({@link Pipeline}), so the database's and the driver's work overlap with this thread's on two
-     * cores. SQLite makes a driver call per column and row, so there the database builds each chunk of {@value #CHUNK}
-     * rows as one JSON array of {@code [ticket, name, unit code]}, read here with Jackson's streaming parser;
-     * PostgreSQL builds JSON slowly (1.2 s for the whole array), so there the rows come through a cursor.
-     */
-    @Override
-    public void offlinePerfect(long contestId, Consumer<Candidate> each) {
-        Map<String, String> unitNames = new HashMap<>();
-        units.all(contestId).forEach(u -> unitNames.put(u.code(), u.name()));
-        if (dialect == Dialect.POSTGRESQL) {
-            Pipeline.<List<Candidate>>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
-                try (Stream<Candidate> rows = streaming.queryForStream("SELECT ticket, name, unit_code"
-                                + " FROM offline_result WHERE contest_id = ? AND perfect = 1 ORDER BY ticket COLLATE \"C\"",
-                        (rs, i) -> candidate(rs.getString(1), rs.getString(2), rs.getString(3), unitNames), contestId)) {
-                    Iterator<Candidate> it = rows.iterator();
-                    while (it.hasNext()) {
-                        List<Candidate> chunk = new ArrayList<>(FETCH);
-                        while (chunk.size() < FETCH && it.hasNext()) {
-                            chunk.add(it.next());
-                        }
-                        chunks.accept(chunk);
-                    }
-                }
-            }), chunk -> chunk.forEach(each));
-            return;
-        }
-        Pipeline.<byte[]>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
-            String after = null;
-            while (true) {
-                Chunk chunk = template.queryForObject(after == null ? FIRST_CHUNK : NEXT_CHUNK,
-                        (rs, i) -> new Chunk(rs.getBytes(1), rs.getInt(2), rs.getString(3)),
-                        after == null ? new Object[] {contestId, CHUNK} : new Object[] {contestId, after, CHUNK});
-                if (chunk.rows() > 0) {
-                    chunks.accept(chunk.json());
-                }
-                if (chunk.rows() < CHUNK) {
-                    return;
-                }
-                after = chunk.last();
-            }
-        }), array -> {
-            try (JsonParser p = json.createParser(array)) {
-                p.nextToken(); // [
-                while (p.nextToken() == JsonToken.START_ARRAY) {
-                    String ticket = p.nextStringValue();
-                    String name = p.nextStringValue();
-                    String code = p.nextStringValue();
-                    p.nextToken(); // ]
-                    each.accept(candidate(ticket, name, code, unitNames));
-                }
-            }
-        });
-    }
-
-    /** Rows per fetch of PostgreSQL's cursor, and per chunk handed over. */
-    static final int FETCH = 2000;
-
-    /** Rows of the pool per JSON array on SQLite. */
-    static final int CHUNK = 50_000;
-
-    // the ordered subquery feeds the aggregate in the index's order (an ORDER BY inside the aggregate would sort again:
-    // +0.3 s at 10⁶); the next chunk starts after the last ticket of this one
-    private static final String CHUNK_SQL = "SELECT json_group_array(json_array(ticket, name, unit_code)), count(*),"
-            + " max(ticket) FROM (SELECT ticket, name, unit_code FROM offline_result WHERE contest_id = ? AND perfect = 1"
-            + " %s ORDER BY ticket LIMIT ?)";
-    private static final String FIRST_CHUNK = CHUNK_SQL.formatted("");
-    private static final String NEXT_CHUNK = CHUNK_SQL.formatted("AND ticket > ?");
-
-    private record Chunk(byte[] json, int rows, String last) {
-    }
-
-    private static Candidate candidate(String ticket, String name, String unitCode, Map<String, String> unitNames) {
-        return new Candidate(ticket, Phones.maskName(name), unitNames.getOrDefault(unitCode, unitCode));
-    }
-
-    @Override
-    public int countOfflinePerfect(long contestId) {
-        return jdbc.sql("SELECT COUNT(*) FROM offline_result WHERE contest_id = ? AND perfect = 1")
-                .param(contestId).query(Integer.class).single();
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.baiti.Ids;
-import org.baiti.Pipeline;
 import org.baiti.ops.ContestMetrics;
 import org.baiti.audit.AuditLog;
 import org.baiti.bank.Questions;

@@ -1,4 +1,4 @@
-package org.baiti;
+package org.baiti.offline;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +19,7 @@ import org.springframework.core.task.TaskExecutor;
  * <p>An exception of the producer is rethrown on the calling thread after the items before it were consumed;
  * an exception of the consumer stops the producer (at its next item, waited for) and propagates unchanged.
  */
-public final class Pipeline {
+final class Pipeline {
 
     /** Items in flight at most, besides the one each thread holds. */
     static final int CAPACITY = 4;
@@ -42,7 +42,7 @@ public final class Pipeline {
      * thread, in order; returns when the producer has finished and every item was consumed.
      */
     @SuppressWarnings("unchecked")
-    public static <T> void run(TaskExecutor executor, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+    static <T> void run(TaskExecutor executor, Consumer<Consumer<T>> producer, Consumer<T> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stopped = new AtomicBoolean();

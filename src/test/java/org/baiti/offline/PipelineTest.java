@@ -1,4 +1,4 @@
-package org.baiti;
+package org.baiti.offline;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,12 @@
+package org.baiti.offline;
+
+import org.baiti.testing.SqliteSlice;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+@Import(JdbcPerfectPapers.class)
+@ImportAutoConfiguration({TaskExecutionAutoConfiguration.class, JacksonAutoConfiguration.class})
+class PerfectPapersSqliteTest extends SqliteSlice implements PerfectPapersContract {
+}
