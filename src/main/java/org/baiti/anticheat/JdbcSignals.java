@@ -2,11 +2,9 @@ package org.baiti.anticheat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.baiti.person.Phones;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,34 +91,20 @@ class JdbcSignals {
                 .param(contestId).update();
     }
 
-    /** The review list: every attempt of the contest with a signal, newest signal first, phones masked. */
-    List<Review> review(long contestId, int limit) {
-        Map<String, Review> byAttempt = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT s.attempt_id, s.kind, s.at, s.hits, s.detail, a.name, a.phone, a.unit_code, a.client_ip,
-                       a.issued_at, a.submitted_at, a.duration_ms, a.accuracy, a.attempt_no
-                FROM attempt_signal s JOIN attempt a ON a.id = s.attempt_id
-                WHERE s.contest_id = ?
-                ORDER BY s.at DESC
+    /** A stored signal of an attempt, as the review list lists it. */
+    record Listed(String attemptId, Review.Item item) {
+    }
+
+    /** The contest's signals, newest first, at most {@code limit} (the review list's rows). */
+    List<Listed> newest(long contestId, int limit) {
+        return jdbc.sql("""
+                SELECT attempt_id, kind, at, hits, detail FROM attempt_signal
+                WHERE contest_id = ?
+                ORDER BY at DESC
                 LIMIT ?
-                """).params(contestId, limit).query(rs -> {
-            String id = rs.getString("attempt_id");
-            Review r = byAttempt.get(id);
-            if (r == null) {
-                long submitted = rs.getLong("submitted_at");
-                Instant submittedAt = rs.wasNull() ? null : Instant.ofEpochMilli(submitted);
-                long duration = rs.getLong("duration_ms");
-                Long durationMs = rs.wasNull() ? null : duration;
-                double accuracy = rs.getDouble("accuracy");
-                Double acc = rs.wasNull() ? null : accuracy;
-                r = new Review(id, rs.getString("name"), Phones.mask(rs.getString("phone")), rs.getString("unit_code"),
-                        rs.getString("client_ip"), rs.getInt("attempt_no"), Instant.ofEpochMilli(rs.getLong("issued_at")),
-                        submittedAt, durationMs, acc, new ArrayList<>());
-                byAttempt.put(id, r);
-            }
-            r.signals().add(new Review.Item(rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("at")),
-                    rs.getInt("hits"), rs.getString("detail")));
-        });
-        return new ArrayList<>(byAttempt.values());
+                """).params(contestId, limit)
+                .query((rs, n) -> new Listed(rs.getString("attempt_id"), new Review.Item(rs.getString("kind"),
+                        Instant.ofEpochMilli(rs.getLong("at")), rs.getInt("hits"), rs.getString("detail"))))
+                .list();
     }
 }

@@ -2,12 +2,14 @@ package org.baiti.anticheat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baiti.person.Phones;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +28,15 @@ public class Signals {
     static final int MAX_COUNT = 10_000;
 
     private final JdbcSignals store;
+    private final SignalledAttempts attempts;
     private final Clock clock;
     private final long minMsPerQuestion;
     private final int maxAttemptsPerAddress;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Signals(JdbcSignals store, Clock clock, AnticheatSettings settings) {
+    Signals(JdbcSignals store, SignalledAttempts attempts, Clock clock, AnticheatSettings settings) {
         this.store = store;
+        this.attempts = attempts;
         this.clock = clock;
         this.minMsPerQuestion = settings.minMsPerQuestion();
         this.maxAttemptsPerAddress = settings.maxAttemptsPerAddress();
@@ -126,9 +130,26 @@ public class Signals {
         store.forgetAddresses(contestId);
     }
 
-    /** The review list of a contest, newest signal first. */
+    /**
+     * The review list of a contest: every attempt with one of the contest's newest {@code limit} signals (1..5,000),
+     * newest signal first, phones masked. The signals are this feature's; the attempts are asked of
+     * {@link SignalledAttempts}, once for the list.
+     */
     public List<Review> review(long contestId, int limit) {
-        return store.review(contestId, Math.max(1, Math.min(limit, 5_000)));
+        List<JdbcSignals.Listed> signals = store.newest(contestId, Math.max(1, Math.min(limit, 5_000)));
+        Map<String, SignalledAttempts.Summary> found =
+                attempts.find(signals.stream().map(JdbcSignals.Listed::attemptId).distinct().toList());
+        Map<String, Review> byAttempt = new LinkedHashMap<>();
+        for (JdbcSignals.Listed s : signals) {
+            SignalledAttempts.Summary a = found.get(s.attemptId());
+            if (a == null) {
+                continue; // not listed without its attempt (attempt_signal's foreign key keeps one for every signal)
+            }
+            byAttempt.computeIfAbsent(a.id(), id -> new Review(id, a.name(), Phones.mask(a.phone()), a.unitCode(),
+                    a.clientIp(), a.attemptNo(), a.issuedAt(), a.submittedAt(), a.durationMs(), a.accuracy(),
+                    new ArrayList<>())).signals().add(s.item());
+        }
+        return new ArrayList<>(byAttempt.values());
     }
 
     private String detail(String key, Object value) {

@@ -25,9 +25,8 @@ class JdbcRankingEntries implements RankingEntries {
 
     /** A page of the ranking: reads {@code ranking_order} in index order and stops after the limit. */
     static final String PAGE = """
-            SELECT r.name, r.unit_code, u.name AS unit_name, r.accuracy, r.duration_ms
+            SELECT r.name, r.unit_code, r.accuracy, r.duration_ms
             FROM ranking_entry r
-            LEFT JOIN unit u ON u.contest_id = r.contest_id AND u.code = r.unit_code
             WHERE r.contest_id = :c
             """ + ORDER_BY + " LIMIT :limit OFFSET :offset";
 
@@ -243,17 +242,15 @@ class JdbcRankingEntries implements RankingEntries {
     }
 
     @Override
-    public List<RankingRow> page(long contestId, int offset, int limit) {
-        List<RankingRow> rows = new ArrayList<>();
+    public List<Line> page(long contestId, int offset, int limit) {
+        List<Line> lines = new ArrayList<>();
         jdbc.sql(PAGE)
                 .param("c", contestId).param("limit", limit).param("offset", offset)
                 .query(rs -> {
-                    String unit = rs.getString("unit_name");
-                    rows.add(new RankingRow(offset + rows.size() + 1, rs.getString("name"),
-                            unit == null ? rs.getString("unit_code") : unit, rs.getDouble("accuracy"),
-                            rs.getLong("duration_ms")));
+                    lines.add(new Line(offset + lines.size() + 1, rs.getString("name"), rs.getString("unit_code"),
+                            rs.getDouble("accuracy"), rs.getLong("duration_ms")));
                 });
-        return rows;
+        return lines;
     }
 
     @Override

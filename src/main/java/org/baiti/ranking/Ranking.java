@@ -2,9 +2,12 @@ package org.baiti.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.baiti.NodeCache;
+import org.baiti.unit.Units;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +32,16 @@ public class Ranking {
     private static final int MAX_CACHED_PAGES = 256;
 
     private final RankingEntries entries;
+    private final Units units;
     /** Pages by contest, offset and limit; forgotten by contest. */
     private final NodeCache<PageKey, List<RankingRow>> pages;
 
     private record PageKey(long contestId, int offset, int limit) {
     }
 
-    Ranking(RankingEntries entries, RankingSettings settings) {
+    Ranking(RankingEntries entries, Units units, RankingSettings settings) {
         this.entries = entries;
+        this.units = units;
         this.pages = NodeCache.keptFor(settings.rankingCache(), MAX_CACHED_PAGES, PageKey::contestId);
     }
 
@@ -97,10 +102,23 @@ public class Ranking {
         return 1 + entries.countBefore(entry);
     }
 
-    /** Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. */
+    /**
+     * Ranks {@code offset + 1 ...} in SPEC §4 order; the limit is clamped to 1..{@value #MAX_LIMIT}. Units by name, a
+     * code without a unit by its code; the names of the page's units are one more statement ({@link Units#names}).
+     */
     public List<RankingRow> page(long contestId, int offset, int limit) {
         PageKey key = new PageKey(contestId, Math.max(0, offset), Math.max(1, Math.min(limit, MAX_LIMIT)));
-        return pages.get(key, k -> List.copyOf(entries.page(k.contestId(), k.offset(), k.limit())));
+        return pages.get(key, k -> rows(k.contestId(), entries.page(k.contestId(), k.offset(), k.limit())));
+    }
+
+    private List<RankingRow> rows(long contestId, List<RankingEntries.Line> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = units.names(contestId, lines.stream().map(RankingEntries.Line::unitCode)
+                .collect(Collectors.toSet()));
+        return lines.stream().map(l -> new RankingRow(l.rank(), l.name(), names.getOrDefault(l.unitCode(), l.unitCode()),
+                l.accuracy(), l.durationMs())).toList();
     }
 
     /** Makes the contest's pages in memory old now and when the surrounding transaction ends. */

@@ -23,8 +23,12 @@ interface RankingEntries {
     /** The person's entry and its rank ({@link #countBefore} + 1), read in one statement; empty when not ranked. */
     Optional<Standing> standing(long contestId, String phone);
 
-    /** A page of the ranking in SPEC §4 order, with unit names; ranks start at {@code offset + 1}. */
-    List<RankingRow> page(long contestId, int offset, int limit);
+    /** A line of a page as stored: the unit by its code ({@link Ranking#page} puts the unit's name in). */
+    record Line(long rank, String name, String unitCode, double accuracy, long durationMs) {
+    }
+
+    /** A page of the ranking in SPEC §4 order, units by code; ranks start at {@code offset + 1}. */
+    List<Line> page(long contestId, int offset, int limit);
 
     long count(long contestId);
 }

@@ -2,7 +2,10 @@ package org.baiti.unit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +33,20 @@ class JdbcUnits implements Units {
     public Optional<Unit> find(long contestId, String code) {
         return jdbc.sql("SELECT * FROM unit WHERE contest_id = ? AND code = ?").params(contestId, code)
                 .query(JdbcUnits::row).optional();
+    }
+
+    @Override
+    public Map<String, String> names(long contestId, Collection<String> codes) {
+        List<String> all = List.copyOf(codes);
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT code, name FROM unit WHERE contest_id = :c AND code IN (:codes)")
+                    .param("c", contestId).param("codes", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(rs -> {
+                        out.put(rs.getString("code"), rs.getString("name"));
+                    });
+        }
+        return out;
     }
 
     @Override

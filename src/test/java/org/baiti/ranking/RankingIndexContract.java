@@ -91,6 +91,30 @@ interface RankingIndexContract extends App {
     }
 
     /**
+     * A page shows units by name (asked of {@code unit.Units} for the page's codes) and a code that is no unit of the
+     * contest by the code itself, in the API and in the rows alike.
+     */
+    @Test
+    default void theRankingPageShowsUnitsByNameAndACodeWithoutAUnitAsTheCode() {
+        long contest = Fixtures.contest(api().admin(), Map.of());
+        assertThat(api().admin().upload("/api/admin/contests/" + contest + "/units", "units.csv",
+                Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+        Instant t = Instant.ofEpochMilli(1_700_000_000_000L);
+        ranking().enter(new RankingEntry(contest, "13900000001", "u1", "甲", "U1-1", "U1", 1.0, 1_000, t), false);
+        ranking().enter(new RankingEntry(contest, "13900000002", "u2", "乙", "GONE", "GONE", 0.5, 1_000, t), false);
+        ranking().enter(new RankingEntry(contest, "13900000003", "u3", "丙", "U2", "U2", 0.5, 2_000, t), false);
+        ranking().enter(new RankingEntry(contest, "13900000004", "u4", "丁", "U1-1", "U1", 0.0, 1_000, t), false);
+
+        assertThat(ranking().page(contest, 0, 100)).containsExactly(new RankingRow(1, "甲", "第一中学", 1.0, 1_000),
+                new RankingRow(2, "乙", "GONE", 0.5, 1_000), new RankingRow(3, "丙", "东城区", 0.5, 2_000),
+                new RankingRow(4, "丁", "第一中学", 0.0, 1_000));
+        assertThat(ranking().page(contest, 1, 2)).extracting(RankingRow::unit).containsExactly("GONE", "东城区");
+        List<String> units = new ArrayList<>();
+        api().get("/api/contests/" + contest + "/ranking").json().forEach(r -> units.add(r.get("unit").asString()));
+        assertThat(units).containsExactly("第一中学", "GONE", "东城区", "第一中学");
+    }
+
+    /**
      * The public pages are kept in memory for baiti.ranking-cache-millis: an entry entered through this node is seen
      * at once, a rolled-back one never, one entered behind the node's back (another node) once the time has passed;
      * the count of entries comes from the counts per accuracy.

@@ -146,7 +146,8 @@ class RankingSqlProperties {
 
         // the page: ORDER_BY
         assertThat(entries.page(CONTEST, 0, 1000)).as(database)
-                .extracting(RankingRow::name).containsExactlyElementsOf(sorted.stream().map(RankingEntry::name).toList());
+                .extracting(RankingEntries.Line::name)
+                .containsExactlyElementsOf(sorted.stream().map(RankingEntry::name).toList());
         assertThat(entries.count(CONTEST)).as(database).isEqualTo(sorted.size());
         // every entry: the plain count, the submit's count and "my rank" are its place in the comparator's order
         for (int i = 0; i < sorted.size(); i++) {
