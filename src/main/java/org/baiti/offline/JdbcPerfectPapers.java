@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * read-only transaction (one snapshot) and hands it over in chunks ({@link Pipeline}, as the import's two stages), so
  * the database's and the driver's work overlap with the caller's on two cores. SQLite makes a driver call per column
  * and row, so there the database builds each chunk of {@value #CHUNK} rows as one JSON array of
- * {@code [ticket, name, unit code]}, read with Jackson's streaming parser; PostgreSQL builds JSON slowly (1.2 s for the
- * whole array), so there the rows come through a cursor.
+ * {@code [ticket, name, unit code]}, read with Jackson's streaming parser on the caller's thread; PostgreSQL builds JSON
+ * slowly (1.2 s for the whole array), so there the rows come through a cursor and are prepared on the reading thread.
  */
 @Repository
 class JdbcPerfectPapers implements PerfectPapers {
@@ -68,14 +69,15 @@ class JdbcPerfectPapers implements PerfectPapers {
     }
 
     @Override
-    public void forEach(long contestId, Consumer<Paper> each) {
+    public <T> void forEach(long contestId, Function<Paper, T> prepare, Consumer<T> each) {
         if (dialect == Dialect.POSTGRESQL) {
-            Pipeline.<List<Paper>>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
-                try (Stream<Paper> rows = streaming.queryForStream(CURSOR,
-                        (rs, i) -> new Paper(rs.getString(1), rs.getString(2), rs.getString(3)), contestId)) {
-                    Iterator<Paper> it = rows.iterator();
+            Pipeline.<List<T>>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
+                try (Stream<T> rows = streaming.queryForStream(CURSOR,
+                        (rs, i) -> prepare.apply(new Paper(rs.getString(1), rs.getString(2), rs.getString(3))),
+                        contestId)) {
+                    Iterator<T> it = rows.iterator();
                     while (it.hasNext()) {
-                        List<Paper> chunk = new ArrayList<>(FETCH);
+                        List<T> chunk = new ArrayList<>(FETCH);
                         while (chunk.size() < FETCH && it.hasNext()) {
                             chunk.add(it.next());
                         }
@@ -107,7 +109,7 @@ class JdbcPerfectPapers implements PerfectPapers {
                     String name = p.nextStringValue();
                     String code = p.nextStringValue();
                     p.nextToken(); // ]
-                    each.accept(new Paper(ticket, name, code));
+                    each.accept(prepare.apply(new Paper(ticket, name, code)));
                 }
             }
         });

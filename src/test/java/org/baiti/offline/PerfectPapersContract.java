@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A draw's pool as the offline results give it (JdbcPerfectPapers): whole, in byte order of the ticket, as stored. */
 interface PerfectPapersContract extends Slice {
@@ -37,7 +38,7 @@ interface PerfectPapersContract extends Slice {
 
     private List<PerfectPapers.Paper> read(long contest) {
         List<PerfectPapers.Paper> read = new ArrayList<>();
-        bean(PerfectPapers.class).forEach(contest, read::add);
+        bean(PerfectPapers.class).forEach(contest, p -> p, read::add);
         return read;
     }
 
@@ -67,6 +68,18 @@ interface PerfectPapersContract extends Slice {
         assertThat(read.stream().map(PerfectPapers.Paper::ticket).sorted(BYTE_ORDER).toList())
                 .containsExactlyElementsOf(read.stream().map(PerfectPapers.Paper::ticket).toList());
         assertThat(read(Rows.contest(jdbc()))).isEmpty();
+
+        List<String> before = new ArrayList<>();
+        assertThatThrownBy(() -> bean(PerfectPapers.class).forEach(contest, p -> {
+            if (p.ticket().equals("a1")) {
+                throw new IllegalArgumentException("refused " + p.ticket());
+            }
+            return p.ticket();
+        }, before::add)).as("what prepare throws reaches the caller, the read ends")
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("refused a1");
+        List<String> ahead = List.of("C'3) TO STDOUT; --", "Z9");
+        assertThat(before).as("nothing after it, nothing out of order").hasSizeLessThanOrEqualTo(ahead.size())
+                .isEqualTo(ahead.subList(0, before.size()));
     }
 
     /**
