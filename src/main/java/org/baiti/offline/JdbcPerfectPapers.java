@@ -1,11 +1,10 @@
 package org.baiti.offline;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -72,17 +71,16 @@ class JdbcPerfectPapers implements PerfectPapers {
     public <T> void forEach(long contestId, Function<Paper, T> prepare, Consumer<T> each) {
         if (dialect == Dialect.POSTGRESQL) {
             Pipeline.<List<T>>run(executor, chunks -> snapshot.executeWithoutResult(tx -> {
-                try (Stream<T> rows = streaming.queryForStream(CURSOR,
-                        (rs, i) -> prepare.apply(new Paper(rs.getString(1), rs.getString(2), rs.getString(3))),
-                        contestId)) {
-                    Iterator<T> it = rows.iterator();
-                    while (it.hasNext()) {
-                        List<T> chunk = new ArrayList<>(FETCH);
-                        while (chunk.size() < FETCH && it.hasNext()) {
-                            chunk.add(it.next());
-                        }
-                        chunks.accept(chunk);
+                List<T> chunk = new ArrayList<>(FETCH);
+                streaming.query(CURSOR, (ResultSet rs) -> {
+                    chunk.add(prepare.apply(new Paper(rs.getString(1), rs.getString(2), rs.getString(3))));
+                    if (chunk.size() == FETCH) {
+                        chunks.accept(new ArrayList<>(chunk));
+                        chunk.clear();
                     }
+                }, contestId);
+                if (!chunk.isEmpty()) {
+                    chunks.accept(chunk);
                 }
             }), chunk -> chunk.forEach(each));
             return;
