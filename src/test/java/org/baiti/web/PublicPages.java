@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PublicPages {
 
     /** The names of the people of the fixture (online and offline), as imported. */
-    static final List<String> PEOPLE = List.of("张三丰", "李华", "欧阳娜娜", "赵敏", "王小明", "钱多多");
+    static final List<String> PEOPLE = List.of("张三丰", "李华", "欧阳娜娜", "周一", "赵敏", "王小明", "钱多多");
+    static final String LONG_UNIT = "东城区高新技术产业开发区企业服务中心";
     static final String DRAW = "线下满分抽奖";
     static final String SECOND_DRAW = "线下满分抽奖复核";
     static final List<String> TIERS = List.of("一等奖", "二等奖");
@@ -70,9 +71,12 @@ final class PublicPages {
         frozen = Fixtures.contest(admin, Map.of("name", "去年的防火知识竞赛",
                 "opensAt", Instant.now().minusSeconds(3 * 86_400).toString(),
                 "closesAt", Instant.now().minusSeconds(60).toString()));
+        // a unit with a long name: on a phone the ranking wraps it rather than push the time off the screen
+        List<List<String>> units = new ArrayList<>(Fixtures.units());
+        units.add(List.of("U2-2", LONG_UNIT, "U2", ""));
         for (long c : List.of(open, frozen)) {
             assertThat(admin.upload("/api/admin/contests/" + c + "/units", "units.csv",
-                    Fixtures.csv(Fixtures.units())).status()).isEqualTo(200);
+                    Fixtures.csv(units)).status()).isEqualTo(200);
             assertThat(admin.upload("/api/admin/contests/" + c + "/bank", "bank.csv",
                     Fixtures.csv(Fixtures.bank())).status()).isEqualTo(200);
             Api.Response offline = admin.upload("/api/admin/contests/" + c + "/offline-results", "offline.csv",
@@ -85,7 +89,7 @@ final class PublicPages {
             assertThat(offline.status()).as(offline.body()).isEqualTo(200);
         }
         String[][] online = {{"张三丰", "13900000001", "U1-1"}, {"李华", "13900000002", "U2"},
-                {"欧阳娜娜", "13900000003", "U1-1-1"}};
+                {"欧阳娜娜", "13900000003", "U1-1-1"}, {"周一", "13900000004", "U2-2"}};
         for (String[] p : online) {
             Api.Response start = api.postJson("/api/contests/" + open + "/attempts",
                     Map.of("name", p[0], "phone", p[1], "unit", p[2], "consent", true));
@@ -114,7 +118,7 @@ final class PublicPages {
 
         // Data as imported: shown as it is in either language.
         admin.get("/api/admin/contests").json().forEach(c -> data.add(c.get("name").asString()));
-        Fixtures.units().stream().skip(1).forEach(row -> data.add(row.get(1)));
+        units.stream().skip(1).forEach(row -> data.add(row.get(1)));
         for (String person : PEOPLE) {
             data.add(person);
             data.add(person.charAt(0) + "*".repeat(person.length() - 1)); // as the public draw record masks it

@@ -140,6 +140,11 @@ class PublicPagesBrowserTest extends SqliteApp {
                                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                             assertThat(((Number) overflow).intValue()).as(p.name() + " " + lang + " " + size[0]
                                     + ": nothing wider than the screen").isLessThanOrEqualTo(0);
+                            Object ranking = ((JavascriptExecutor) d).executeScript("var t = document.querySelector("
+                                    + "'.rank-table'); return t ? t.parentNode.scrollWidth - t.parentNode.clientWidth : 0;");
+                            assertThat(((Number) ranking).intValue()).as(p.name() + " " + lang + " " + size[0]
+                                    + ": the ranking's accuracy and time on screen (name and unit wrap)")
+                                    .isLessThanOrEqualTo(0);
                         }
                     }
                 }
