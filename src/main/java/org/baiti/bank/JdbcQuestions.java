@@ -2,12 +2,12 @@ package org.baiti.bank;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.InLists;
 import org.baiti.NodeCache;
 import org.baiti.settings.SiteSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,9 +88,7 @@ class JdbcQuestions implements Questions {
             return result;
         }
         Map<String, Question> result = new HashMap<>();
-        List<String> list = new ArrayList<>(keys);
-        for (int from = 0; from < list.size(); from += 500) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+        for (List<String> chunk : InLists.of(keys)) {
             jdbc.sql("SELECT * FROM question WHERE contest_id = :c AND qkey IN (:keys)")
                     .param("c", contestId).param("keys", chunk)
                     .query(JdbcQuestions::row).list()

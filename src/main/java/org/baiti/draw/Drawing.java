@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +140,7 @@ public class Drawing {
 
         long start = System.nanoTime();
         FrozenPool.Writer pool = new FrozenPool.Writer(json, currentPoolSize(contest.id()));
-        Map<String, String> unitNames = new HashMap<>();
-        units.all(contest.id()).forEach(u -> unitNames.put(u.code(), u.name()));
+        Map<String, String> unitNames = units.names(contest.id());
         papers.forEach(contest.id(), p -> {
             if (DrawAlgorithm.keyProblem(p.ticket()) != null) {
                 String reason = p.ticket().isEmpty() ? "refusal.draw.ticketEmpty"

@@ -2,7 +2,6 @@ package org.baiti.offline;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +11,12 @@ import java.util.function.Consumer;
 import org.baiti.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.baiti.GroupedCounts;
+import org.baiti.InLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcOfflineResults implements OfflineResults {
-
-    private static final int IN_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final ImportDialect importDialect;
@@ -47,9 +45,7 @@ class JdbcOfflineResults implements OfflineResults {
     @Override
     public Map<String, OfflineResult> byTickets(long contestId, Collection<String> tickets) {
         Map<String, OfflineResult> found = new HashMap<>();
-        List<String> list = new ArrayList<>(tickets);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+        for (List<String> chunk : InLists.of(tickets)) {
             jdbc.sql("SELECT * FROM offline_result WHERE contest_id = :c AND ticket IN (:tickets)")
                     .param("c", contestId).param("tickets", chunk)
                     .query(JdbcOfflineResults::row).list()

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.baiti.InLists;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,9 +105,9 @@ class JdbcAttempts implements Attempts {
 
     private Set<String> existing(List<String> ids) {
         Set<String> out = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
+        for (List<String> chunk : InLists.of(ids)) {
             out.addAll(jdbc.sql("SELECT id FROM attempt WHERE id IN (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .param("ids", chunk)
                     .query(String.class).list());
         }
         return out;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.baiti.InLists;
 import org.baiti.anticheat.SignalledAttempts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,9 +14,6 @@ import org.springframework.stereotype.Repository;
 /** The attempts on the anti-cheat review list, read by their primary key, without their papers or answers. */
 @Repository
 class JdbcSignalledAttempts implements SignalledAttempts {
-
-    /** Ids per statement: one {@code IN} list each. */
-    static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -25,13 +23,12 @@ class JdbcSignalledAttempts implements SignalledAttempts {
 
     @Override
     public Map<String, Summary> find(Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
         Map<String, Summary> out = new HashMap<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : InLists.of(ids)) {
             jdbc.sql("""
                     SELECT id, name, phone, unit_code, client_ip, attempt_no, issued_at, submitted_at, duration_ms, accuracy
                     FROM attempt WHERE id IN (:ids)
-                    """).param("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    """).param("ids", chunk)
                     .query(rs -> {
                         long submitted = rs.getLong("submitted_at");
                         Instant submittedAt = rs.wasNull() ? null : Instant.ofEpochMilli(submitted);

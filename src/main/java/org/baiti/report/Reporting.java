@@ -99,8 +99,7 @@ class Reporting {
     }
 
     private List<Winner> awards(long contestId, Contest c) {
-        Map<String, String> unitNames = new HashMap<>();
-        units.all(contestId).forEach(u -> unitNames.put(u.code(), u.name()));
+        Map<String, String> unitNames = units.names(contestId);
         List<Winner> all = new ArrayList<>();
         // the online winners: the first {@code quota} counted attempts in SPEC §4 order
         for (RankingFigures.Ranked r : ranking.first(contestId, c.onlineQuota())) {

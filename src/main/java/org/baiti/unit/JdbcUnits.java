@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.baiti.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,11 +38,10 @@ class JdbcUnits implements Units {
 
     @Override
     public Map<String, String> names(long contestId, Collection<String> codes) {
-        List<String> all = List.copyOf(codes);
         Map<String, String> out = new HashMap<>();
-        for (int from = 0; from < all.size(); from += 500) {
+        for (List<String> chunk : InLists.of(codes)) {
             jdbc.sql("SELECT code, name FROM unit WHERE contest_id = :c AND code IN (:codes)")
-                    .param("c", contestId).param("codes", all.subList(from, Math.min(all.size(), from + 500)))
+                    .param("c", contestId).param("codes", chunk)
                     .query(rs -> {
                         out.put(rs.getString("code"), rs.getString("name"));
                     });

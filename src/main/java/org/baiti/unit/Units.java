@@ -1,6 +1,7 @@
 package org.baiti.unit;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,13 @@ public interface Units {
      * per 500 codes, by the primary key: for a page of rows, instead of all of a contest's units.
      */
     Map<String, String> names(long contestId, Collection<String> codes);
+
+    /** The names of all the contest's units, by code (from {@link #all}). */
+    default Map<String, String> names(long contestId) {
+        Map<String, String> out = new HashMap<>();
+        all(contestId).forEach(u -> out.put(u.code(), u.name()));
+        return out;
+    }
 
     /** Units whose name is exactly this text (to accept a unit name where a code is expected). */
     List<Unit> byName(long contestId, String name);

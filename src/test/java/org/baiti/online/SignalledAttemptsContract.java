@@ -38,7 +38,7 @@ interface SignalledAttemptsContract extends Slice {
         assertThat(attempts.find(List.of("no-such-attempt"))).isEmpty();
     }
 
-    /** Ids past the first statement's {@value JdbcSignalledAttempts#CHUNK} are read by the next one. */
+    /** Ids past the first statement's {@value org.baiti.InLists#SIZE} are read by the next one. */
     @Test
     default void findsAttemptsPastTheFirstListOfIds() {
         SignalledAttempts attempts = bean(SignalledAttempts.class);
@@ -47,11 +47,11 @@ interface SignalledAttemptsContract extends Slice {
                 Rows.attempt(jdbc(), contest, "13900000032", "U1", null),
                 Rows.attempt(jdbc(), contest, "13900000033", "U1", null));
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 2 * JdbcSignalledAttempts.CHUNK + 100; i++) {
+        for (int i = 0; i < 2 * org.baiti.InLists.SIZE + 100; i++) {
             ids.add("unknown" + i);
         }
         ids.set(0, known.get(0));
-        ids.set(JdbcSignalledAttempts.CHUNK, known.get(1));
+        ids.set(org.baiti.InLists.SIZE, known.get(1));
         ids.set(ids.size() - 1, known.get(2));
         assertThat(attempts.find(ids).keySet()).containsExactlyInAnyOrderElementsOf(known);
     }

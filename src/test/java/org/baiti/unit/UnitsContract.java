@@ -34,9 +34,11 @@ interface UnitsContract extends Slice {
                 .isEqualTo(Map.of("U1", "市教育局", "U1-1", "第一中学"));
         assertThat(units().names(contest, List.of())).isEmpty();
         assertThat(units().names(other, List.of("U1", "U3"))).isEqualTo(Map.of("U3", "别的比赛的单位"));
+        assertThat(units().names(contest)).as("all of the contest's units, none of another's")
+                .isEqualTo(Map.of("U1", "市教育局", "U2", "东城区", "U1-1", "第一中学"));
     }
 
-    /** More codes than one statement takes (500): the ones past the first list are named too. */
+    /** More codes than one statement takes ({@value org.baiti.InLists#SIZE}): the ones past the first list are named too. */
     @Test
     default void namesUnitsPastTheFirstListOfCodes() {
         long contest = Rows.contest(jdbc());
