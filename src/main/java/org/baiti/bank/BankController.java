@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Question bank admin API (API.md). */
+/** Question bank admin API (docs/api.md). */
 @RestController
 class BankController {
 

@@ -23,7 +23,7 @@ public enum QuestionType {
         return "import.question_type." + apiName();
     }
 
-    /** The JSON name of API.md: single, multiple, truefalse. */
+    /** The JSON name of docs/api.md: single, multiple, truefalse. */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }

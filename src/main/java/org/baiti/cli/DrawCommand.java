@@ -33,7 +33,7 @@ public class DrawCommand implements Runnable {
     /**
      * {@code draw verify FILE}: recomputes a published draw record; exit 0 when verified, 1 otherwise. What it prints —
      * {@code verified}, or {@code NOT verified} and each difference, or why the file cannot be read — is the same in
-     * every language, like the output of {@code tools/VerifyDraw.java} (API.md; scripts and the tests read it).
+     * every language, like the output of {@code tools/VerifyDraw.java} (docs/api.md; scripts and the tests read it).
      */
     @Command(name = "verify", mixinStandardHelpOptions = true, modelTransformer = CliHelp.class,
             versionProvider = CliVersion.class)

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin API for contests (API.md). */
+/** Admin API for contests (docs/api.md). */
 @RestController
 @RequestMapping("/api/admin/contests")
 class ContestController {

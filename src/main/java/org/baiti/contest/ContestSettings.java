@@ -3,7 +3,7 @@ package org.baiti.contest;
 import java.time.Instant;
 
 /**
- * What an organizer sets for a contest (API.md {@code POST /api/admin/contests}); optional fields
+ * What an organizer sets for a contest (docs/api.md {@code POST /api/admin/contests}); optional fields
  * fall back to the defaults of SPEC (one counted attempt, weights 0.4 / 0.4 / 0.2).
  */
 public record ContestSettings(

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The draw API (API.md): commit and reveal for staff; the published record, summaries and pool look-up for all. */
+/** The draw API (docs/api.md): commit and reveal for staff; the published record, summaries and pool look-up for all. */
 @RestController
 class DrawController {
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Offline results admin API (API.md): import, figures, and the progress of an import started from the page. */
+/** Offline results admin API (docs/api.md): import, figures, and the progress of an import started from the page. */
 @RestController
 class OfflineController {
 

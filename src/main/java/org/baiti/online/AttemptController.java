@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Participant API (API.md): start an attempt, submit it, read it again; no account, a bearer token per attempt. */
+/** Participant API (docs/api.md): start an attempt, submit it, read it again; no account, a bearer token per attempt. */
 @RestController
 class AttemptController {
 
@@ -77,7 +77,7 @@ class AttemptController {
         attempting.reportPageHidden(attemptId, bearer(authorization), count == null ? 1 : count.asInt());
     }
 
-    /** Body {@code {"answers": {...}}} as for submit, any subset: the draft on the server (API.md, SPEC §9). */
+    /** Body {@code {"answers": {...}}} as for submit, any subset: the draft on the server (docs/api.md, SPEC §9). */
     @PutMapping("/api/attempts/{attemptId}/answers")
     DraftSaved saveDraft(@PathVariable String attemptId,
                          @RequestHeader(value = "Authorization", required = false) String authorization,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON the participant API answers with (API.md, plus fields the page needs). */
+/** The JSON the participant API answers with (docs/api.md, plus fields the page needs). */
 final class AttemptViews {
 
     private AttemptViews() {
@@ -24,7 +24,7 @@ final class AttemptViews {
     }
 
     /**
-     * The answer to a submission: the four API.md fields, the server's submission time (for checking the order of
+     * The answer to a submission: the four docs/api.md fields, the server's submission time (for checking the order of
      * ties), whether it came late, the person's current rank, and a message when there is something to say.
      */
     record Result(int score, int maxScore, double accuracy, long durationMs, Instant submittedAt, boolean late,
@@ -44,7 +44,7 @@ final class AttemptViews {
 
     /**
      * {@code 200} of {@code POST /api/contests/{id}/attempts/resume}: the same attempt with its draft and a new token
-     * (API.md), the paper, and the result once submitted; time still counts from {@code issuedAt}.
+     * (docs/api.md), the paper, and the result once submitted; time still counts from {@code issuedAt}.
      */
     record Resumed(String attemptId, String token, Instant issuedAt, Instant expiresAt, Instant serverTime,
                    List<QuestionView> questions, Map<String, List<String>> answers, boolean submitted,

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/admin/contests/{id}/org-awards} (API.md): every unit's figures, score and rank, in award order. */
+/** {@code GET /api/admin/contests/{id}/org-awards} (docs/api.md): every unit's figures, score and rank, in award order. */
 @RestController
 class OrgAwardController {
 

@@ -136,7 +136,7 @@ public class PersonalData {
 
     /**
      * Refuses a start without consent: always when the body says {@code "consent": false}; when it says nothing, only
-     * if the contest requires the API to carry consent (API.md's {@code {"name","phone","unit"}} keeps working
+     * if the contest requires the API to carry consent (docs/api.md's {@code {"name","phone","unit"}} keeps working
      * otherwise — the page always sends it).
      */
     public void requireConsent(long contestId, Boolean consent) {

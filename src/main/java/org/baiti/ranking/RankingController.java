@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public ranking API (API.md): never a phone number, the unit by its name. */
+/** Public ranking API (docs/api.md): never a phone number, the unit by its name. */
 @RestController
 class RankingController {
 

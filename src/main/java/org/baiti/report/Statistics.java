@@ -2,7 +2,7 @@ package org.baiti.report;
 
 import java.util.List;
 
-/** The figures an organizer publishes (SPEC §7, API.md {@code statistics}); all counted from the data. */
+/** The figures an organizer publishes (SPEC §7, docs/api.md {@code statistics}); all counted from the data. */
 record Statistics(
         long onlineParticipants,
         long onlinePerfect,

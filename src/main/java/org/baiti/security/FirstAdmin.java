@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the account {@code admin} when there is no administrator yet: the password comes from
- * {@code BAITI_ADMIN_PASSWORD}, or a random one is printed once in the log (API.md).
+ * {@code BAITI_ADMIN_PASSWORD}, or a random one is printed once in the log (docs/api.md).
  *
  * <p>Runs once every singleton exists, before the web server opens its port: when {@code /actuator/health}
  * first answers, this is done (an {@code ApplicationRunner} would run only after the port is open).

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * The port the separate management server ({@code management.server.port}) really listens on, learned when it
  * starts (the setting may be 0: any free port). A request that came in on it may read the metrics without
- * credentials (API.md, "Operations"); without a separate management server, no request did.
+ * credentials (docs/api.md, "Operations"); without a separate management server, no request did.
  */
 @Component
 class ManagementPort {

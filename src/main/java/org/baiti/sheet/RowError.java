@@ -21,7 +21,7 @@ import org.springframework.context.MessageSourceResolvable;
  * so the importers word them alike.
  *
  * <p>In a {@link Refusal}'s details a row error is shown as {@code {"row", "column", "reason"}} in the request's
- * language (API.md); elsewhere (the command line, a page, a stored import job) {@link #reason(MessageSource, Locale)},
+ * language (docs/api.md); elsewhere (the command line, a page, a stored import job) {@link #reason(MessageSource, Locale)},
  * {@link #describe(MessageSource, Locale)} and {@link #worded(MessageSource, Locale)} word it. This class only
  * names the two Spring interfaces that carry the words; the package stays free of Spring beans.
  *
@@ -99,7 +99,7 @@ public record RowError(int row, String column, Reason reason) implements Refusal
         return new Worded(row, column, reason(messages, locale));
     }
 
-    /** As API.md lists a bad row: {@code {"row", "column", "reason"}}, the reason in the words of {@code words}. */
+    /** As docs/api.md lists a bad row: {@code {"row", "column", "reason"}}, the reason in the words of {@code words}. */
     @Override
     public Map<String, Object> shown(Function<MessageSourceResolvable, String> words) {
         Map<String, Object> m = new LinkedHashMap<>();

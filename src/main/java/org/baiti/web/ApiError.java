@@ -2,6 +2,6 @@ package org.baiti.web;
 
 import java.util.List;
 
-/** The JSON body of every error answer (API.md). */
+/** The JSON body of every error answer (docs/api.md). */
 public record ApiError(String error, String message, List<?> details) {
 }
