@@ -64,30 +64,35 @@ class ServeIT {
     void theDemoCanBeTurnedOffAndARandomAdminPasswordIsPrintedOnce() throws Exception {
         Path dir = Files.createTempDirectory("baiti-serve-");
         int port = BaitiProcess.freePort();
-        try (BaitiProcess p = BaitiProcess.start(port, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false")) {
+        try (BaitiProcess p = BaitiProcess.start(port, Map.of(), "--baiti.data-dir=" + dir, "--baiti.demo=false",
+                "--server.address=127.0.0.1")) {
             p.awaitHealthy(Duration.ofSeconds(300));
             String log = p.log();
             var m = java.util.regex.Pattern.compile("password: (\\S+)").matcher(log);
             assertThat(m.find()).as(log).isTrue();
             Api admin = new Api(port).as("admin", m.group(1));
             assertThat(admin.get("/api/admin/contests").json()).isEmpty();
-            // the banner repeats the generated password, and says no contest is open
+            // the banner repeats the generated password, says no contest is open, and names the address it listens on
             String banner = awaitBanner(p);
-            assertThat(banner).contains(m.group(1)).contains("http://localhost:" + port + "/admin")
+            assertThat(banner).contains(m.group(1)).contains("http://127.0.0.1:" + port + "/admin")
                     .doesNotContain("/c/");
         }
     }
 
     @Test
     @EnabledIfPostgres
-    void servesOnPostgresqlWhenGivenItsUrl() {
+    void servesOnPostgresqlWhenGivenItsUrl() throws Exception {
         int port = BaitiProcess.freePort();
         try (BaitiProcess p = BaitiProcess.start(port, Map.of("BAITI_ADMIN_PASSWORD", "serve-it-pw"),
-                "--spring.datasource.url=" + Postgres.freshSchemaUrl())) {
+                "--spring.datasource.url=" + Postgres.freshSchemaUrl(), "--baiti.public-url=https://dati.example.org/")) {
             Duration took = p.awaitHealthy(Duration.ofSeconds(300));
             System.out.println("PostgreSQL: healthy after " + took.toMillis() + " ms");
             assertThat(p.log()).contains("PostgreSQL");
-            assertThat(new Api(port).as("admin", "serve-it-pw").get("/api/admin/contests").json()).hasSize(1);
+            JsonNode contests = new Api(port).as("admin", "serve-it-pw").get("/api/admin/contests").json();
+            assertThat(contests).hasSize(1);
+            // with a public address, the banner's links are that address
+            assertThat(awaitBanner(p)).contains("https://dati.example.org/c/" + contests.get(0).get("id").asLong() + " ")
+                    .contains("https://dati.example.org/admin");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.baiti.cli;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +10,12 @@ import java.util.Locale;
 import org.baiti.contest.Contest;
 import org.baiti.contest.Contesting;
 import org.baiti.security.FirstAdminPassword;
+import org.baiti.settings.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -33,16 +37,17 @@ class ServeBanner {
     private final MessageSource messages;
     private final Clock clock;
     private final String publicUrl;
-    private final String address;
+    private final InetAddress address;
 
     ServeBanner(Contesting contesting, FirstAdminPassword firstAdmin, MessageSource messages, Clock clock,
-                @Value("${baiti.public-url:}") String publicUrl, @Value("${server.address:}") String address) {
+                SiteSettings site, ObjectProvider<ServerProperties> server) {
         this.contesting = contesting;
         this.firstAdmin = firstAdmin;
         this.messages = messages;
         this.clock = clock;
-        this.publicUrl = publicUrl;
-        this.address = address;
+        this.publicUrl = site.publicUrl().strip();
+        ServerProperties properties = server.getIfAvailable();
+        this.address = properties == null ? null : properties.getAddress();
     }
 
     @EventListener
@@ -83,7 +88,8 @@ class ServeBanner {
         if (!publicUrl.isBlank()) {
             return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         }
-        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
+        String host = address == null || address.isAnyLocalAddress() ? "localhost"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         return "http://" + host + ":" + port;
     }
 

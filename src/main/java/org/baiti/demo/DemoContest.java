@@ -12,10 +12,10 @@ import org.baiti.bank.BankImport;
 import org.baiti.contest.Contest;
 import org.baiti.contest.ContestSettings;
 import org.baiti.contest.Contesting;
+import org.baiti.settings.SiteSettings;
 import org.baiti.unit.UnitImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -37,16 +37,14 @@ class DemoContest implements SmartInitializingSingleton {
     private final BankImport bankImport;
     private final Clock clock;
     private final boolean enabled;
-    private final String port;
 
     DemoContest(Contesting contesting, UnitImport unitImport, BankImport bankImport, Clock clock,
-                @Value("${baiti.demo:true}") boolean enabled, @Value("${server.port:8080}") String port) {
+                SiteSettings site) {
         this.contesting = contesting;
         this.unitImport = unitImport;
         this.bankImport = bankImport;
         this.clock = clock;
-        this.enabled = enabled;
-        this.port = port;
+        this.enabled = site.demo();
     }
 
     @Override
@@ -60,7 +58,7 @@ class DemoContest implements SmartInitializingSingleton {
                 Contest.PaperMode.RANDOM, null, null, null, null, null));
         unitImport.importFile(c.id(), "demo/units.csv", resource("demo/units.csv"), "demo");
         bankImport.importFile(c.id(), "demo/bank.csv", resource("demo/bank.csv"), "demo");
-        log.info("Created the demo contest 已创建演示竞赛: http://localhost:{}/c/{}", port, c.id());
+        log.info("Created the demo contest {} (its address is in the start banner)", c.id());
     }
 
     private static InputStream resource(String path) {

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contestCacheMillis {@code baiti.contest-cache-millis}: how long a node keeps a contest, its bank version and
  *                           its consent switch it read, in memory (org.baiti.NodeCache; 0: read every time)
  * @param online             {@code baiti.online.*}
+ * @param demo               {@code baiti.demo}: create the demo contest on the first start with an empty database
  */
 @ConfigurationProperties("baiti")
 public record SiteSettings(@DefaultValue("./data") String dataDir, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
                            @DefaultValue("") String publicUrl, @DefaultValue("1000") long contestCacheMillis,
-                           @DefaultValue Online online) {
+                           @DefaultValue Online online, @DefaultValue("true") boolean demo) {
 
     /**
      * @param graceSeconds {@code baiti.online.grace-seconds}: a submission this long after the close (or the time

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FiguresTest {
 
     private final Figures figures = new Figures(new org.baiti.settings.SiteSettings("./data", java.time.ZoneId.of("Asia/Shanghai"), "", 1000,
-            new org.baiti.settings.SiteSettings.Online(15)));
+            new org.baiti.settings.SiteSettings.Online(15), false));
 
     @Test
     void ratesArePercentagesWithOneDecimalRoundedHalfUp() {
