@@ -3,8 +3,6 @@ package org.baiti.limits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -21,8 +19,8 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.baiti.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(RateLimitSettings.class)
-public class Limits implements DisposableBean {
+public class Limits {
 
     private static final Logger log = LoggerFactory.getLogger(Limits.class);
     private static final int MAX_KEPT = 100_000;
@@ -65,7 +63,6 @@ public class Limits implements DisposableBean {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService cleaner;
 
     Limits(Dialect dialect, DataSource dataSource) {
         if (dialect == Dialect.POSTGRESQL) {
@@ -75,15 +72,8 @@ public class Limits implements DisposableBean {
                     // a row is worth keeping only until its bucket is full again
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                     .build();
-            this.cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rate-limit-cleaner");
-                t.setDaemon(true);
-                return t;
-            });
-            cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
         } else {
             this.shared = null;
-            this.cleaner = null;
         }
     }
 
@@ -160,7 +150,12 @@ public class Limits implements DisposableBean {
         return Long.parseLong(rate.substring(0, rate.indexOf('/')));
     }
 
-    private void removeExpired() {
+    /** Every minute on PostgreSQL: deletes the rows of buckets that are full again (Bucket4j's expiry). */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void removeExpired() {
+        if (shared == null) {
+            return;
+        }
         try {
             int removed;
             do {
@@ -173,12 +168,5 @@ public class Limits implements DisposableBean {
 
     private static long seconds(long nanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
-    }
-
-    @Override
-    public void destroy() {
-        if (cleaner != null) {
-            cleaner.shutdownNow();
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,16 @@ class SharedLimitsPostgresTest {
             JsonNode other = papers.get(1);
             assertThat(nodeB.from("10.6.0.1").postJson("/api/attempts/" + other.get("attemptId").asString() + "/submit",
                     Map.of("answers", answers), other.get("token").asString()).status()).isEqualTo(200);
+
+            // the minutely clean-up (a scheduled task of the application) deletes the rows of expired buckets
+            JdbcClient db = a.getBean(JdbcClient.class);
+            db.sql("UPDATE rate_limit_bucket SET expires_at = 1").update();
+            Runnable cleanUp = a.getBean(ScheduledTaskHolder.class).getScheduledTasks().stream()
+                    .map(t -> t.getTask().getRunnable())
+                    .filter(r -> r.toString().contains("Limits.removeExpired"))
+                    .findFirst().orElseThrow();
+            cleanUp.run();
+            assertThat(db.sql("SELECT COUNT(*) FROM rate_limit_bucket").query(Long.class).single()).isZero();
         }
     }
 }
