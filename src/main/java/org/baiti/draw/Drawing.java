@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.baiti.Dialect;
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Drawing {
 
     private static final Logger log = LoggerFactory.getLogger(Drawing.class);
-
-    private static final TypeReference<List<Map<String, String>>> WINNER_ENTRIES = new TypeReference<>() {
-    };
 
     static final int MAX_NAME = 200;
     static final int MAX_SEED_SOURCES = 2000;
@@ -52,15 +48,13 @@ public class Drawing {
     private final AuditLog audit;
     private final JsonMapper json;
     private final FrozenPoolCache cache;
-    private final String compression;
     private final ContestMetrics metrics;
     private final PerfectPapers papers;
     private final OfflineResults offline;
     private final Units units;
 
     Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
-            Dialect dialect, DrawSettings settings, ContestMetrics metrics, PerfectPapers papers,
-            OfflineResults offline, Units units) {
+            ContestMetrics metrics, PerfectPapers papers, OfflineResults offline, Units units) {
         this.metrics = metrics;
         this.papers = papers;
         this.offline = offline;
@@ -71,16 +65,6 @@ public class Drawing {
         this.audit = audit;
         this.json = json;
         this.cache = cache;
-        String compression = settings.poolCompression();
-        if (compression == null || compression.isBlank()) {
-            // Measured (docs/draw.md): SQLite stores and reads 50 MB blobs faster than deflate runs; PostgreSQL would
-            // otherwise compress them itself (TOAST) more slowly.
-            compression = dialect == Dialect.SQLITE ? FrozenPool.IDENTITY : FrozenPool.DEFLATE;
-        }
-        if (!FrozenPool.DEFLATE.equals(compression) && !FrozenPool.IDENTITY.equals(compression)) {
-            throw new IllegalArgumentException("baiti.draw.pool-compression must be deflate or identity");
-        }
-        this.compression = compression;
     }
 
     /** What the organizer commits to: {@code tiers} may be null; their counts must add up to {@code k}. */
@@ -168,8 +152,8 @@ public class Drawing {
         long read = System.nanoTime();
         String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
         long rendered = System.nanoTime();
-        Draws.StoredPool stored = new Draws.StoredPool(compression, FrozenPool.encode(keyBlob, compression),
-                FrozenPool.encode(display, compression));
+        Draws.StoredPool stored = new Draws.StoredPool(FrozenPool.DEFLATE, FrozenPool.deflate(keyBlob),
+                FrozenPool.deflate(display));
         long compressed = System.nanoTime();
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
@@ -186,8 +170,8 @@ public class Drawing {
         audit.record(who, "draw.commit", contest.id(), name, detail);
         metrics.drawCommitted();
         log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read and render {} ms, digest {} ms, "
-                        + "{} {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
-                k, poolDigest, ms(read - start), ms(rendered - read), compression,
+                        + "deflate {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
+                k, poolDigest, ms(read - start), ms(rendered - read),
                 ms(compressed - rendered), ms(written - compressed), stored.keys().length, stored.display().length);
         return draw;
     }
@@ -209,46 +193,19 @@ public class Drawing {
         long start = System.nanoTime();
         Draws.StoredPool stored = draws.pool(drawId).orElseThrow(Drawing::poolChanged);
         long fetched = System.nanoTime();
-        FrozenPool pool;
-        byte[] poolDigest;
-        try {
-            byte[] keyBlob = FrozenPool.decode(stored.keys(), stored.compression());
-            poolDigest = DrawAlgorithm.sha256().digest(keyBlob);
-            if (!DrawAlgorithm.hex(poolDigest).equals(draw.poolDigest())) {
-                throw poolChanged();
-            }
-            byte[] display = FrozenPool.decode(stored.display(), stored.compression());
-            // the pool this node wrote at the commit, if it still has it: the same bytes need no second check
-            FrozenPool cached = cache.get(drawId);
-            pool = cached != null && cached.hasBlobs(keyBlob, display) ? cached : FrozenPool.open(keyBlob, display, json);
-        } catch (FrozenPool.Mismatch e) {
-            log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
-            throw poolChanged();
-        }
-        if (pool.size() != draw.n()) {
-            throw poolChanged();
-        }
+        FrozenPool pool = open(draw, stored);
         long read = System.nanoTime();
-        byte[] seedDigest = DrawAlgorithm.seedDigest(poolDigest, draw.k(), seed);
-        int[] positions = DrawAlgorithm.selectPositions(pool.size(), draw.k(), seedDigest);
-        List<String> winners = new ArrayList<>(positions.length);
-        List<Map<String, String>> winnerEntries = new ArrayList<>(positions.length);
-        for (int p : positions) {
-            DrawRecord.Entry e = pool.entry(p);
-            winners.add(e.key());
-            Map<String, String> w = new LinkedHashMap<>();
-            w.put("key", e.key());
-            w.put("name", e.name());
-            w.put("unit", e.unit());
-            winnerEntries.add(w);
+        byte[] seedDigest = DrawAlgorithm.seedDigest(HexFormat.of().parseHex(draw.poolDigest()), draw.k(), seed);
+        List<DrawRecord.Entry> winners = new ArrayList<>(draw.k());
+        for (int p : DrawAlgorithm.selectPositions(pool.size(), draw.k(), seedDigest)) {
+            winners.add(pool.entry(p));
         }
         String seedDigestHex = DrawAlgorithm.hex(seedDigest);
         long drawn = System.nanoTime();
-        if (!draws.seal(drawId, seed, seedDigestHex, winners, json.writeValueAsString(winnerEntries), now(), who)) {
+        if (!draws.seal(drawId, seed, seedDigestHex, winners, now(), who)) {
             throw alreadySealed();
         }
-        cache.put(drawId, pool);
-        audit(draw, seed, seedDigestHex, winners, who);
+        audit(draw, seed, seedDigestHex, winners.stream().map(DrawRecord.Entry::key).toList(), who);
         log.info("Sealed draw {}: D = {} (fetch pool {} ms, check pool {} ms, draw {} ms, seal {} ms)", drawId,
                 seedDigestHex, ms(fetched - start), ms(read - fetched), ms(drawn - read), ms(System.nanoTime() - drawn));
         return get(drawId);
@@ -289,15 +246,11 @@ public class Drawing {
         if (draw.winners() == null) {
             return List.of();
         }
-        Map<String, Map<String, String>> entries = new LinkedHashMap<>();
-        for (Map<String, String> w : json.readValue(draws.winnerEntries(draw.id()).orElse("[]"), WINNER_ENTRIES)) {
-            entries.put(w.get("key"), w);
-        }
-        List<DrawRecord.Winner> out = new ArrayList<>(draw.winners().size());
-        for (int i = 0; i < draw.winners().size(); i++) {
-            String key = draw.winners().get(i);
-            Map<String, String> e = entries.getOrDefault(key, Map.of("name", "", "unit", ""));
-            out.add(new DrawRecord.Winner(i + 1, key, e.get("name"), e.get("unit"), draw.tierOf(i)));
+        List<DrawRecord.Entry> entries = draws.winnerEntries(draw.id());
+        List<DrawRecord.Winner> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            DrawRecord.Entry e = entries.get(i);
+            out.add(new DrawRecord.Winner(i + 1, e.key(), e.name(), e.unit(), draw.tierOf(i)));
         }
         return out;
     }
@@ -316,7 +269,7 @@ public class Drawing {
         String key = ticket == null ? "" : ticket.strip();
         Optional<DrawRecord.Entry> e = Optional.empty();
         if (!key.isEmpty()) {
-            FrozenPool pool = frozenPool(draw.id());
+            FrozenPool pool = frozenPool(draw);
             int p = pool.find(key);
             e = p < 0 ? Optional.empty() : Optional.of(pool.entry(p));
         }
@@ -336,23 +289,37 @@ public class Drawing {
     }
 
     /**
-     * The frozen pool of a draw, opened and checked, from the cache or the database.
+     * The frozen pool of a draw, from this node's cache or opened from the database.
      *
-     * @throws Refusal 409 {@code pool_changed} when the stored blobs are missing or inconsistent
+     * @throws Refusal 409 {@code pool_changed} when the stored pool is missing or is not the committed one
      */
-    FrozenPool frozenPool(long drawId) {
-        FrozenPool cached = cache.get(drawId);
-        if (cached != null) {
-            return cached;
-        }
-        Draws.StoredPool stored = draws.pool(drawId).orElseThrow(Drawing::poolChanged);
+    FrozenPool frozenPool(DrawRecord draw) {
+        FrozenPool cached = cache.get(draw.id());
+        return cached != null ? cached : open(draw, draws.pool(draw.id()).orElseThrow(Drawing::poolChanged));
+    }
+
+    /**
+     * Opens a stored pool and keeps it in the cache: its keys must hash to the committed {@code P}, its two blobs must
+     * agree ({@link FrozenPool#open}) and it must have {@code n} entries. When this node holds a pool of exactly these
+     * bytes (it wrote or opened it before), that one is used without a second parse.
+     */
+    private FrozenPool open(DrawRecord draw, Draws.StoredPool stored) {
         try {
-            FrozenPool pool = FrozenPool.open(FrozenPool.decode(stored.keys(), stored.compression()),
-                    FrozenPool.decode(stored.display(), stored.compression()), json);
-            cache.put(drawId, pool);
+            byte[] keys = FrozenPool.inflate(stored.keys(), stored.compression());
+            if (!DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keys)).equals(draw.poolDigest())) {
+                throw new FrozenPool.Mismatch("the keys do not hash to the committed pool digest");
+            }
+            byte[] display = FrozenPool.inflate(stored.display(), stored.compression());
+            FrozenPool cached = cache.get(draw.id());
+            FrozenPool pool = cached != null && cached.hasBlobs(keys, display) ? cached
+                    : FrozenPool.open(keys, display, json);
+            if (pool.size() != draw.n()) {
+                throw new FrozenPool.Mismatch(pool.size() + " entries, committed " + draw.n());
+            }
+            cache.put(draw.id(), pool);
             return pool;
         } catch (FrozenPool.Mismatch e) {
-            log.warn("Draw {}: stored pool is inconsistent: {}", drawId, e.getMessage());
+            log.warn("Draw {}: stored pool is inconsistent: {}", draw.id(), e.getMessage());
             throw poolChanged();
         }
     }

@@ -21,8 +21,8 @@ interface Draws {
     /** The frozen pool of a draw. */
     Optional<StoredPool> pool(long drawId);
 
-    /** The winners with masked name and unit as written by the seal (JSON), empty when not written. */
-    Optional<String> winnerEntries(long drawId);
+    /** The winners in draw order with masked name and unit, as written by the seal; empty before it. */
+    List<DrawRecord.Entry> winnerEntries(long drawId);
 
     Optional<DrawRecord> find(long id);
 
@@ -30,11 +30,9 @@ interface Draws {
     List<DrawRecord> forContest(long contestId);
 
     /**
-     * Seals a committed draw: {@code UPDATE ... WHERE id = ? AND status = 'COMMITTED'}; {@code winnerEntries} is the
-     * JSON of the winners with masked name and unit.
+     * Seals a committed draw with its winners in draw order: {@code UPDATE ... WHERE id = ? AND status = 'COMMITTED'}.
      *
      * @return false when the draw was already sealed (nothing changed)
      */
-    boolean seal(long id, List<String> seed, String seedDigest, List<String> winners, String winnerEntries, Instant at,
-                 String by);
+    boolean seal(long id, List<String> seed, String seedDigest, List<DrawRecord.Entry> winners, Instant at, String by);
 }

@@ -3,13 +3,13 @@ package org.baiti.draw;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 import tools.jackson.core.JacksonException;
@@ -31,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FrozenPool {
 
-    /** Storage of the blobs: deflate (zlib) or as they are. */
+    /** How the blobs are stored (the {@code compression} column): zlib. */
     static final String DEFLATE = "deflate";
-    static final String IDENTITY = "identity";
 
     private final byte[] keys;
     private final int[] keyStart;   // key p is keys[keyStart[p], keyStart[p + 1] - 1), followed by '\n'
@@ -120,12 +119,9 @@ final class FrozenPool {
         }
     }
 
-    /** The stored form of a blob (deflate at its fastest level, or as it is). */
-    static byte[] encode(byte[] raw, String compression) {
-        if (!DEFLATE.equals(compression)) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 4));
+    /** The stored form of a blob: deflated at zlib's fastest level (a tenth of the size, and faster to store). */
+    static byte[] deflate(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 8));
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 16)) {
             z.write(raw);
@@ -138,14 +134,11 @@ final class FrozenPool {
     }
 
     /** A stored blob back as its bytes. */
-    static byte[] decode(byte[] stored, String compression) {
-        if (IDENTITY.equals(compression)) {
-            return stored;
-        }
+    static byte[] inflate(byte[] stored, String compression) {
         if (!DEFLATE.equals(compression)) {
             throw new Mismatch("unknown pool storage " + compression);
         }
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(stored), new java.util.zip.Inflater(), 1 << 16)) {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(stored), new Inflater(), 1 << 16)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new Mismatch("corrupt pool blob: " + e.getMessage());
@@ -188,12 +181,12 @@ final class FrozenPool {
             for (int e = 0; e < n; e++) {
                 expect(parser, JsonToken.START_OBJECT);
                 entryStart[e] = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
-                byte[] key = field(parser, "key").getBytes(StandardCharsets.UTF_8);
+                byte[] key = field(parser, "key").getString().getBytes(StandardCharsets.UTF_8);
                 if (!Arrays.equals(key, 0, key.length, keys, keyStart[e], keyStart[e + 1] - 1)) {
                     throw new Mismatch("display entry " + e + " does not show key " + e);
                 }
-                skipField(parser, "name");
-                skipField(parser, "unit");
+                field(parser, "name"); // checked, not decoded
+                field(parser, "unit");
                 expect(parser, JsonToken.END_OBJECT);
             }
             expect(parser, JsonToken.END_ARRAY);
@@ -212,21 +205,13 @@ final class FrozenPool {
         }
     }
 
-    /** The next property, which must be {@code name} with a string value; returns the value. */
-    private static String field(JsonParser parser, String name) {
+    /** Moves to the next property, which must be {@code name} with a string value (then at the parser's token). */
+    private static JsonParser field(JsonParser parser, String name) {
         if (parser.nextToken() != JsonToken.PROPERTY_NAME || !name.equals(parser.currentName())
                 || parser.nextToken() != JsonToken.VALUE_STRING) {
             throw new Mismatch("malformed display blob at byte " + parser.currentTokenLocation().getByteOffset());
         }
-        return parser.getString();
-    }
-
-    /** The next property, which must be {@code name} with a string value, not decoded. */
-    private static void skipField(JsonParser parser, String name) {
-        if (parser.nextToken() != JsonToken.PROPERTY_NAME || !name.equals(parser.currentName())
-                || parser.nextToken() != JsonToken.VALUE_STRING) {
-            throw new Mismatch("malformed display blob at byte " + parser.currentTokenLocation().getByteOffset());
-        }
+        return parser;
     }
 
     /** Number of entries. */
@@ -237,11 +222,6 @@ final class FrozenPool {
     /** The key blob: the preimage of {@code P}. */
     byte[] keyBlob() {
         return keys;
-    }
-
-    /** The key at sorted position {@code p}. */
-    String key(int p) {
-        return new String(keys, keyStart[p], keyStart[p + 1] - 1 - keyStart[p], StandardCharsets.UTF_8);
     }
 
     /** The sorted position of the key, or -1 when it is not in the pool (binary search on the UTF-8 bytes). */
@@ -267,25 +247,15 @@ final class FrozenPool {
     DrawRecord.Entry entry(int p) {
         try (JsonParser parser = json.createParser(display, entryStart[p], display.length - entryStart[p])) {
             expect(parser, JsonToken.START_OBJECT);
-            String key = field(parser, "key");
-            String name = field(parser, "name");
-            return new DrawRecord.Entry(p, key, name, field(parser, "unit"));
+            String key = field(parser, "key").getString();
+            String name = field(parser, "name").getString();
+            return new DrawRecord.Entry(p, key, name, field(parser, "unit").getString());
         }
     }
 
     /** Whether this pool was opened from exactly these blobs. */
     boolean hasBlobs(byte[] keyBlob, byte[] displayBlob) {
         return Arrays.equals(keys, keyBlob) && Arrays.equals(display, displayBlob);
-    }
-
-    /** Bytes of the display blob. */
-    int displayLength() {
-        return display.length;
-    }
-
-    /** Writes the display blob (the record's pool array). */
-    void writeDisplay(OutputStream out) throws IOException {
-        out.write(display);
     }
 
     /** The display blob: the record's pool array. */

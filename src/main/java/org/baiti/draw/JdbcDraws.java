@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.baiti.Dialect;
 import org.postgresql.PGStatement;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,12 +16,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
-@EnableConfigurationProperties(DrawSettings.class)
 class JdbcDraws implements Draws {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<DrawRecord.Tier>> TIERS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<DrawRecord.Entry>> ENTRIES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -75,9 +75,10 @@ class JdbcDraws implements Draws {
     }
 
     @Override
-    public Optional<String> winnerEntries(long drawId) {
+    public List<DrawRecord.Entry> winnerEntries(long drawId) {
         return jdbc.sql("SELECT winner_entries FROM draw WHERE id = ?").param(drawId)
-                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+                .query((rs, i) -> rs.getString(1)).optional()
+                .map(entries -> json.readValue(entries, ENTRIES)).orElse(List.of());
     }
 
     @Override
@@ -92,14 +93,16 @@ class JdbcDraws implements Draws {
     }
 
     @Override
-    public boolean seal(long id, List<String> seed, String seedDigest, List<String> winners, String winnerEntries,
-                        Instant at, String by) {
+    public boolean seal(long id, List<String> seed, String seedDigest, List<DrawRecord.Entry> winners, Instant at,
+                        String by) {
         return jdbc.sql("""
                 UPDATE draw SET status = 'SEALED', seed = ?, seed_digest = ?, winners = ?, winner_entries = ?,
                     revealed_at = ?, revealed_by = ?
                 WHERE id = ? AND status = 'COMMITTED'
                 """)
-                .params(json.writeValueAsString(seed), seedDigest, json.writeValueAsString(winners), winnerEntries,
+                .params(json.writeValueAsString(seed), seedDigest,
+                        json.writeValueAsString(winners.stream().map(DrawRecord.Entry::key).toList()),
+                        json.writeValueAsString(winners),
                         at.toEpochMilli(), by, id)
                 .update() == 1;
     }

@@ -35,7 +35,7 @@ class PublishedRecordWriter {
      * first (a Content-Length instead of chunks).
      */
     void write(DrawRecord d, String contestName, OutputStream out, LongConsumer length) throws IOException {
-        FrozenPool pool = drawing.frozenPool(d.id());
+        FrozenPool pool = drawing.frozenPool(d);
         // Everything but the pool through the generator, then the pool array as the same generator wrote it at
         // commit, copied.
         ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
@@ -45,10 +45,11 @@ class PublishedRecordWriter {
             g.writeEndObject();
         }
         byte[] bytes = head.toByteArray();
-        length.accept((long) bytes.length - 1 + POOL.length + pool.displayLength() + 1);
+        byte[] display = pool.displayBlob();
+        length.accept((long) bytes.length - 1 + POOL.length + display.length + 1);
         out.write(bytes, 0, bytes.length - 1); // without the closing brace
         out.write(POOL);
-        pool.writeDisplay(out);
+        out.write(display);
         out.write('}');
         out.flush();
     }

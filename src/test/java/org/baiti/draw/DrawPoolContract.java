@@ -61,8 +61,8 @@ interface DrawPoolContract extends App {
         long contest = contestWithAwkwardEntries();
         long id = commit(contest);
         Draws.StoredPool s = stored(id);
-        byte[] keys = FrozenPool.decode(s.keys(), s.compression());
-        byte[] display = FrozenPool.decode(s.display(), s.compression());
+        byte[] keys = FrozenPool.inflate(s.keys(), s.compression());
+        byte[] display = FrozenPool.inflate(s.display(), s.compression());
 
         JsonNode record = api().get("/api/draws/" + id).json();
         List<String> pool = new ArrayList<>();
@@ -97,7 +97,7 @@ interface DrawPoolContract extends App {
                 new OfflineRows.Row("D4", "丁", "13812345604", "U1", "U1", true)));
         long id = commit(contest);
         Draws.StoredPool s = stored(id);
-        assertThat(new String(FrozenPool.decode(s.keys(), s.compression()), StandardCharsets.UTF_8))
+        assertThat(new String(FrozenPool.inflate(s.keys(), s.compression()), StandardCharsets.UTF_8))
                 .isEqualTo("A1\nB2\nC'3) TO STDOUT; --\nD4\n");
     }
 
@@ -105,10 +105,10 @@ interface DrawPoolContract extends App {
     default void aTamperedKeyBlobIsRefusedAtTheReveal() {
         long id = commit(contestWithAwkwardEntries());
         Draws.StoredPool s = stored(id);
-        String keys = new String(FrozenPool.decode(s.keys(), s.compression()), StandardCharsets.UTF_8);
+        String keys = new String(FrozenPool.inflate(s.keys(), s.compression()), StandardCharsets.UTF_8);
         byte[] changed = keys.replace("B00003\n", "B00003x\n").getBytes(StandardCharsets.UTF_8);
         jdbc().update("UPDATE draw_pool SET pool_keys = ? WHERE draw_id = ?",
-                FrozenPool.encode(changed, s.compression()), id);
+                FrozenPool.deflate(changed), id);
 
         Api.Response r = reveal(id, List.of("a", "b"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
@@ -120,10 +120,10 @@ interface DrawPoolContract extends App {
     default void aTamperedDisplayBlobIsRefusedAtTheReveal() {
         long id = commit(contestWithAwkwardEntries());
         Draws.StoredPool s = stored(id);
-        String display = new String(FrozenPool.decode(s.display(), s.compression()), StandardCharsets.UTF_8);
+        String display = new String(FrozenPool.inflate(s.display(), s.compression()), StandardCharsets.UTF_8);
         byte[] changed = display.replace("\"key\":\"B00003\"", "\"key\":\"B00099\"").getBytes(StandardCharsets.UTF_8);
         jdbc().update("UPDATE draw_pool SET pool_display = ? WHERE draw_id = ?",
-                FrozenPool.encode(changed, s.compression()), id);
+                FrozenPool.deflate(changed), id);
 
         Api.Response r = reveal(id, List.of("a", "b"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
