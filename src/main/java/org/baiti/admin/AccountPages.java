@@ -132,8 +132,6 @@ class AccountPages {
 
     /** The refusal above the form, in the request's language, with the fields it names. */
     private void fail(RedirectAttributes flash, Refusal e, HttpServletRequest request) {
-        var shown = errors.refused(request, e).body();
-        flash.addFlashAttribute("error", shown.message());
-        flash.addFlashAttribute("details", AdminPages.rows(shown.details()));
+        errors.flash(request, flash, e);
     }
 }

@@ -105,9 +105,7 @@ class AdminPages {
             flash.addFlashAttribute("notice", errors.message(request, "notice.contest.created", c.name()));
             return "redirect:/admin/contests/" + c.id();
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
-            flash.addFlashAttribute("error", shown.message());
-            flash.addFlashAttribute("details", rows(shown.details()));
+            errors.flash(request, flash, e);
             return "redirect:/admin";
         }
     }
@@ -151,9 +149,8 @@ class AdminPages {
             flash.addFlashAttribute("notice", errors.message(request, "notice.import.done", name, r.imported(),
                     r.added(), r.changed()));
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
+            ApiError shown = errors.flash(request, flash, e);
             flash.addFlashAttribute("error", errors.message(request, "refusal.about", name, shown.message()));
-            flash.addFlashAttribute("details", rows(shown.details()));
         }
         return "redirect:/admin/contests/" + id;
     }
@@ -200,27 +197,6 @@ class AdminPages {
     @ExceptionHandler(Refusal.class)
     String refused(Refusal e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return errors.page(request, response, model, e);
-    }
-
-    /** Error details (records or maps) as maps, for the error table of the page. */
-    static List<java.util.Map<String, Object>> rows(List<?> details) {
-        List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
-        for (Object d : details) {
-            java.util.Map<String, Object> m = new java.util.HashMap<>();
-            if (d instanceof java.util.Map<?, ?> map) {
-                map.forEach((k, v) -> m.put(String.valueOf(k), v));
-            } else if (d != null && d.getClass().isRecord()) {
-                for (var rc : d.getClass().getRecordComponents()) {
-                    try {
-                        m.put(rc.getName(), rc.getAccessor().invoke(d));
-                    } catch (ReflectiveOperationException e) {
-                        m.put(rc.getName(), null);
-                    }
-                }
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     private Instant local(String text, String field) {

@@ -16,7 +16,6 @@ import org.baiti.contest.Contesting;
 import org.baiti.refusal.Reason;
 import org.baiti.refusal.Refusal;
 import org.baiti.settings.SiteSettings;
-import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -134,9 +133,7 @@ class ContestLifecyclePages {
 
     /** The refusal above the form, in the request's language, with the settings it names. */
     private void fail(RedirectAttributes flash, Refusal e, HttpServletRequest request) {
-        ApiError shown = errors.refused(request, e).body();
-        flash.addFlashAttribute("error", shown.message());
-        flash.addFlashAttribute("details", AdminPages.rows(shown.details()));
+        errors.flash(request, flash, e);
     }
 
     private String local(Instant i) {

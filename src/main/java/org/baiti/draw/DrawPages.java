@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,8 +68,8 @@ class DrawPages {
         model.addAttribute("zone", zone);
         model.addAttribute("byTier", Drawing.byTier(drawing.winners(d)));
         model.addAttribute("allDraws", drawing.forContest(d.contestId()));
-        model.addAttribute("recordUrl", baseUrl(request) + "/draws/" + id);
-        model.addAttribute("jsonUrl", baseUrl(request) + "/api/draws/" + id);
+        model.addAttribute("recordUrl", links.base(request) + "/draws/" + id);
+        model.addAttribute("jsonUrl", links.base(request) + "/api/draws/" + id);
         if (ticket != null && !ticket.isBlank()) {
             model.addAttribute("ticket", ticket.strip());
             model.addAttribute("hit", drawing.findInPool(d, ticket));
@@ -90,25 +89,6 @@ class DrawPages {
         records.write(d, contestName, response.getOutputStream(), response::setContentLengthLong);
     }
 
-    /**
-     * The stand-alone checker {@code tools/VerifyDraw.java} (copied into the jar at build time by the
-     * maven-resources-plugin), so anyone who reads a record page can check it with nothing but a JDK.
-     */
-    @GetMapping("/tools/VerifyDraw.java")
-    ResponseEntity<byte[]> verifier() throws IOException {
-        org.springframework.core.io.ClassPathResource file =
-                new org.springframework.core.io.ClassPathResource("verifier/VerifyDraw.java");
-        byte[] body;
-        try (java.io.InputStream in = file.getInputStream()) {
-            body = in.readAllBytes();
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "x-java-source", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"VerifyDraw.java\"")
-                .header("Cache-Control", "public, max-age=3600")
-                .body(body);
-    }
-
     /** The big screen of the live event (16:9). */
     @GetMapping("/draws/{id}/stage")
     String stage(@PathVariable long id, Model model, HttpServletRequest request) {
@@ -116,7 +96,7 @@ class DrawPages {
         model.addAttribute("draw", d);
         model.addAttribute("contest", contesting.get(d.contestId()));
         model.addAttribute("zone", zone);
-        model.addAttribute("recordUrl", baseUrl(request) + "/draws/" + id);
+        model.addAttribute("recordUrl", links.base(request) + "/draws/" + id);
         return "draw/stage";
     }
 
@@ -127,7 +107,7 @@ class DrawPages {
         drawing.get(id);
         return ResponseEntity.ok().header("Cache-Control", links.configured() ? "public, max-age=3600" : "no-store")
                 .contentType(MediaType.valueOf("image/svg+xml"))
-                .body(qrSvg(baseUrl(request) + "/draws/" + id));
+                .body(QrCodes.svg(links.base(request) + "/draws/" + id));
     }
 
     @GetMapping("/admin/contests/{id}/draws")
@@ -163,9 +143,7 @@ class DrawPages {
             flash.addFlashAttribute("notice", errors.message(request, "notice.draw.committed", d.name(), d.n(), d.k(),
                     d.poolDigest()));
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
-            flash.addFlashAttribute("error", shown.message());
-            flash.addFlashAttribute("details", rows(shown.details()));
+            errors.flash(request, flash, e);
             flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
                     "seedSources", seedSources));
         }
@@ -192,9 +170,8 @@ class DrawPages {
             flash.addFlashAttribute("notice", errors.message(request, "notice.draw.revealed", sealed.name(),
                     sealed.winners().size()));
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
+            ApiError shown = errors.flash(request, flash, e);
             flash.addFlashAttribute("error", errors.message(request, "refusal.about", d.name(), shown.message()));
-            flash.addFlashAttribute("details", rows(shown.details()));
         }
         return "redirect:/admin/contests/" + d.contestId() + "/draws";
     }
@@ -233,27 +210,5 @@ class DrawPages {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private String baseUrl(HttpServletRequest request) {
-        return links.base(request);
-    }
-
-    /** The QR code of a link as SVG (the same drawing as every QR code of the site). */
-    static String qrSvg(String text) {
-        return QrCodes.svg(text);
-    }
-
-    /** Error details (maps) as maps, for the error table of the page. */
-    private static List<Map<String, Object>> rows(List<?> details) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : details) {
-            Map<String, Object> m = new HashMap<>();
-            if (o instanceof Map<?, ?> map) {
-                map.forEach((key, v) -> m.put(String.valueOf(key), v));
-            }
-            out.add(m);
-        }
-        return out;
     }
 }

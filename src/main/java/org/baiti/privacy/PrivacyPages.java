@@ -6,7 +6,6 @@ import org.baiti.contest.Contesting;
 import org.baiti.identity.ParticipantIdentity;
 import org.baiti.security.Staff;
 import org.baiti.refusal.Refusal;
-import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -50,9 +49,7 @@ class PrivacyPages {
             personalData.change(id, new PersonalData.Change(notice == null ? "" : notice, retentionDays, consentRequired));
             flash.addFlashAttribute("notice", errors.message(request, "notice.privacy.saved"));
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
-            flash.addFlashAttribute("error", shown.message());
-            flash.addFlashAttribute("details", shown.details().stream().filter(java.util.Map.class::isInstance).toList());
+            errors.flash(request, flash, e);
         }
         return "redirect:/admin/contests/" + id + "#privacy";
     }

@@ -21,7 +21,6 @@ import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.orgaward.OrgAwarding;
 import org.baiti.refusal.Refusal;
 import org.baiti.settings.SiteSettings;
-import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.baiti.web.PublicLinks;
 import org.baiti.web.QrCodes;
@@ -154,9 +153,7 @@ class AwardsOutputPages {
             if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
-            ApiError shown = errors.refused(request, e).body();
-            flash.addFlashAttribute("error", shown.message());
-            flash.addFlashAttribute("details", shown.details());
+            errors.flash(request, flash, e);
             flash.addFlashAttribute("form", Map.of("issuer", issuer, "issuedOn", issuedOn, "sealText", sealText));
         }
         return "redirect:/admin/contests/" + id + "/certificates";

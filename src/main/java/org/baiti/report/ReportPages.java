@@ -16,7 +16,6 @@ import org.baiti.unit.UnitImport;
 import org.baiti.unit.UnitScope;
 import org.baiti.unit.UnitScopes;
 import org.baiti.refusal.Refusal;
-import org.baiti.web.ApiError;
 import org.baiti.web.ApiErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -138,10 +137,7 @@ class ReportPages {
             flash.addFlashAttribute("notice", messages.getMessage("admin.attention.saved", new Object[] {changed},
                     LocaleContextHolder.getLocale()));
         } catch (Refusal e) {
-            ApiError shown = errors.refused(request, e).body();
-            flash.addFlashAttribute("error", shown.message());
-            flash.addFlashAttribute("details", shown.details().stream()
-                    .map(d -> d instanceof Map<?, ?> m ? m : Map.of()).toList());
+            errors.flash(request, flash, e);
             flash.addFlashAttribute("typed", typed);
         }
         return "redirect:/admin/contests/" + id + "/attention";

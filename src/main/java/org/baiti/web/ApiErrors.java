@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -158,6 +159,18 @@ public class ApiErrors {
         model.addAttribute("status", p.status().value());
         model.addAttribute("message", p.body().message());
         return "error";
+    }
+
+    /**
+     * A refusal of a form, shown on the page it redirects to: its message as {@code error} and its details (a file's
+     * rows, a form's fields) as {@code details}, the rows of the pages' {@code messages} fragment, in the request's
+     * language. Returns what was shown, for a page that words the message in its own sentence.
+     */
+    public ApiError flash(HttpServletRequest request, RedirectAttributes flash, Refusal r) {
+        ApiError shown = refused(request, r).body();
+        flash.addFlashAttribute("error", shown.message());
+        flash.addFlashAttribute("details", shown.details().stream().filter(Map.class::isInstance).toList());
+        return shown;
     }
 
     /** A problem with the bundle's message for {@code code} ({@code error.<code>}). */

@@ -39,7 +39,7 @@ class DrawPagesTest {
     @Test
     void theQrCodeSvgDecodesToThePublicRecordAddress() throws Exception {
         String url = "https://baiti.example.cn/draws/4503599627370495";
-        String svg = DrawPages.qrSvg(url);
+        String svg = org.baiti.web.QrCodes.svg(url);
         assertThat(svg).startsWith("<svg").contains("viewBox");
 
         // Paint the path's unit squares into pixels (4 per module) and read them back with ZXing's decoder.
