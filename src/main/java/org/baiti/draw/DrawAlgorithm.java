@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +35,6 @@ public final class DrawAlgorithm {
 
     /** Length in bytes of a SHA-256 digest ({@code P} and {@code D}). */
     public static final int DIGEST_LENGTH = 32;
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
      * Orders strings by their UTF-8 bytes compared as unsigned values, which for well-formed strings equals code point
@@ -131,11 +130,6 @@ public final class DrawAlgorithm {
         return digest(sortedKeys);
     }
 
-    /** Lowercase hex of {@link #poolDigest(List)}. */
-    public static String poolDigestHex(List<String> sortedKeys) {
-        return hex(poolDigest(sortedKeys));
-    }
-
     /** {@code SHA-256(key_1 \n ... key_n \n)} of the keys as given, without checks. */
     static byte[] digest(List<String> sortedKeys) {
         MessageDigest sha = sha256();
@@ -205,12 +199,7 @@ public final class DrawAlgorithm {
 
     /** Lowercase hex encoding of bytes. */
     public static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-            out[2 * i + 1] = HEX[bytes[i] & 0xF];
-        }
-        return new String(out);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /**

@@ -160,7 +160,7 @@ public class Drawing {
         draws.insert(draw, stored);
         cache.put(draw.id(), frozen); // a new id: should the transaction roll back, nothing ever asks for it
         long written = System.nanoTime();
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("drawId", draw.id());
         detail.put("pool", DrawRecord.OFFLINE_PERFECT);
         detail.put("poolDigest", poolDigest);
@@ -213,7 +213,7 @@ public class Drawing {
 
     private void audit(DrawRecord draw, List<String> seed, String seedDigest, List<String> winners, String who) {
         long drawId = draw.id();
-        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("drawId", drawId);
         detail.put("seed", seed);
         detail.put("seedDigest", seedDigest);

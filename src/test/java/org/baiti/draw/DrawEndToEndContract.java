@@ -74,7 +74,7 @@ interface DrawEndToEndContract extends App {
         long id = commit.json().get("id").asLong();
         assertThat(commit.json().get("n").asInt()).isEqualTo(400);
         assertThat(commit.json().get("poolDigest").asString())
-                .isEqualTo(DrawAlgorithm.poolDigestHex(DrawAlgorithm.sortPool(perfect)));
+                .isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(DrawAlgorithm.sortPool(perfect))));
 
         Api.Response reveal = admin.postJson("/api/admin/draws/" + id + "/reveal",
                 Map.of("seed", List.of("3089.26", "4 2 6")));

@@ -83,7 +83,7 @@ interface DrawLifeContract extends App {
         Api.Response r = s.commit(Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode c = r.json();
-        assertThat(c.get("poolDigest").asString()).isEqualTo(DrawAlgorithm.poolDigestHex(pool));
+        assertThat(c.get("poolDigest").asString()).isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(pool)));
         assertThat(c.get("n").asInt()).isEqualTo(31).isEqualTo(pool.size());
         assertThat(c.get("k").asInt()).isEqualTo(5);
         assertThat(c.get("status").asString()).isEqualTo("COMMITTED");
@@ -91,7 +91,7 @@ interface DrawLifeContract extends App {
         JsonNode record = api().get("/api/draws/" + c.get("id").asLong()).json();
         assertThat(record.get("algorithm").asString()).isEqualTo("baiti-draw-v1");
         assertThat(record.get("status").asString()).isEqualTo("COMMITTED");
-        assertThat(record.get("poolDigest").asString()).isEqualTo(DrawAlgorithm.poolDigestHex(pool));
+        assertThat(record.get("poolDigest").asString()).isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(pool)));
         assertThat(record.get("n").isNumber()).isTrue();
         assertThat(record.get("k").asInt()).isEqualTo(5);
         assertThat(record.get("seedSources").asString()).contains("上证指数");
@@ -350,7 +350,7 @@ interface DrawLifeContract extends App {
                 Map.of("name", "x", "k", 2, "pool", "offline-perfect", "seedSources", "dice"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().get("poolDigest").asString())
-                .isEqualTo(DrawAlgorithm.poolDigestHex(DrawAlgorithm.sortPool(List.of("T\\1\"", "T2"))));
+                .isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(DrawAlgorithm.sortPool(List.of("T\\1\"", "T2")))));
         JsonNode record = api().get("/api/draws/" + r.json().get("id").asLong()).json();
         assertThat(record.get("pool").get(0).get("key").asString()).isEqualTo("T2");
         assertThat(record.get("pool").get(1).get("key").asString()).isEqualTo("T\\1\"");

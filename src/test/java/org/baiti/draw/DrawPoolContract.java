@@ -71,7 +71,7 @@ interface DrawPoolContract extends App {
         assertThat(new String(keys, StandardCharsets.UTF_8)).isEqualTo(String.join("\n", pool) + "\n");
         assertThat(DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keys)))
                 .isEqualTo(record.get("poolDigest").asString())
-                .isEqualTo(DrawAlgorithm.poolDigestHex(pool));
+                .isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(pool)));
         assertThat(new String(display, StandardCharsets.UTF_8)).isEqualTo(record.get("pool").toString());
         assertThat(record.get("pool").toString()).contains("\"name\":\"\uD840\uDC0B***\"", "\"unit\":\"X\\\\\\\"Y\"");
         Map<String, String> shown = new HashMap<>();
