@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.baiti.Application;
 import org.baiti.audit.AuditLog;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,16 +45,9 @@ public class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<String> args = new ArrayList<>(springArgs);
-            args.add("--baiti.demo=false");
-            args.add("--baiti.first-admin=false");
-            if (args.stream().noneMatch(a -> a.startsWith("--logging.level.root="))) {
-                args.add("--logging.level.root=WARN");
-            }
             ConfigurableApplicationContext context;
             try {
-                context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-                        .logStartupInfo(false).run(args.toArray(String[]::new));
+                context = CliContext.start(springArgs);
             } catch (RuntimeException e) {
                 err.println(CliMessages.text("cli.database.cannotOpen", CliMessages.rootMessage(e)));
                 err.flush();

@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.baiti.Application;
 import org.baiti.contest.ImportResult;
 import org.baiti.offline.ImportProgress;
 import org.baiti.offline.OfflineImport;
 import org.baiti.refusal.Refusal;
 import org.baiti.sheet.RowError;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,13 +67,9 @@ public class ImportCommand implements Runnable {
                 err.flush();
                 return 1;
             }
-            List<String> args = new ArrayList<>(springArgs);
-            addDefault(args, "baiti.demo", "false");
-            addDefault(args, "logging.level.root", "WARN");
             ConfigurableApplicationContext context;
             try {
-                context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-                        .logStartupInfo(false).run(args.toArray(String[]::new));
+                context = CliContext.start(springArgs);
             } catch (RuntimeException e) {
                 err.println(CliMessages.text("cli.import.cannotStart", CliMessages.rootMessage(e)));
                 err.flush();
@@ -102,13 +95,7 @@ public class ImportCommand implements Runnable {
             }
         }
 
-        /** Adds {@code --name=value} unless the caller gave that property already. */
-        private static void addDefault(List<String> args, String name, String value) {
-            if (args.stream().noneMatch(a -> a.startsWith("--" + name + "="))) {
-                args.add("--" + name + "=" + value);
-            }
-        }
-    }
+        /** Adds {@code --name=value} unless the caller gave that property already. */    }
 
     /** A whole number as the command line shows it ("12,345"), passed to the bundles as text. */
     static String count(long n) {

@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.baiti.Application;
 import org.baiti.privacy.PersonalData;
 import org.baiti.refusal.Refusal;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,17 +40,9 @@ public class PurgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> args = new ArrayList<>(springArgs);
-        args.add("--baiti.demo=false");
-        args.add("--baiti.first-admin=false");
-        args.add("--baiti.privacy.purge-job=false");
-        if (args.stream().noneMatch(a -> a.startsWith("--logging.level.root="))) {
-            args.add("--logging.level.root=WARN");
-        }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-                    .logStartupInfo(false).run(args.toArray(String[]::new));
+            context = CliContext.start(springArgs, "baiti.privacy.purge-job=false");
         } catch (RuntimeException e) {
             err.println(CliMessages.text("cli.database.cannotOpen", CliMessages.rootMessage(e)));
             err.flush();
