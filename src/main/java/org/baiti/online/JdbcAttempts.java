@@ -103,6 +103,18 @@ class JdbcAttempts implements Attempts {
         return out;
     }
 
+    /** Per statement of a batch: whether it changed its row (a batch that reports no counts is a failure). */
+    private static List<Boolean> changedOne(int[] counts) {
+        List<Boolean> out = new ArrayList<>(counts.length);
+        for (int c : counts) {
+            if (c < 0) {
+                throw new IllegalStateException("the database reported no row count for a batched update");
+            }
+            out.add(c == 1);
+        }
+        return out;
+    }
+
     private Set<String> existing(List<String> ids) {
         Set<String> out = new HashSet<>();
         for (List<String> chunk : InLists.of(ids)) {
@@ -134,14 +146,7 @@ class JdbcAttempts implements Attempts {
                 return marks.size();
             }
         });
-        List<Boolean> out = new ArrayList<>(marks.size());
-        for (int c : counts) {
-            if (c < 0) {
-                throw new IllegalStateException("the database reported no row count for a batched update");
-            }
-            out.add(c == 1);
-        }
-        return out;
+        return changedOne(counts);
     }
 
     @Override
@@ -164,14 +169,7 @@ class JdbcAttempts implements Attempts {
                 return drafts.size();
             }
         });
-        List<Boolean> out = new ArrayList<>(drafts.size());
-        for (int c : counts) {
-            if (c < 0) {
-                throw new IllegalStateException("the database reported no row count for a batched update");
-            }
-            out.add(c == 1);
-        }
-        return out;
+        return changedOne(counts);
     }
 
     @Override
