@@ -2,9 +2,12 @@ package org.baiti.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +48,8 @@ public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A field as the API names it: {@code name}, {@code seed[0]}, {@code tiers[1].count}. */
+    private static final Pattern FIELD = Pattern.compile("(\\w+)(?:\\[(\\d{1,6})])?(?:\\.(\\w+))?");
 
     private final MessageSource messages;
     private static final LocaleResolver CHINESE = new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE);
@@ -168,9 +173,41 @@ public class ApiErrors {
      */
     public ApiError flash(HttpServletRequest request, RedirectAttributes flash, Refusal r) {
         ApiError shown = refused(request, r).body();
+        Locale locale = locale(request);
         flash.addFlashAttribute("error", shown.message());
-        flash.addFlashAttribute("details", shown.details().stream().filter(Map.class::isInstance).toList());
+        flash.addFlashAttribute("details", shown.details().stream().filter(Map.class::isInstance)
+                .map(d -> labelled((Map<?, ?>) d, locale)).toList());
         return shown;
+    }
+
+    /** A detail row; one that names a form's field gets the field's label as the page shows it ({@code label}). */
+    private Map<String, Object> labelled(Map<?, ?> detail, Locale locale) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        detail.forEach((k, v) -> row.put(String.valueOf(k), v));
+        if (detail.get("field") instanceof String field) {
+            row.put("label", fieldLabel(field, locale));
+        }
+        return row;
+    }
+
+    /**
+     * The label of a field the API names ({@code field.*} in the bundles), for people: {@code seedSources} is 种子来源,
+     * {@code tiers[1].count} 奖项 第 2 项 人数; a field without a label keeps its name.
+     */
+    String fieldLabel(String field, Locale locale) {
+        Matcher m = FIELD.matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        StringBuilder label = new StringBuilder(messages.getMessage("field." + m.group(1), null, m.group(1), locale));
+        if (m.group(2) != null) {
+            label.append(' ').append(messages.getMessage("field.item",
+                    new Object[] {Integer.parseInt(m.group(2)) + 1}, locale));
+        }
+        if (m.group(3) != null) {
+            label.append(' ').append(messages.getMessage("field." + m.group(3), null, m.group(3), locale));
+        }
+        return label.toString();
     }
 
     /** A problem with the bundle's message for {@code code} ({@code error.<code>}). */

@@ -141,7 +141,10 @@ interface AwardsOutputContract extends AwardsScenario {
                 "issuedOn", "2026-13-40", "sealText", "x".repeat(31)));
         assertThat(bad.status()).isEqualTo(302);
         String after = staff.get(path).body();
-        assertThat(after).contains("证书设置有误").contains("issuedOn").contains("issuer").contains("sealText");
+        String box = after.substring(after.indexOf("<div class=\"error\">"));
+        box = box.substring(0, box.indexOf("</table>"));
+        assertThat(box).as("the refusal names the form's fields by their labels").contains("证书设置有误")
+                .contains("落款日期").contains("颁发单位").contains("印章文字").doesNotContain("sealText");
         assertThat(staff.get(path).body()).contains("value=\"示范市委宣传部\"").contains("value=\"2026-12-20\"");
 
         // Another contest keeps its own defaults; an empty date means the day of printing.
