@@ -1,12 +1,14 @@
 package org.baiti.anticheat;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baiti.contest.Contesting;
 import org.baiti.refusal.Refusal;
 import org.baiti.settings.SiteSettings;
+import org.baiti.unit.Units;
 import org.baiti.web.ApiErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,13 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReviewPage {
 
     private final Signals signals;
+    private final Units units;
     private final Contesting contesting;
     private final ZoneId zone;
     private final ApiErrors errors;
 
-    ReviewPage(Signals signals, Contesting contesting, ApiErrors errors,
-               SiteSettings site) {
+    ReviewPage(Signals signals, Units units, Contesting contesting, ApiErrors errors, SiteSettings site) {
         this.signals = signals;
+        this.units = units;
         this.errors = errors;
         this.contesting = contesting;
         this.zone = site.timeZone();
@@ -34,7 +37,10 @@ class ReviewPage {
     @GetMapping("/admin/contests/{id}/review")
     String page(@PathVariable long id, Model model) {
         model.addAttribute("contest", contesting.get(id));
-        model.addAttribute("reviews", signals.review(id, 1000));
+        List<Review> reviews = signals.review(id, 1000);
+        model.addAttribute("reviews", reviews);
+        // a unit by its name, as on the other staff pages (the API lists the codes)
+        model.addAttribute("unitNames", units.names(id, reviews.stream().map(Review::unit).distinct().toList()));
         model.addAttribute("zone", zone);
         return "admin/review";
     }

@@ -321,6 +321,8 @@ interface ParticipantGuardContract extends App {
         String html = page.get("/admin/contests/" + id + "/review").body();
         assertThat(html).contains("快手").contains(">切换页面<").contains(">答题过快<").doesNotContain(fastPhone)
                 .doesNotContain(">page_hidden<").doesNotContain(">too_fast<");
+        assertThat(html).as("the unit by its name, its code in the title").contains("title=\"U1\">市教育局<")
+                .doesNotContain(">U1<");
     }
 
     @Test
