@@ -133,9 +133,9 @@ public class Drawing {
                         .withDetails(List.of(Reason.field("pool", reason, p.ticket())));
             }
             // a unit code without a unit shows as itself
-            return new Draws.Candidate(p.ticket(), Phones.maskName(p.name()),
-                    unitNames.getOrDefault(p.unitCode(), p.unitCode()));
-        }, pool::add);
+            pool.add(new Draws.Candidate(p.ticket(), Phones.maskName(p.name()),
+                    unitNames.getOrDefault(p.unitCode(), p.unitCode())));
+        });
         int n = pool.size();
         if (n == 0) {
             throw Refusal.invalid("empty_pool", "refusal.draw.emptyPool")

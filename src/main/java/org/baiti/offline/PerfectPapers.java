@@ -1,7 +1,6 @@
 package org.baiti.offline;
 
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** The contest's offline results with every answer right: the pool of a public draw (SPEC §5). */
 public interface PerfectPapers {
@@ -11,11 +10,9 @@ public interface PerfectPapers {
     }
 
     /**
-     * Hands each perfect paper of the contest, made into what the caller needs by {@code prepare}, to {@code each} on
-     * this thread, in ascending byte order of the ticket's UTF-8 (SQLite's {@code BINARY}, PostgreSQL's {@code "C"}),
-     * all of them from one snapshot. {@code prepare} may run on the thread that reads (PostgreSQL's rows come one by
-     * one), so the caller's work per paper shares the two cores with the reading; an exception it throws ends the read
-     * and reaches the caller (some papers before it may not have reached {@code each}).
+     * Hands each perfect paper of the contest to {@code each} on this thread, in ascending byte order of the ticket's
+     * UTF-8 (SQLite's {@code BINARY}, PostgreSQL's {@code "C"}), all of them from one snapshot. An exception
+     * {@code each} throws ends the read and reaches the caller.
      */
-    <T> void forEach(long contestId, Function<Paper, T> prepare, Consumer<T> each);
+    void forEach(long contestId, Consumer<Paper> each);
 }

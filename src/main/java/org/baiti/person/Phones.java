@@ -1,5 +1,6 @@
 package org.baiti.person;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,13 +39,17 @@ public final class Phones {
         return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 
-    /** A name for public display: the family name and a star per further character (张*, 欧阳**). */
+    /** A name for public display: its first character and a star per further character (张*, 欧***, 𠀋*). */
     public static String maskName(String name) {
         if (name == null || name.isBlank()) {
             return "*";
         }
         String n = name.strip();
-        int first = n.offsetByCodePoints(0, 1);
-        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+        int first = Character.charCount(n.codePointAt(0));
+        char[] masked = new char[first + Math.max(1, n.codePointCount(first, n.length()))];
+        n.getChars(0, first, masked, 0);
+        Arrays.fill(masked, first, masked.length, '*');
+        return new String(masked); // a million per draw: no substring and concatenation
+
     }
 }

@@ -29,5 +29,10 @@ class PhonesTest {
         assertThat(Phones.mask("13812345678")).isEqualTo("138****5678");
         assertThat(Phones.maskName("张三")).isEqualTo("张*");
         assertThat(Phones.maskName("欧阳修文")).isEqualTo("欧***");
+        assertThat(Phones.maskName(" 李 ")).isEqualTo("李*");
+        assertThat(Phones.maskName("\uD840\uDC0B三\uD83C\uDFB2")).as("a star per character, not per UTF-16 unit")
+                .isEqualTo("\uD840\uDC0B**");
+        assertThat(Phones.maskName("\uD840")).isEqualTo("\uD840*");
+        assertThat(Phones.maskName(" ")).isEqualTo("*");
     }
 }

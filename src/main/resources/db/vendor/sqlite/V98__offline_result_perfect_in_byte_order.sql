@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: the index of V20 is in byte order of the ticket already (BINARY, SQLite's collation), the
+-- order PostgreSQL's V98 gives its index with COLLATE "C". The same versions on both databases.
