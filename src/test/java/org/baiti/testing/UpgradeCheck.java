@@ -31,7 +31,7 @@ public interface UpgradeCheck {
 
     /** Migrates up to {@code version} and opens a connection with the given contests in it. */
     static Connection before(String url, String version, long... contests) throws SQLException {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target(version).load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations(locations(url)).target(version).load().migrate();
         Connection c = DriverManager.getConnection(url);
         for (long contest : contests) {
             try (PreparedStatement ps = c.prepareStatement("""
@@ -49,6 +49,12 @@ public interface UpgradeCheck {
 
     /** Migrates the rest. */
     static void upgrade(String url) {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations(locations(url)).load().migrate();
+    }
+
+    /** The application's locations ({@code spring.flyway.locations}) for the database of the URL. */
+    private static String[] locations(String url) {
+        return new String[] {"classpath:db/migration/common",
+                "classpath:db/migration/" + (url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql")};
     }
 }
