@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.baiti.draw.AlgorithmRun;
 import org.baiti.draw.DrawAlgorithm;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,7 +57,7 @@ public class DrawBenchmark {
     /** Everything a draw computes from the unsorted keys. */
     @Benchmark
     public List<String> wholeDraw() {
-        return DrawAlgorithm.draw(shuffled, 140, seed).winners();
+        return AlgorithmRun.draw(shuffled, 140, seed).winners();
     }
 
     @Benchmark

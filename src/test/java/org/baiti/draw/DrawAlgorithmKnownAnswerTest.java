@@ -97,7 +97,7 @@ class DrawAlgorithmKnownAnswerTest {
                                    String poolDigest, String seedDigest, List<String> winners) {
         List<String> shuffled = new ArrayList<>(keys);
         Collections.reverse(shuffled);
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(shuffled, k, seed);
+        AlgorithmRun.Result r = AlgorithmRun.draw(shuffled, k, seed);
         assertThat(r.sortedPool()).containsExactlyElementsOf(sortedPool);
         assertThat(r.poolDigestHex()).isEqualTo(poolDigest);
         assertThat(r.seedDigestHex()).isEqualTo(seedDigest);

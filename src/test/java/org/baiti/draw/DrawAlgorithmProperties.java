@@ -76,7 +76,7 @@ class DrawAlgorithmProperties {
     void winnersAreKDistinctMembersOfThePool(@ForAll("pools") List<String> pool, @ForAll @IntRange(max = 60) int kRaw,
                                              @ForAll("seeds") List<String> seed) {
         int k = kRaw % (pool.size() + 1);
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(pool, k, seed);
+        AlgorithmRun.Result r = AlgorithmRun.draw(pool, k, seed);
         assertThat(r.winners()).hasSize(k).doesNotHaveDuplicates();
         assertThat(pool).containsAll(r.winners());
         // The step-by-step API agrees.
@@ -89,8 +89,8 @@ class DrawAlgorithmProperties {
         int k = kRaw % (pool.size() + 1);
         List<String> shuffled = new ArrayList<>(pool);
         Collections.shuffle(shuffled, random);
-        DrawAlgorithm.Result a = DrawAlgorithm.draw(pool, k, seed);
-        DrawAlgorithm.Result b = DrawAlgorithm.draw(new HashSet<>(shuffled), k, new ArrayList<>(seed));
+        AlgorithmRun.Result a = AlgorithmRun.draw(pool, k, seed);
+        AlgorithmRun.Result b = AlgorithmRun.draw(new HashSet<>(shuffled), k, new ArrayList<>(seed));
         assertThat(b.sortedPool()).isEqualTo(a.sortedPool());
         assertThat(b.poolDigest()).isEqualTo(a.poolDigest());
         assertThat(b.seedDigest()).isEqualTo(a.seedDigest());
@@ -116,8 +116,8 @@ class DrawAlgorithmProperties {
         }
         List<String> changed = new ArrayList<>(pool);
         changed.set(which % pool.size(), other);
-        DrawAlgorithm.Result a = DrawAlgorithm.draw(pool, 1, seed);
-        DrawAlgorithm.Result b = DrawAlgorithm.draw(changed, 1, seed);
+        AlgorithmRun.Result a = AlgorithmRun.draw(pool, 1, seed);
+        AlgorithmRun.Result b = AlgorithmRun.draw(changed, 1, seed);
         assertThat(b.poolDigest()).isNotEqualTo(a.poolDigest());
         assertThat(b.seedDigest()).isNotEqualTo(a.seedDigest());
     }
@@ -239,7 +239,7 @@ class DrawAlgorithmProperties {
     void singleWinnerIsUniformOverThePool() {
         int[] counts = new int[5];
         for (int s = 0; s < 5000; s++) {
-            String winner = DrawAlgorithm.draw(FIVE, 1, List.of("chi-square", Integer.toString(s))).winners().get(0);
+            String winner = AlgorithmRun.draw(FIVE, 1, List.of("chi-square", Integer.toString(s))).winners().get(0);
             counts[FIVE.indexOf(winner)]++;
         }
         assertThat(chiSquare(counts, 1000)).as("counts %s", Arrays.toString(counts)).isLessThan(CHI2_4_999);
@@ -249,7 +249,7 @@ class DrawAlgorithmProperties {
     void eachPositionOfTwoWinnersIsUniformOverThePool() {
         int[][] counts = new int[2][5];
         for (int s = 0; s < 5000; s++) {
-            List<String> w = DrawAlgorithm.draw(FIVE, 2, List.of("chi-square k=2", Integer.toString(s))).winners();
+            List<String> w = AlgorithmRun.draw(FIVE, 2, List.of("chi-square k=2", Integer.toString(s))).winners();
             counts[0][FIVE.indexOf(w.get(0))]++;
             counts[1][FIVE.indexOf(w.get(1))]++;
         }
@@ -272,7 +272,7 @@ class DrawAlgorithmProperties {
 
     @Property(tries = 200)
     void theDrawIsAPermutationPrefixForKEqualsN(@ForAll("pools") List<String> pool, @ForAll("seeds") List<String> seed) {
-        Set<String> winners = new HashSet<>(DrawAlgorithm.draw(pool, pool.size(), seed).winners());
+        Set<String> winners = new HashSet<>(AlgorithmRun.draw(pool, pool.size(), seed).winners());
         assertThat(winners).isEqualTo(new HashSet<>(pool));
     }
 }

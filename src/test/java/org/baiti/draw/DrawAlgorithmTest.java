@@ -89,7 +89,7 @@ class DrawAlgorithmTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= k <= n = 3, got 4");
         assertThatThrownBy(() -> DrawAlgorithm.select(pool, -1, new byte[32]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got -1");
-        assertThatThrownBy(() -> DrawAlgorithm.draw(pool, 4, List.of("s")))
+        assertThatThrownBy(() -> AlgorithmRun.draw(pool, 4, List.of("s")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= k <= n");
         assertThatThrownBy(() -> DrawAlgorithm.seedDigest(new byte[32], -1, List.of("s")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -253,7 +253,7 @@ class DrawAlgorithmTest {
             keys.add("准考证" + (1_000_000 + i));
         }
         // Speed is measured in the benchmarks (BENCHMARKS.md), not asserted here.
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(keys, 140, List.of("2026-11-29", "42"));
+        AlgorithmRun.Result r = AlgorithmRun.draw(keys, 140, List.of("2026-11-29", "42"));
         assertThat(r.sortedPool()).hasSize(1_000_000);
         assertThat(r.sortedPool().get(0)).isEqualTo("准考证1000000");
         assertThat(r.sortedPool().get(999_999)).isEqualTo("准考证1999999");

@@ -46,7 +46,7 @@ final class DrawRecords {
     }
 
     /** A published record of a draw, shaped like GET /api/draws/{drawId}. */
-    static String toJson(DrawAlgorithm.Result r) {
+    static String toJson(AlgorithmRun.Result r) {
         String pool = r.sortedPool().stream()
                 .map(k -> "{\"key\":" + str(k) + ",\"name\":\"张*\",\"unit\":\"测试单位\"}")
                 .collect(Collectors.joining(",\n  "));

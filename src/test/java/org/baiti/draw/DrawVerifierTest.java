@@ -16,13 +16,13 @@ class DrawVerifierTest {
     private static final String SUPPLEMENTARY_1 = "\uD840\uDC00" + "1";
     private static final String FULLWIDTH_A_1 = "\uFF21" + "1";
 
-    private static PublishedDraw published(DrawAlgorithm.Result r) {
+    private static PublishedDraw published(AlgorithmRun.Result r) {
         return new PublishedDraw(DrawAlgorithm.ALGORITHM, r.poolDigestHex(), r.sortedPool().size(), r.k(),
                 r.sortedPool(), r.seed(), r.seedDigestHex(), r.winners());
     }
 
-    private static DrawAlgorithm.Result sample() {
-        return DrawAlgorithm.draw(List.of("准考证002", "z9", "准考证001", "Ä1", SUPPLEMENTARY_1, FULLWIDTH_A_1,
+    private static AlgorithmRun.Result sample() {
+        return AlgorithmRun.draw(List.of("准考证002", "z9", "准考证001", "Ä1", SUPPLEMENTARY_1, FULLWIDTH_A_1,
                 "A001", "a01"), 4, List.of("beacon:abc", "骰子 3 5 6"));
     }
 
@@ -46,14 +46,14 @@ class DrawVerifierTest {
     @Test
     void aRecordOfADrawVerifies() {
         assertThat(DrawVerifier.verify(published(sample())).verified()).isTrue();
-        DrawAlgorithm.Result none = DrawAlgorithm.draw(List.of(), 0, List.of("s"));
+        AlgorithmRun.Result none = AlgorithmRun.draw(List.of(), 0, List.of("s"));
         assertThat(DrawVerifier.verify(published(none)).verified()).isTrue();
         assertThat(DrawVerifier.verifyJson(DrawRecords.toJson(sample())).verified()).isTrue();
     }
 
     @Test
     void aChangedWinnerIsReportedWithItsPosition() {
-        DrawAlgorithm.Result r = sample();
+        AlgorithmRun.Result r = sample();
         List<String> winners = new ArrayList<>(r.winners());
         winners.set(2, "a01");
         PublishedDraw d = published(r);
@@ -68,7 +68,7 @@ class DrawVerifierTest {
 
     @Test
     void reorderedWinnersAndMissingWinnersAreReported() {
-        DrawAlgorithm.Result r = sample();
+        AlgorithmRun.Result r = sample();
         PublishedDraw d = published(r);
         List<String> swapped = new ArrayList<>(r.winners());
         java.util.Collections.swap(swapped, 0, 1);
@@ -98,7 +98,7 @@ class DrawVerifierTest {
 
     @Test
     void everyDifferenceIsListed() {
-        DrawAlgorithm.Result r = sample();
+        AlgorithmRun.Result r = sample();
         PublishedDraw bad = new PublishedDraw("baiti-draw-v0", "00".repeat(32), 7, r.k(), r.sortedPool(),
                 r.seed(), "11".repeat(32), List.of("A001"));
         Result result = DrawVerifier.verify(bad);
@@ -112,7 +112,7 @@ class DrawVerifierTest {
     @Test
     void aPoolInUtf16OrderIsNotSorted() {
         // A publisher that sorted with String.compareTo puts U+20000 before U+FF21.
-        DrawAlgorithm.Result r = sample();
+        AlgorithmRun.Result r = sample();
         List<String> utf16Order = new ArrayList<>(r.sortedPool());
         utf16Order.sort(String::compareTo);
         assertThat(utf16Order).isNotEqualTo(r.sortedPool());
@@ -125,7 +125,7 @@ class DrawVerifierTest {
 
     @Test
     void duplicateAndInvalidKeysAreReported() {
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(List.of("A", "B", "C"), 1, List.of("s"));
+        AlgorithmRun.Result r = AlgorithmRun.draw(List.of("A", "B", "C"), 1, List.of("s"));
         Result dup = DrawDraw.verify(r, List.of("A", "B", "B", "C"));
         assertThat(dup.has(Kind.POOL_ORDER)).isTrue();
         assertThat(dup.has(Kind.N)).isTrue();
@@ -146,7 +146,7 @@ class DrawVerifierTest {
 
     @Test
     void kOutsideThePoolAndAnEmptySeedAreReported() {
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(List.of("A", "B"), 2, List.of("s"));
+        AlgorithmRun.Result r = AlgorithmRun.draw(List.of("A", "B"), 2, List.of("s"));
         PublishedDraw d = published(r);
         Result bigK = DrawVerifier.verify(new PublishedDraw(d.algorithm(), d.poolDigest(), d.n(), 3, d.poolKeys(),
                 d.seed(), d.seedDigest(), d.winners()));
@@ -161,7 +161,7 @@ class DrawVerifierTest {
 
     @Test
     void hexMustBeLowercase() {
-        DrawAlgorithm.Result r = sample();
+        AlgorithmRun.Result r = sample();
         PublishedDraw d = published(r);
         Result result = DrawVerifier.verify(new PublishedDraw(d.algorithm(), d.poolDigest().toUpperCase(), d.n(),
                 d.k(), d.poolKeys(), d.seed(), d.seedDigest(), d.winners()));
@@ -191,7 +191,7 @@ class DrawVerifierTest {
 
     /** Small helper: the record of r, but listing the given pool keys. */
     private static final class DrawDraw {
-        static Result verify(DrawAlgorithm.Result r, List<String> listedPool) {
+        static Result verify(AlgorithmRun.Result r, List<String> listedPool) {
             return DrawVerifier.verify(new PublishedDraw(DrawAlgorithm.ALGORITHM, r.poolDigestHex(), r.sortedPool().size(),
                     r.k(), listedPool, r.seed(), r.seedDigestHex(), r.winners()));
         }

@@ -70,7 +70,7 @@ class VerifyDrawToolTest {
             keys.add("\uFF21" + i);
             keys.add(new StringBuilder().appendCodePoint(0x20000 + i % 7).append(i).toString());
         });
-        DrawAlgorithm.Result r = DrawAlgorithm.draw(keys, 25, List.of("2026-11-29", "beacon:\"quoted\" \\ back"));
+        AlgorithmRun.Result r = AlgorithmRun.draw(keys, 25, List.of("2026-11-29", "beacon:\"quoted\" \\ back"));
         Path good = DrawRecords.write(dir.resolve("large.json"), DrawRecords.toJson(r));
         assertThat(DrawVerifier.verifyJson(DrawRecords.read(good)).verified()).isTrue();
         assertThat(verifyDraw(good).output().strip()).isEqualTo("verified");
@@ -78,7 +78,7 @@ class VerifyDrawToolTest {
         // Publishing the pool in Java's UTF-16 order is caught by the tool too.
         List<String> utf16 = new ArrayList<>(r.sortedPool());
         utf16.sort(String::compareTo);
-        DrawAlgorithm.Result misordered = new DrawAlgorithm.Result(utf16, r.poolDigest(), r.k(), r.seed(),
+        AlgorithmRun.Result misordered = new AlgorithmRun.Result(utf16, r.poolDigest(), r.k(), r.seed(),
                 r.seedDigest(), r.winners());
         Run run = verifyDraw(DrawRecords.write(dir.resolve("utf16.json"), DrawRecords.toJson(misordered)));
         assertThat(run.exitCode()).isEqualTo(1);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.baiti.draw.DrawAlgorithm;
+import org.baiti.draw.AlgorithmRun;
 import org.baiti.orgaward.OrgAwardFormula;
 import org.baiti.testing.Api;
 import org.baiti.testing.Fixtures;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RulesPageTest extends SqliteApp {
 
-    private static final DrawAlgorithm.Result DRAW = DrawAlgorithm.draw(RulesExample.POOL, RulesExample.K, RulesExample.SEED);
+    private static final AlgorithmRun.Result DRAW = AlgorithmRun.draw(RulesExample.POOL, RulesExample.K, RulesExample.SEED);
 
     @Test
     void theRulesAreInChineseByDefault() {
