@@ -143,9 +143,7 @@ class DrawPages {
             flash.addFlashAttribute("notice", errors.message(request, "notice.draw.committed", d.name(), d.n(), d.k(),
                     d.poolDigest()));
         } catch (Refusal e) {
-            errors.flash(request, flash, e);
-            flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
-                    "seedSources", seedSources));
+            errors.flash(request, flash, e); // with what the form held
         }
         return "redirect:/admin/contests/" + id + "/draws";
     }

@@ -153,8 +153,7 @@ class AwardsOutputPages {
             if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw e;
             }
-            errors.flash(request, flash, e);
-            flash.addFlashAttribute("form", Map.of("issuer", issuer, "issuedOn", issuedOn, "sealText", sealText));
+            errors.flash(request, flash, e); // with what the form held
         }
         return "redirect:/admin/contests/" + id + "/certificates";
     }

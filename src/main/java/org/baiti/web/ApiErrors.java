@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ApiErrors {
+
+    /** Fields a refused form does not keep for the page ({@link #entered}). */
+    private static final Set<String> NOT_KEPT = Set.of("_csrf", "password", "phone", "code", "resumeCode");
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -169,7 +173,8 @@ public class ApiErrors {
     /**
      * A refusal of a form, shown on the page it redirects to: its message as {@code error} and its details (a file's
      * rows, a form's fields) as {@code details}, the rows of the pages' {@code messages} fragment, in the request's
-     * language. Returns what was shown, for a page that words the message in its own sentence.
+     * language, and what the form held as {@code form}, for a page that fills the form again. Returns what was shown,
+     * for a page that words the message in its own sentence.
      */
     public ApiError flash(HttpServletRequest request, RedirectAttributes flash, Refusal r) {
         ApiError shown = refused(request, r).body();
@@ -177,7 +182,22 @@ public class ApiErrors {
         flash.addFlashAttribute("error", shown.message());
         flash.addFlashAttribute("details", shown.details().stream().filter(Map.class::isInstance)
                 .map(d -> labelled((Map<?, ?>) d, locale)).toList());
+        flash.addFlashAttribute("form", entered(request));
         return shown;
+    }
+
+    /**
+     * What the refused form held, for the page to show again; not the CSRF token, a password, a phone number or a
+     * code (the flash lives in the session table until the next page).
+     */
+    private static Map<String, String> entered(HttpServletRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 0 && !NOT_KEPT.contains(name)) {
+                form.put(name, values[0]);
+            }
+        });
+        return form;
     }
 
     /** A detail row; one that names a form's field gets the field's label as the page shows it ({@code label}). */

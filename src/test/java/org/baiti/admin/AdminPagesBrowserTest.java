@@ -50,6 +50,8 @@ class AdminPagesBrowserTest extends SqliteApp {
             b.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
             String error = d.findElement(By.cssSelector(".error")).getText();
             assertThat(error).contains("未导入").contains("8").contains("题型");
+            assertThat(d.findElements(By.cssSelector(".error th")).stream().map(e -> e.getText()).toList())
+                    .as("a file's refusal names rows and columns").containsExactly("行", "列", "原因");
             b.screenshot("admin-import-error");
             assertThat(api().admin().get("/api/admin/contests/" + id + "/bank").json()).isEmpty();
             assertThat(api().admin().get("/api/admin/contests/" + id + "/units").json()).hasSize(5);

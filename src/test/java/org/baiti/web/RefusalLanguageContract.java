@@ -3,6 +3,7 @@ package org.baiti.web;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -189,6 +190,13 @@ interface RefusalLanguageContract extends App {
                 a -> a.admin().putJson("/api/admin/contests/" + id + "/privacy", Map.of("retentionDays", 0)));
     }
 
+    /** The headings of the table in the page's error box. */
+    private static List<String> headings(String page) {
+        String box = page.substring(page.indexOf("<div class=\"error\">"));
+        return Pattern.compile("<th[^>]*>(.*?)</th>").matcher(box.substring(0, box.indexOf("</table>"))).results()
+                .map(m -> m.group(1).strip()).toList();
+    }
+
     /**
      * What the page's error box says, tags removed: the message and the cells of its table of details (not the table's
      * headings, which are the page's own words).
@@ -231,7 +239,17 @@ interface RefusalLanguageContract extends App {
         assertThat(zh.login("admin", App.ADMIN_PASSWORD).status()).isEqualTo(302);
         WebSession.Page refused = zh.post("/admin/contests", contestForm(zh.get("/admin").csrf()));
         assertThat(refused.status()).isEqualTo(302);
-        String chinese = errorBox(zh.get("/admin").body());
+        String zhPage = zh.get("/admin").body();
+        String chinese = errorBox(zhPage);
+        assertThat(headings(zhPage)).as("a form's refusal names fields, not rows and columns")
+                .containsExactly("项目", "原因");
+        assertThat(zhPage).as("the form shows what was entered, nothing lost")
+                .containsPattern("name=\"timeLimitMinutes\"[^>]*value=\"10\"")
+                .containsPattern("name=\"opensAt\"[^>]*value=\"2026-12-01T09:00\"")
+                .containsPattern("name=\"questionsPerPaper\"[^>]*value=\"0\"");
+        assertThat(zh.get("/admin").body()).as("once: the next visit shows the defaults")
+                .containsPattern("name=\"timeLimitMinutes\"[^>]*value=\"30\"")
+                .doesNotContainPattern("name=\"opensAt\"[^>]*value=\"2026");
         // the fields by the form's labels, not by the API's names
         assertThat(chinese).startsWith("竞赛设置有误").contains("名称").contains("必填").contains("每卷题数")
                 .contains("应在 1 到 1,000 之间").doesNotContain("Invalid").doesNotContain("required")
@@ -243,7 +261,9 @@ interface RefusalLanguageContract extends App {
         assertThat(en.login("admin", App.ADMIN_PASSWORD).status()).isEqualTo(302);
         en.get("/admin?lang=en");
         en.post("/admin/contests", contestForm(en.get("/admin").csrf()));
-        String english = errorBox(en.get("/admin").body());
+        String enPage = en.get("/admin").body();
+        String english = errorBox(enPage);
+        assertThat(headings(enPage)).containsExactly("Field", "Reason");
         assertThat(english).startsWith("Invalid contest settings").contains("required")
                 .contains("must be between 1 and 1,000").contains("Questions per paper")
                 .doesNotContain("questionsPerPaper");
