@@ -100,8 +100,8 @@ class JdbcPerfectPapers implements PerfectPapers {
 
     /**
      * PostgreSQL: the pool as {@code COPY … TO STDOUT} in the text format, a row per call of the driver (its columns
-     * separated by tabs, a line feed at the end, a backslash before {@code \\ \b \f \n \r \t \v}), handed over in
-     * chunks of {@value #FETCH} prepared papers.
+     * separated by tabs, a line feed at the end, a backslash before {@code \\ \b \f \n \r \t \v}), each paper
+     * handed to {@code each} as it comes.
      */
     private void copy(Connection con, long contestId, Consumer<Paper> each) throws SQLException {
         CopyOut copy = con.unwrap(PGConnection.class).getCopyAPI()
