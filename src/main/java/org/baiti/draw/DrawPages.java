@@ -6,7 +6,6 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,9 +130,7 @@ class DrawPages {
                   HttpServletRequest request) {
         if (confirm == null) {
             // A commit publishes the pool for good: from the page only with the box ticked (the API needs none).
-            flash.addFlashAttribute("error", errors.message(request, "admin.commit.refused"));
-            flash.addFlashAttribute("form", Map.of("name", name, "k", k == null ? "" : k, "tiers", tiers,
-                    "seedSources", seedSources));
+            errors.flash(request, flash, Refusal.invalid("not_confirmed", "admin.commit.refused"));
             return "redirect:/admin/contests/" + id + "/draws";
         }
         try {

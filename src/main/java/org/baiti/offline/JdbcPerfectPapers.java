@@ -134,7 +134,7 @@ class JdbcPerfectPapers implements PerfectPapers {
     }
 
     /** A column of a {@code COPY} text row (UTF-8; no byte of a multi-byte character is a backslash), unescaped. */
-    static String column(byte[] row, int from, int to) {
+    private static String column(byte[] row, int from, int to) {
         String text = new String(row, from, to - from, StandardCharsets.UTF_8);
         int slash = text.indexOf('\\');
         if (slash < 0) {

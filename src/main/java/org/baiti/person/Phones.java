@@ -50,6 +50,5 @@ public final class Phones {
         n.getChars(0, first, masked, 0);
         Arrays.fill(masked, first, masked.length, '*');
         return new String(masked); // a million per draw: no substring and concatenation
-
     }
 }
