@@ -158,7 +158,7 @@ public class Drawing {
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, stored);
-        cache.put(draw.id(), frozen); // a new id: should the transaction roll back, nothing ever asks for it
+        cache.put(draw.id(), stored, frozen); // a new id: should the transaction roll back, nothing asks for it
         long written = System.nanoTime();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("drawId", draw.id());
@@ -294,29 +294,31 @@ public class Drawing {
      * @throws Refusal 409 {@code pool_changed} when the stored pool is missing or is not the committed one
      */
     FrozenPool frozenPool(DrawRecord draw) {
-        FrozenPool cached = cache.get(draw.id());
-        return cached != null ? cached : open(draw, draws.pool(draw.id()).orElseThrow(Drawing::poolChanged));
+        FrozenPoolCache.Opened cached = cache.get(draw.id());
+        return cached != null ? cached.pool() : open(draw, draws.pool(draw.id()).orElseThrow(Drawing::poolChanged));
     }
 
     /**
      * Opens a stored pool and keeps it in the cache: its keys must hash to the committed {@code P}, its two blobs must
-     * agree ({@link FrozenPool#open}) and it must have {@code n} entries. When this node holds a pool of exactly these
-     * bytes (it wrote or opened it before), that one is used without a second parse.
+     * agree ({@link FrozenPool#open}) and it must have {@code n} entries. When this node holds the pool it wrote or
+     * opened from exactly these stored bytes, that one is used: the bytes were checked then (any change to the row
+     * since is opened and checked again).
      */
     private FrozenPool open(DrawRecord draw, Draws.StoredPool stored) {
+        FrozenPoolCache.Opened cached = cache.get(draw.id());
+        if (cached != null && cached.stored().sameBytes(stored)) {
+            return cached.pool();
+        }
         try {
             byte[] keys = FrozenPool.inflate(stored.keys(), stored.compression());
             if (!DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keys)).equals(draw.poolDigest())) {
                 throw new FrozenPool.Mismatch("the keys do not hash to the committed pool digest");
             }
-            byte[] display = FrozenPool.inflate(stored.display(), stored.compression());
-            FrozenPool cached = cache.get(draw.id());
-            FrozenPool pool = cached != null && cached.hasBlobs(keys, display) ? cached
-                    : FrozenPool.open(keys, display, json);
+            FrozenPool pool = FrozenPool.open(keys, FrozenPool.inflate(stored.display(), stored.compression()), json);
             if (pool.size() != draw.n()) {
                 throw new FrozenPool.Mismatch(pool.size() + " entries, committed " + draw.n());
             }
-            cache.put(draw.id(), pool);
+            cache.put(draw.id(), stored, pool);
             return pool;
         } catch (FrozenPool.Mismatch e) {
             log.warn("Draw {}: stored pool is inconsistent: {}", draw.id(), e.getMessage());

@@ -1,6 +1,7 @@
 package org.baiti.draw;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ interface Draws {
 
     /** The pool of a committed draw as stored in {@code draw_pool}: both blobs in their stored form. */
     record StoredPool(String compression, byte[] keys, byte[] display) {
+
+        /** Whether both hold the same bytes. */
+        boolean sameBytes(StoredPool other) {
+            return compression.equals(other.compression) && Arrays.equals(keys, other.keys)
+                    && Arrays.equals(display, other.display);
+        }
     }
 
     /** One entry a pool is made of: its key, masked name and unit name. */

@@ -252,11 +252,6 @@ final class FrozenPool {
         }
     }
 
-    /** Whether this pool was opened from exactly these blobs. */
-    boolean hasBlobs(byte[] keyBlob, byte[] displayBlob) {
-        return Arrays.equals(keys, keyBlob) && Arrays.equals(display, displayBlob);
-    }
-
     /** The display blob: the record's pool array. */
     byte[] displayBlob() {
         return display;

@@ -5,23 +5,29 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
- * The last few opened {@link FrozenPool}s by draw id, so "find my ticket" and the published record do not load and
- * check a million-entry pool per request. Only derived data, so nothing is ever made old: a pool row never changes once
- * written, every node fills its own cache from the database, and the reveal always re-reads and re-checks the stored
- * pool before it trusts it. Values are soft references: memory pressure empties it.
+ * The last few opened {@link FrozenPool}s by draw id, each with the stored blobs it was written to or checked against,
+ * so "find my ticket" and the published record do not load and check a million-entry pool per request, and the reveal
+ * on the node that committed compares stored bytes instead of inflating and checking them again. Only derived data,
+ * so nothing is ever made old: a pool row never changes once written, every node fills its own cache from the
+ * database, and the reveal always re-reads the stored pool and opens it again when its bytes are not the ones
+ * checked. Values are soft references: memory pressure empties it.
  */
 @Component
 class FrozenPoolCache {
 
     static final int DRAWS = 2;
 
-    private final Cache<Long, FrozenPool> pools = Caffeine.newBuilder().maximumSize(DRAWS).softValues().build();
+    /** A pool and the stored form it came from. */
+    record Opened(Draws.StoredPool stored, FrozenPool pool) {
+    }
 
-    FrozenPool get(long drawId) {
+    private final Cache<Long, Opened> pools = Caffeine.newBuilder().maximumSize(DRAWS).softValues().build();
+
+    Opened get(long drawId) {
         return pools.getIfPresent(drawId);
     }
 
-    void put(long drawId, FrozenPool pool) {
-        pools.put(drawId, pool);
+    void put(long drawId, Draws.StoredPool stored, FrozenPool pool) {
+        pools.put(drawId, new Opened(stored, pool));
     }
 }

@@ -40,7 +40,8 @@ class DrawFrozenPoolTest {
         byte[] keyBlob = FrozenPool.inflate(FrozenPool.deflate(written.keyBlob()), FrozenPool.DEFLATE);
         byte[] display = FrozenPool.inflate(FrozenPool.deflate(written.displayBlob()), FrozenPool.DEFLATE);
         FrozenPool opened = FrozenPool.open(keyBlob, display, JSON);
-        assertThat(written.hasBlobs(opened.keyBlob(), opened.displayBlob())).isTrue();
+        assertThat(opened.keyBlob()).isEqualTo(written.keyBlob());
+        assertThat(opened.displayBlob()).isEqualTo(written.displayBlob());
         for (int p = 0; p < opened.size(); p++) {
             assertThat(written.entry(p)).as("the pool as written is the pool as opened").isEqualTo(opened.entry(p));
         }
