@@ -145,6 +145,11 @@ class PublicPagesBrowserTest extends SqliteApp {
                             assertThat(((Number) ranking).intValue()).as(p.name() + " " + lang + " " + size[0]
                                     + ": the ranking's accuracy and time on screen (name and unit wrap)")
                                     .isLessThanOrEqualTo(0);
+                            Object awards = ((JavascriptExecutor) d).executeScript("var t = document.querySelector("
+                                    + "'.award-table'); return t ? t.parentNode.scrollWidth - t.parentNode.clientWidth : 0;");
+                            assertThat(((Number) awards).intValue()).as(p.name() + " " + lang + " " + size[0]
+                                    + ": every unit's figures on screen (a card per unit on a phone)")
+                                    .isLessThanOrEqualTo(0);
                         }
                     }
                 }
