@@ -272,11 +272,22 @@ interface RefusalLanguageContract extends App {
         // an account form refused, and a refusal that is the whole page (no such contest), in each language
         Map<String, String> account = new LinkedHashMap<>();
         account.put("username", "x");
+        account.put("displayName", "核查员");
         account.put("password", "short");
-        account.put("role", "JUDGE");
+        account.put("role", "AUDITOR");
         account.put("_csrf", zh.get("/admin/accounts").csrf());
         zh.post("/admin/accounts", account);
-        assertThat(errorBox(zh.get("/admin/accounts").body())).startsWith("账号信息有误").contains("密码至少 10 个字符");
+        String accounts = zh.get("/admin/accounts").body();
+        assertThat(errorBox(accounts)).startsWith("账号信息有误").contains("密码至少 10 个字符");
+        assertThat(accounts).as("the new-account form shows what was entered, never the password")
+                .containsPattern("name=\"username\"[^>]*value=\"x\"")
+                .containsPattern("name=\"displayName\"[^>]*value=\"核查员\"")
+                .containsPattern("value=\"AUDITOR\" selected")
+                .doesNotContainPattern("value=\"JUDGE\" selected")
+                .doesNotContainPattern("name=\"password\"[^>]*value=");
+        assertThat(zh.get("/admin/accounts").body()).as("once: the next visit shows the defaults")
+                .doesNotContainPattern("name=\"username\"[^>]*value=\"x\"")
+                .containsPattern("value=\"JUDGE\" selected");
         account.put("_csrf", en.get("/admin/accounts").csrf());
         en.post("/admin/accounts", account);
         assertThat(errorBox(en.get("/admin/accounts").body())).startsWith("Invalid account").contains("at least 10 characters");
