@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,9 +54,35 @@ class ContestLifecyclePages {
         model.addAttribute("changeable", ContestLifecycle.changeable(state));
         model.addAttribute("zone", zone);
         model.addAttribute("paperModes", Contest.PaperMode.values());
-        model.addAttribute("opensLocal", local(c.opensAt()));
-        model.addAttribute("closesLocal", local(c.closesAt()));
-        model.addAttribute("copyName", errors.message(request, "admin.copy.defaultName", c.name()));
+        Map<String, Object> edit = new HashMap<>();
+        edit.put("name", c.name());
+        edit.put("opensAt", local(c.opensAt()));
+        edit.put("closesAt", local(c.closesAt()));
+        edit.put("questionsPerPaper", c.questionsPerPaper());
+        edit.put("timeLimitMinutes", c.timeLimitSeconds() / 60);
+        edit.put("paperMode", c.paperMode().name());
+        edit.put("attemptsAllowed", c.attemptsAllowed());
+        edit.put("partialCredit", c.partialCredit());
+        edit.put("onlineQuota", c.onlineQuota());
+        edit.put("drawQuota", c.drawQuota());
+        edit.put("orgQuota", c.orgQuota());
+        edit.put("weightRate", c.weightRate());
+        edit.put("weightAccuracy", c.weightAccuracy());
+        edit.put("weightAttention", c.weightAttention());
+        Map<String, Object> copy = new HashMap<>(Map.of("name",
+                errors.message(request, "admin.copy.defaultName", c.name()), "opensAt", local(c.opensAt()),
+                "closesAt", local(c.closesAt())));
+        // a refused form shows what was entered (ApiErrors.flash); its hidden _form says which of the two it was
+        if (model.getAttribute("form") instanceof Map<?, ?> entered && entered.get("_form") instanceof String which
+                && (which.equals("edit") || which.equals("copy"))) {
+            Map<String, Object> shown = which.equals("edit") ? edit : copy;
+            entered.forEach((k, v) -> shown.computeIfPresent((String) k, (key, stored) -> v));
+            if (shown == edit && ContestLifecycle.changeable(state).contains("partialCredit")) {
+                edit.put("partialCredit", "true".equals(entered.get("partialCredit"))); // unticked sends nothing
+            }
+        }
+        model.addAttribute("edit", edit);
+        model.addAttribute("copy", copy);
         return "admin/edit";
     }
 

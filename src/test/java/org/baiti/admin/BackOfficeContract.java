@@ -103,8 +103,16 @@ interface BackOfficeContract extends App {
         assertThat(after.get("name").asString()).isEqualTo("进行中的竞赛（改名）");
         assertThat(LocalDateTime.ofInstant(Instant.parse(after.get("closesAt").asString()), ZONE).toString()).startsWith(newClose);
 
-        WebSession.Page past = submit(web, openPage, openPage, Map.of("closesAt", local(Instant.now().minus(1, ChronoUnit.HOURS))));
+        String pastClose = local(Instant.now().minus(1, ChronoUnit.HOURS));
+        WebSession.Page past = submit(web, openPage, openPage, Map.of("_form", "edit", "name", "改了一半的名字",
+                "closesAt", pastClose));
         assertThat(past.body()).contains("结束时间必须晚于现在");
+        assertThat(past.body()).as("the refused settings show what was entered, the copy form its own defaults")
+                .containsPattern("id=\"name\" name=\"name\"[^>]*value=\"改了一半的名字\"")
+                .containsPattern("id=\"closes\" name=\"closesAt\"[^>]*value=\"" + pastClose + "\"")
+                .doesNotContainPattern("id=\"copy-name\"[^>]*value=\"改了一半的名字\"");
+        assertThat(web.get(openPage).body()).as("once: the next visit shows what is stored")
+                .containsPattern("id=\"name\" name=\"name\"[^>]*value=\"进行中的竞赛（改名）\"");
         assertThat(admin.get("/api/admin/contests/" + open).json().get("closesAt").asString()).isEqualTo(after.get("closesAt").asString());
         assertThat(jdbc().sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'contest.update' AND contest_id = ?")
                 .param(open).query(Long.class).single()).as("one audited change of the open contest").isEqualTo(1);
