@@ -1,6 +1,8 @@
 package org.baiti.limits;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -63,11 +66,26 @@ public class Limits {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
+    private final TimeMeter time;
 
-    Limits(Dialect dialect, DataSource dataSource) {
+    Limits(Dialect dialect, DataSource dataSource, Clock clock) {
+        // the application's clock (tests move it instead of waiting for a bucket to refill)
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         if (dialect == Dialect.POSTGRESQL) {
             this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .clientClock(time)
                     .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                     // a row is worth keeping only until its bucket is full again
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
@@ -96,7 +114,7 @@ public class Limits {
         if (until == null) {
             return 0;
         }
-        long left = until - System.nanoTime();
+        long left = until - time.currentTimeNanos();
         if (left <= 0) {
             blockedUntil.remove(key, until);
             return 0;
@@ -114,7 +132,7 @@ public class Limits {
             if (blockedUntil.size() > MAX_KEPT) {
                 blockedUntil.clear();
             }
-            blockedUntil.put(key, System.nanoTime() + Math.max(probe.getNanosToWaitForRefill(), 1_000_000_000L));
+            blockedUntil.put(key, time.currentTimeNanos() + Math.max(probe.getNanosToWaitForRefill(), 1_000_000_000L));
         }
     }
 
@@ -140,7 +158,7 @@ public class Limits {
                 .build();
         Bucket created = shared != null
                 ? shared.builder().withOptimization(Optimizations.batching()).build(name, () -> config)
-                : Bucket.builder().addLimit(config.getBandwidths()[0]).build();
+                : Bucket.builder().addLimit(config.getBandwidths()[0]).withCustomTimePrecision(time).build();
         Bucket raced = buckets.putIfAbsent(name, created);
         return raced != null ? raced : created;
     }
