@@ -107,6 +107,8 @@ interface BackOfficeContract extends App {
         WebSession.Page past = submit(web, openPage, openPage, Map.of("_form", "edit", "name", "改了一半的名字",
                 "closesAt", pastClose));
         assertThat(past.body()).contains("结束时间必须晚于现在");
+        assertThat(past.body().split("结束时间必须晚于现在", -1)).as("its one reason shown once, not again as a row")
+                .hasSize(2);
         assertThat(past.body()).as("the refused settings show what was entered, the copy form its own defaults")
                 .containsPattern("id=\"name\" name=\"name\"[^>]*value=\"改了一半的名字\"")
                 .containsPattern("id=\"closes\" name=\"closesAt\"[^>]*value=\"" + pastClose + "\"")
