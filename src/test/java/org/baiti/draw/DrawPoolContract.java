@@ -9,6 +9,7 @@ import java.util.Map;
 import org.baiti.testing.Api;
 import org.baiti.testing.App;
 import org.baiti.testing.Fixtures;
+import org.baiti.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -128,5 +129,30 @@ interface DrawPoolContract extends App {
         Api.Response r = reveal(id, List.of("a", "b"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
         assertThat(r.json().get("error").asString()).isEqualTo("pool_changed");
+    }
+
+    /**
+     * The draw page has two kinds of form: a refused reveal (a blank seed) keeps what it was sent for the page, and the
+     * commit form must not take it for its own (it showed an empty name and number of winners).
+     */
+    @Test
+    default void aRefusedRevealLeavesTheCommitFormItsDefaults() {
+        long contest = contestWithAwkwardEntries();
+        long id = commit(contest);
+        WebSession web = new WebSession(api());
+        assertThat(web.login("admin", App.ADMIN_PASSWORD).status()).isEqualTo(302);
+        String page = "/admin/contests/" + contest + "/draws";
+        Map<String, String> reveal = new HashMap<>();
+        reveal.put("_csrf", web.get(page).csrf());
+        reveal.put("seed", "  ");
+        reveal.put("confirm", "yes");
+        reveal.put("confirmName", api().admin().get("/api/admin/contests/" + contest).json().get("name").asString());
+        assertThat(web.post("/admin/draws/" + id + "/reveal", reveal).status()).isEqualTo(302);
+        String body = web.get(page).body();
+        assertThat(body).as("the reveal was refused").contains("class=\"error\"");
+        assertThat(body).as("the commit form shows its defaults, not the reveal's fields")
+                .containsPattern("id=\"draw-name\" name=\"name\" value=\"[^\"]+\"")
+                .containsPattern("id=\"draw-k\" name=\"k\" type=\"number\" min=\"1\" value=\"\\d+\"");
+        assertThat(api().get("/api/draws/" + id + "/summary").json().get("status").asString()).isEqualTo("COMMITTED");
     }
 }

@@ -271,6 +271,7 @@ interface RefusalLanguageContract extends App {
 
         // an account form refused, and a refusal that is the whole page (no such contest), in each language
         Map<String, String> account = new LinkedHashMap<>();
+        account.put("_form", "account"); // as the page's form sends it
         account.put("username", "x");
         account.put("displayName", "核查员");
         account.put("password", "short");
