@@ -4,7 +4,9 @@
  *     java VerifyDraw.java draw.json          (in the Baiti sources: java tools/VerifyDraw.java draw.json)
  *
  * prints "verified" and exits 0 when every value in the record follows from its pool, k and seed;
- * otherwise it prints what differs and exits 1. This file shares no code with Baiti.
+ * otherwise it prints what differs and exits 1. This file uses no code of Baiti: it checks the draw with an
+ * implementation of its own. Baiti's command "baiti draw verify FILE" runs this very check (the file is compiled
+ * into Baiti as it is), so the two never disagree.
  *
  * The algorithm "baiti-draw-v1", in plain words (all text UTF-8, "\n" is one line feed 0x0A, hex lowercase):
  *
@@ -30,70 +32,84 @@
  * "seed" (strings), "seedDigest", "winners" (keys). Other fields are ignored.
  */
 
+package org.baiti.verify;
+
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 public class VerifyDraw {
 
     static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: java VerifyDraw.java FILE");
             System.exit(2);
         }
-        Map<String, Object> record;
-        try {
-            String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-            Object root = new Json(text).document();
-            if (!(root instanceof Map)) {
-                throw new IllegalArgumentException("the JSON value is not an object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) root;
-            record = map;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            System.out.println("cannot read " + args[0] + ": the file is not valid UTF-8");
-            System.exit(1);
-            return;
-        } catch (java.io.IOException e) {
-            System.out.println("cannot read " + args[0] + ": " + e);
-            System.exit(1);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.out.println(args[0] + " is not a valid draw record: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        System.exit(verify(Path.of(args[0]), System.out::println));
+    }
 
-        List<String> problems = new ArrayList<>();
+    /**
+     * Checks the record in FILE and says so line by line: "verified" (returns 0), or "NOT verified:" and one line
+     * per difference, or why the file cannot be read or is no draw record (returns 1).
+     */
+    public static int verify(Path file, Consumer<String> out) {
+        List<String> problems;
         try {
-            check(record, problems);
+            problems = problems(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            out.accept("cannot read " + file + ": the file is not valid UTF-8");
+            return 1;
+        } catch (IOException e) {
+            out.accept("cannot read " + file + ": " + e);
+            return 1;
         } catch (IllegalArgumentException e) {
-            System.out.println("invalid draw record: " + e.getMessage());
-            System.exit(1);
+            out.accept(file + " is not a valid draw record: " + e.getMessage());
+            return 1;
         }
         if (problems.isEmpty()) {
-            System.out.println("verified");
-            System.exit(0);
+            out.accept("verified");
+            return 0;
         }
-        System.out.println("NOT verified:");
+        out.accept("NOT verified:");
         for (String p : problems) {
-            System.out.println("- " + p);
+            out.accept("- " + p);
         }
-        System.exit(1);
+        return 1;
+    }
+
+    /**
+     * What does not hold in a draw record (its JSON text); empty when every stated value follows from its pool, k
+     * and seed.
+     *
+     * @throws IllegalArgumentException when the text is not JSON or lacks a field of the record
+     */
+    public static List<String> problems(String json) {
+        Object root = new Json(json).document();
+        if (!(root instanceof Map)) {
+            throw new IllegalArgumentException("the JSON value is not an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = (Map<String, Object>) root;
+        List<String> problems = new ArrayList<>();
+        check(record, problems);
+        return problems;
     }
 
     /** Checks every stated value of the record and adds a line to problems for each one that does not hold. */
-    static void check(Map<String, Object> record, List<String> problems) throws Exception {
+    static void check(Map<String, Object> record, List<String> problems) {
         String algorithm = text(record, "algorithm");
         String statedP = text(record, "poolDigest");
         long statedN = whole(record, "n");
@@ -149,7 +165,7 @@ public class VerifyDraw {
             }
         }
 
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = sha256();
         for (byte[] b : pool) {
             sha.update(b);
             sha.update((byte) '\n');
@@ -164,7 +180,7 @@ public class VerifyDraw {
         for (String part : seed) {
             s.append(part).append('\n');
         }
-        byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] d = sha256().digest(s.toString().getBytes(StandardCharsets.UTF_8));
         if (!hex(d).equals(statedD)) {
             problems.add("seed digest: the record says " + statedD + ", the pool, k and seed give " + hex(d));
         }
@@ -209,8 +225,8 @@ public class VerifyDraw {
             this.d = d;
         }
 
-        BigInteger next() throws Exception {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        BigInteger next() {
+            MessageDigest sha = sha256();
             sha.update(d);
             for (int b = 7; b >= 0; b--) {
                 sha.update((byte) (j >>> (8 * b)));
@@ -219,7 +235,7 @@ public class VerifyDraw {
             return new BigInteger(1, Arrays.copyOf(sha.digest(), 8));
         }
 
-        int uniform(int m) throws Exception {
+        int uniform(int m) {
             BigInteger bm = BigInteger.valueOf(m);
             BigInteger limit = TWO_64.subtract(TWO_64.mod(bm));
             BigInteger u = next();
@@ -227,6 +243,14 @@ public class VerifyDraw {
                 u = next();
             }
             return u.mod(bm).intValueExact();
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.baiti.testing.Api;
 import org.baiti.testing.Fixtures;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.baiti.verify.VerifyDraw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ final class DrawScale {
         assertThat(record.body()).isEqualTo(reveal.body());
         assertThat(hit.json().get("inPool").asBoolean()).isTrue();
         assertThat(miss.json().get("inPool").asBoolean()).isFalse();
-        assertThat(DrawVerifier.verifyJson(record.body()).verified()).isTrue();
+        assertThat(VerifyDraw.problems(record.body())).isEmpty();
         long t7 = System.nanoTime();
 
         System.out.printf("%n[draw scale, %s] n = %,d, k = 140%n  seed offline rows: %,d ms%n"
@@ -56,7 +57,7 @@ final class DrawScale {
                         + "  reveal over HTTP, answering the published record (%,d bytes): %,d ms%n"
                         + "  commit + reveal: %,d ms%n  GET published record again: %,d ms%n"
                         + "  find my ticket: hit %,d ms, miss %,d ms%n"
-                        + "  DrawVerifier on the record: %,d ms%n",
+                        + "  VerifyDraw on the record: %,d ms%n",
                 database, entries, ms(t1 - t0), ms(t2 - t1), reveal.body().length(), ms(t3 - t2), ms(t3 - t1),
                 ms(t4 - t3), ms(t5 - t4), ms(t6 - t5), ms(t7 - t6));
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.baiti.draw.DrawVerifier;
+import org.baiti.verify.VerifyDraw;
 import org.baiti.testing.Api;
 import org.baiti.testing.BaitiProcess;
 import org.baiti.testing.Fixtures;
@@ -107,7 +107,7 @@ class BackupRestoreIT {
             assertThat(record.get("winners")).hasSize(12);
             assertThat(record.get("seed")).hasSize(2);
             assertThat(record.get("poolDigest").asString()).hasSize(64);
-            assertThat(DrawVerifier.verifyJson(restoredDraw.body()).verified()).as(restoredDraw.body()).isTrue();
+            assertThat(VerifyDraw.problems(restoredDraw.body())).as(restoredDraw.body()).isEmpty();
             assertThat(api.get("/api/draws/" + drawId + "/summary").body()).isEqualTo(drawSummary);
             assertThat(api.get("/api/contests/" + id + "/draws").body()).isEqualTo(draws);
             assertThat(api.as("admin", PASSWORD).get("/api/admin/contests/" + id + "/offline-results/summary").body())

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.baiti.draw.DrawVerifier;
+import org.baiti.verify.VerifyDraw;
 import org.baiti.testing.Api;
 import org.baiti.testing.BaitiProcess;
 import org.baiti.testing.EnabledIfPostgres;
@@ -269,7 +269,7 @@ class TwoNodesIT {
         JsonNode record = Api.JSON.readTree(onB);
         assertThat(record.get("status").asString()).isEqualTo("SEALED");
         assertThat(record.get("winners")).hasSize(20);
-        assertThat(DrawVerifier.verifyJson(onB).verified()).isTrue();
+        assertThat(VerifyDraw.problems(onB)).isEmpty();
         assertThat(nodeA.get("/api/draws/" + drawId + "/summary").body()).isEqualTo(nodeB.get("/api/draws/" + drawId + "/summary").body());
         assertThat(nodeA.get("/api/contests/" + id + "/draws").body()).isEqualTo(nodeB.get("/api/contests/" + id + "/draws").body());
     }
