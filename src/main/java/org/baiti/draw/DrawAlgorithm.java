@@ -77,11 +77,6 @@ public final class DrawAlgorithm {
      */
     public static byte[] poolDigest(List<String> sortedKeys) {
         checkSortedPool(sortedKeys);
-        return digest(sortedKeys);
-    }
-
-    /** {@code SHA-256(key_1 \n ... key_n \n)} of the keys as given, without checks. */
-    static byte[] digest(List<String> sortedKeys) {
         MessageDigest sha = sha256();
         for (String key : sortedKeys) {
             sha.update(key.getBytes(StandardCharsets.UTF_8));
@@ -124,7 +119,12 @@ public final class DrawAlgorithm {
                 throw new IllegalArgumentException("seed string " + (i + 1) + " contains an unpaired surrogate");
             }
         }
-        return seedDigestUnchecked(poolDigest, k, seed);
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(ALGORITHM).append('\n').append(hex(poolDigest)).append('\n').append(k).append('\n');
+        for (String s : seed) {
+            sb.append(s).append('\n');
+        }
+        return sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -140,11 +140,12 @@ public final class DrawAlgorithm {
     public static List<String> select(List<String> sortedPool, int k, byte[] seedDigest) {
         checkSortedPool(sortedPool);
         checkK(k, sortedPool.size());
-        Objects.requireNonNull(seedDigest, "seedDigest");
-        if (seedDigest.length != DIGEST_LENGTH) {
-            throw new IllegalArgumentException("seed digest must be 32 bytes, got " + seedDigest.length);
+        List<String> pool = sortedPool instanceof RandomAccess ? sortedPool : new ArrayList<>(sortedPool);
+        List<String> winners = new ArrayList<>(k);
+        for (int p : selectPositions(pool.size(), k, Objects.requireNonNull(seedDigest, "seedDigest"))) {
+            winners.add(pool.get(p));
         }
-        return selectUnchecked(sortedPool, k, seedDigest);
+        return Collections.unmodifiableList(winners);
     }
 
     /** Lowercase hex encoding of bytes. */
@@ -240,26 +241,6 @@ public final class DrawAlgorithm {
         if (k < 0 || k > n) {
             throw new IllegalArgumentException("number of winners k must satisfy 0 <= k <= n = " + n + ", got " + k);
         }
-    }
-
-    /** The seed digest formula without argument checks (the verifier recomputes whatever a record lists). */
-    static byte[] seedDigestUnchecked(byte[] poolDigest, int k, List<String> seed) {
-        StringBuilder sb = new StringBuilder(128);
-        sb.append(ALGORITHM).append('\n').append(hex(poolDigest)).append('\n').append(k).append('\n');
-        for (String s : seed) {
-            sb.append(s).append('\n');
-        }
-        return sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The selection of {@link #selectPositions} without argument checks, as keys. */
-    static List<String> selectUnchecked(List<String> sortedPool, int k, byte[] seedDigest) {
-        List<String> pool = sortedPool instanceof RandomAccess ? sortedPool : new ArrayList<>(sortedPool);
-        List<String> winners = new ArrayList<>(k);
-        for (int p : selectPositions(pool.size(), k, seedDigest)) {
-            winners.add(pool.get(p));
-        }
-        return Collections.unmodifiableList(winners);
     }
 
     /**

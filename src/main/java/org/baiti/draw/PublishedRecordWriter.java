@@ -1,15 +1,15 @@
 package org.baiti.draw;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,78 +30,49 @@ class PublishedRecordWriter {
         this.json = json;
     }
 
+    /** The record but its pool, in the published order of fields; nulls are written (before the reveal). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Head(long id, long contestId, String contestName, String name, String algorithm, String status,
+                String poolKind, String seedSources, String poolDigest, int n, int k, List<TierWinners> tiers,
+                String committedAt, List<String> seed, String seedDigest, List<String> winners, String revealedAt) {
+    }
+
+    /** A tier with its winners in draw order (null before the reveal). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TierWinners(String name, int count, List<String> winners) {
+    }
+
     /**
      * Writes the record to {@code out}; its length is known before the first byte and is given to {@code length}
      * first (a Content-Length instead of chunks).
      */
     void write(DrawRecord d, String contestName, OutputStream out, LongConsumer length) throws IOException {
         FrozenPool pool = drawing.frozenPool(d);
-        // Everything but the pool through the generator, then the pool array as the same generator wrote it at
-        // commit, copied.
-        ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = json.createGenerator(head)) {
-            g.writeStartObject();
-            writeHead(d, contestName, g);
-            g.writeEndObject();
-        }
-        byte[] bytes = head.toByteArray();
+        // Everything but the pool through Jackson, then the pool array as Jackson wrote it at commit, copied.
+        byte[] head = json.writeValueAsBytes(head(d, contestName));
         byte[] display = pool.displayBlob();
-        length.accept((long) bytes.length - 1 + POOL.length + display.length + 1);
-        out.write(bytes, 0, bytes.length - 1); // without the closing brace
+        length.accept((long) head.length - 1 + POOL.length + display.length + 1);
+        out.write(head, 0, head.length - 1); // without the closing brace
         out.write(POOL);
         out.write(display);
         out.write('}');
         out.flush();
     }
 
-    private static void writeHead(DrawRecord d, String contestName, JsonGenerator g) {
-        g.writeNumberProperty("id", d.id());
-        g.writeNumberProperty("contestId", d.contestId());
-        g.writeStringProperty("contestName", contestName);
-        g.writeStringProperty("name", d.name());
-        g.writeStringProperty("algorithm", DrawAlgorithm.ALGORITHM);
-        g.writeStringProperty("status", d.status().name());
-        g.writeStringProperty("poolKind", d.poolKind());
-        g.writeStringProperty("seedSources", d.seedSources());
-        g.writeStringProperty("poolDigest", d.poolDigest());
-        g.writeNumberProperty("n", d.n());
-        g.writeNumberProperty("k", d.k());
-        g.writeName("tiers");
-        if (d.tiers() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
+    private static Head head(DrawRecord d, String contestName) {
+        List<TierWinners> tiers = null;
+        if (d.tiers() != null) {
+            tiers = new ArrayList<>();
             int from = 0;
             for (DrawRecord.Tier t : d.tiers()) {
-                g.writeStartObject();
-                g.writeStringProperty("name", t.name());
-                g.writeNumberProperty("count", t.count());
-                g.writeName("winners");
-                strings(g, d.winners() == null ? null : d.winners().subList(from, from + t.count()));
-                g.writeEndObject();
+                tiers.add(new TierWinners(t.name(), t.count(),
+                        d.winners() == null ? null : d.winners().subList(from, from + t.count())));
                 from += t.count();
             }
-            g.writeEndArray();
         }
-        g.writeStringProperty("committedAt", time(d.committedAt()));
-        g.writeName("seed");
-        strings(g, d.seed());
-        g.writeStringProperty("seedDigest", d.seedDigest());
-        g.writeName("winners");
-        strings(g, d.winners());
-        g.writeStringProperty("revealedAt", time(d.revealedAt()));
-    }
-
-    private static void strings(JsonGenerator g, List<String> list) {
-        if (list == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (String s : list) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
+        return new Head(d.id(), d.contestId(), contestName, d.name(), DrawAlgorithm.ALGORITHM, d.status().name(),
+                d.poolKind(), d.seedSources(), d.poolDigest(), d.n(), d.k(), tiers, time(d.committedAt()), d.seed(),
+                d.seedDigest(), d.winners(), time(d.revealedAt()));
     }
 
     private static String time(Instant t) {
