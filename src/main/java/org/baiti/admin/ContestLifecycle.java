@@ -2,12 +2,9 @@ package org.baiti.admin;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import org.baiti.audit.AuditLog;
 import org.baiti.bank.Question;
@@ -34,17 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ContestLifecycle {
 
-    /** The settings a contest's state still lets change: everything before it opens, less and less after. */
-    static Set<String> changeable(ContestState state) {
-        return switch (state) {
-            case NOT_STARTED -> Set.of("name", "questionsPerPaper", "timeLimitSeconds", "opensAt", "closesAt",
-                    "onlineQuota", "drawQuota", "orgQuota", "paperMode", "attemptsAllowed", "partialCredit", "weights");
-            case OPEN -> Set.of("name", "closesAt");
-            case ENDED -> Set.of("name");
-            case FROZEN -> Set.of();
-        };
-    }
-
     private final Contesting contesting;
     private final Questions questions;
     private final Units units;
@@ -68,60 +54,6 @@ class ContestLifecycle {
 
     public ContestState state(Contest c) {
         return ContestState.of(c, Instant.now(clock));
-    }
-
-    /** Changes the settings the contest's state allows; any other difference is refused (409 locked), nothing changes. */
-    @Transactional
-    public Contest edit(long id, ContestSettings wanted) {
-        Contest old = contesting.get(id);
-        ContestState state = state(old);
-        Set<String> allowed = changeable(state);
-        List<Reason> locked = new ArrayList<>();
-        for (String field : changed(old, wanted)) {
-            if (!allowed.contains(field)) {
-                locked.add(Reason.field(field, "admin.edit.locked." + state.name()));
-            }
-        }
-        if (!locked.isEmpty()) {
-            throw Refusal.conflict("locked", "admin.edit.refused", Reason.words("admin.state." + state.name()))
-                    .withDetails(locked);
-        }
-        if (state == ContestState.OPEN && wanted.closesAt() != null && !wanted.closesAt().isAfter(Instant.now(clock))) {
-            throw Refusal.conflict("locked", "admin.edit.closesInPast")
-                    .withDetails(List.of(Reason.field("closesAt", "admin.edit.closesInPast")));
-        }
-        return contesting.update(id, wanted);
-    }
-
-    /** The names of the settings that differ (the three weights count as one, "weights"). */
-    static List<String> changed(Contest c, ContestSettings s) {
-        List<String> out = new ArrayList<>();
-        diff(out, "name", c.name(), s.name() == null ? null : s.name().strip());
-        diff(out, "questionsPerPaper", c.questionsPerPaper(), s.questionsPerPaper());
-        diff(out, "timeLimitSeconds", c.timeLimitSeconds(), s.timeLimitSeconds());
-        diff(out, "opensAt", c.opensAt(), s.opensAt());
-        diff(out, "closesAt", c.closesAt(), s.closesAt());
-        diff(out, "onlineQuota", c.onlineQuota(), s.onlineQuota());
-        diff(out, "drawQuota", c.drawQuota(), s.drawQuota());
-        diff(out, "orgQuota", c.orgQuota(), s.orgQuota());
-        diff(out, "paperMode", c.paperMode(), s.paperMode() == null ? Contest.PaperMode.FIXED : s.paperMode());
-        diff(out, "attemptsAllowed", c.attemptsAllowed(), s.attemptsAllowed() == null ? 1 : s.attemptsAllowed());
-        diff(out, "partialCredit", c.partialCredit(), Boolean.TRUE.equals(s.partialCredit()));
-        if (!same(c.weightRate(), s.weightRate(), 0.4) || !same(c.weightAccuracy(), s.weightAccuracy(), 0.4)
-                || !same(c.weightAttention(), s.weightAttention(), 0.2)) {
-            out.add("weights");
-        }
-        return out;
-    }
-
-    private static boolean same(double stored, Double given, double fallback) {
-        return Math.abs(stored - (given == null ? fallback : given)) < 1e-9;
-    }
-
-    private static void diff(List<String> out, String name, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            out.add(name);
-        }
     }
 
     /**

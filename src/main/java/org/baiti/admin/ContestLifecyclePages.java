@@ -51,7 +51,7 @@ class ContestLifecyclePages {
         ContestState state = lifecycle.state(c);
         model.addAttribute("contest", c);
         model.addAttribute("state", state);
-        model.addAttribute("changeable", ContestLifecycle.changeable(state));
+        model.addAttribute("changeable", state.changeable());
         model.addAttribute("zone", zone);
         model.addAttribute("paperModes", Contest.PaperMode.values());
         Map<String, Object> edit = new HashMap<>();
@@ -77,7 +77,7 @@ class ContestLifecyclePages {
                 && (which.equals("edit") || which.equals("copy"))) {
             Map<String, Object> shown = which.equals("edit") ? edit : copy;
             entered.forEach((k, v) -> shown.computeIfPresent((String) k, (key, stored) -> v));
-            if (shown == edit && ContestLifecycle.changeable(state).contains("partialCredit")) {
+            if (shown == edit && state.changeable().contains("partialCredit")) {
                 edit.put("partialCredit", "true".equals(entered.get("partialCredit"))); // unticked sends nothing
             }
         }
@@ -113,12 +113,15 @@ class ContestLifecyclePages {
                     paperMode != null ? paperMode : c.paperMode(),
                     attemptsAllowed != null ? attemptsAllowed : c.attemptsAllowed(),
                     // a checkbox sends nothing when unticked: read it only when the field is open to change
-                    ContestLifecycle.changeable(lifecycle.state(c)).contains("partialCredit")
+                    lifecycle.state(c).changeable().contains("partialCredit")
                             ? Boolean.TRUE.equals(partialCredit) : c.partialCredit(),
                     weightRate != null ? weightRate : c.weightRate(),
                     weightAccuracy != null ? weightAccuracy : c.weightAccuracy(),
-                    weightAttention != null ? weightAttention : c.weightAttention());
-            lifecycle.edit(id, s);
+                    weightAttention != null ? weightAttention : c.weightAttention(),
+                    // not on the page: kept as set through the API
+                    c.addressStartsPerMinute(), c.addressSubmitsPerMinute(), c.addressCodesPerMinute(),
+                    c.addressFailuresPerMinute());
+            contesting.update(id, s);
             flash.addFlashAttribute("notice", errors.message(request, "admin.edit.saved"));
         } catch (Refusal e) {
             fail(flash, e, request);

@@ -53,10 +53,29 @@ public class Contesting {
         return c;
     }
 
+    /**
+     * Changes what the contest's state still allows ({@link ContestState#changeable}), through the API and the
+     * settings page alike: any other difference is refused (409 {@code locked}, naming each field), and so is a closing
+     * time in the past while the contest is open (closing early is not ending it behind the participants' backs);
+     * nothing changes then.
+     */
     @Transactional
     public Contest update(long id, ContestSettings s) {
         Contest old = get(id);
         requireNotFrozen(old);
+        Instant now = Instant.now(clock);
+        ContestState state = ContestState.of(old, now);
+        List<Reason> locked = s == null ? List.of() : s.changedFrom(old).stream()
+                .filter(field -> !state.changeable().contains(field))
+                .map(field -> Reason.field(field, "admin.edit.locked." + state.name())).toList();
+        if (!locked.isEmpty()) {
+            throw Refusal.conflict("locked", "admin.edit.refused", Reason.words("admin.state." + state.name()))
+                    .withDetails(locked);
+        }
+        if (state == ContestState.OPEN && s.closesAt() != null && !s.closesAt().isAfter(now)) {
+            throw Refusal.conflict("locked", "admin.edit.closesInPast")
+                    .withDetails(List.of(Reason.field("closesAt", "admin.edit.closesInPast")));
+        }
         Contest c = build(id, s, old.createdAt());
         contests.update(c);
         forget(id);

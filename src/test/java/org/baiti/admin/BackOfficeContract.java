@@ -87,7 +87,7 @@ interface BackOfficeContract extends App {
         assertThat(changed.get("onlineQuota").asInt()).isEqualTo(50);
         assertThat(changed.get("weightRate").asDouble()).isEqualTo(0.5);
 
-        long open = contestWithUnitsAndBank(admin, Map.of("name", "进行中的竞赛"));
+        long open = contestWithUnitsAndBank(admin, Map.of("name", "进行中的竞赛", "addressStartsPerMinute", 0));
         String openPage = "/admin/contests/" + open + "/edit";
         String form = web.get(openPage).body();
         assertThat(form).contains("data-state=\"OPEN\"");
@@ -102,6 +102,8 @@ interface BackOfficeContract extends App {
         var after = admin.get("/api/admin/contests/" + open).json();
         assertThat(after.get("name").asString()).isEqualTo("进行中的竞赛（改名）");
         assertThat(LocalDateTime.ofInstant(Instant.parse(after.get("closesAt").asString()), ZONE).toString()).startsWith(newClose);
+        assertThat(after.get("addressStartsPerMinute").asInt()).as("a limit set through the API, not on the page, is kept")
+                .isZero();
 
         String pastClose = local(Instant.now().minus(1, ChronoUnit.HOURS));
         WebSession.Page past = submit(web, openPage, openPage, Map.of("_form", "edit", "name", "改了一半的名字",

@@ -45,6 +45,42 @@ interface ContestApiContract extends App {
         assertThat(admin.get("/api/admin/contests/123").status()).isEqualTo(404);
     }
 
+    /**
+     * The API changes what the contest's state allows, as the settings page does: once open, the name and a later
+     * closing time; the paper, the window's start, the quotas and the weights are refused with each field named, and
+     * nothing changes. The per-address limits (operation, not rules) still change.
+     */
+    @Test
+    default void anOpenContestChangesOnlyWhatItsStateAllowsThroughTheApiToo() {
+        Api admin = api().admin();
+        long id = Fixtures.contest(admin, 5);
+        var before = admin.get("/api/admin/contests/" + id).json();
+        java.util.function.Function<Map<String, Object>, Map<String, Object>> with = changes -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("name", before.get("name").asString(),
+                    "questionsPerPaper", 5, "timeLimitSeconds", 600, "opensAt", before.get("opensAt").asString(),
+                    "closesAt", before.get("closesAt").asString(), "onlineQuota", 3, "drawQuota", 3, "orgQuota", 2));
+            body.putAll(changes);
+            return body;
+        };
+        Api.Response paper = admin.putJson("/api/admin/contests/" + id, with.apply(Map.of("questionsPerPaper", 4,
+                "drawQuota", 100, "name", "新名字")));
+        assertThat(paper.status()).as(paper.body()).isEqualTo(409);
+        assertThat(paper.json().get("error").asString()).isEqualTo("locked");
+        assertThat(paper.body()).contains("questionsPerPaper").contains("drawQuota");
+        Api.Response early = admin.putJson("/api/admin/contests/" + id, with.apply(Map.of("closesAt",
+                java.time.Instant.now().minusSeconds(60).toString())));
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("closesAt");
+        assertThat(admin.get("/api/admin/contests/" + id).json()).as("nothing changed").isEqualTo(before);
+
+        Api.Response allowed = admin.putJson("/api/admin/contests/" + id, with.apply(Map.of("name", "新名字",
+                "addressStartsPerMinute", 0)));
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        var after = admin.get("/api/admin/contests/" + id).json();
+        assertThat(after.get("name").asString()).isEqualTo("新名字");
+        assertThat(after.get("addressStartsPerMinute").asInt()).isZero();
+    }
+
     @Test
     default void afterFreezeNoImportChangesTheContest() {
         Api admin = api().admin();
@@ -107,16 +143,16 @@ interface ContestApiContract extends App {
         }
         assertThat(fromMemory).as("read again from memory").isTrue();
 
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of("name", "改名后的竞赛", "questionsPerPaper", 7,
-                "timeLimitSeconds", 900, "opensAt", first.opensAt().toString(), "closesAt", first.closesAt().toString(),
-                "onlineQuota", 3, "drawQuota", 3, "orgQuota", 2));
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("name", "改名后的竞赛", "questionsPerPaper", 5,
+                "timeLimitSeconds", 600, "opensAt", first.opensAt().toString(),
+                "closesAt", first.closesAt().plusSeconds(3600).toString(), "onlineQuota", 3, "drawQuota", 3, "orgQuota", 2));
         assertThat(admin.putJson("/api/admin/contests/" + id, settings).status()).isEqualTo(200);
         assertThat(contesting.get(id).name()).isEqualTo("改名后的竞赛");
-        assertThat(contesting.get(id).questionsPerPaper()).isEqualTo(7);
+        assertThat(contesting.get(id).closesAt()).isEqualTo(first.closesAt().plusSeconds(3600));
 
         org.springframework.transaction.support.TransactionTemplate tx =
                 bean(org.springframework.transaction.support.TransactionTemplate.class);
-        ContestSettings rolledBack = new ContestSettings("不会生效", 9, 900, first.opensAt(), first.closesAt(), 3, 3, 2,
+        ContestSettings rolledBack = new ContestSettings("不会生效", 5, 600, first.opensAt(), first.closesAt(), 3, 3, 2,
                 null, null, null, null, null, null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             contesting.update(id, rolledBack);
@@ -148,7 +184,7 @@ interface ContestApiContract extends App {
         long id = Fixtures.contest(admin, 5);
         Contesting contesting = bean(Contesting.class);
         Contest first = contesting.get(id);
-        ContestSettings renamed = new ContestSettings("提交前有人读过", 5, 900, first.opensAt(), first.closesAt(), 3, 3, 2,
+        ContestSettings renamed = new ContestSettings("提交前有人读过", 5, 600, first.opensAt(), first.closesAt(), 3, 3, 2,
                 null, null, null, null, null, null);
         bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(s -> {
             contesting.update(id, renamed);
