@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.baiti.Ids;
 import org.baiti.audit.AuditLog;
 import org.baiti.contest.Contest;
@@ -47,14 +49,20 @@ public class Drawing {
     private final Clock clock;
     private final AuditLog audit;
     private final JsonMapper json;
-    private final FrozenPoolCache cache;
+    /**
+     * The last pools opened on this node, each with the stored blobs it was written to or checked against, so "find
+     * my ticket" and the record do not load and check a million entries per request, and the reveal on the node that
+     * committed compares stored bytes instead of checking them again. Derived data only: a pool row never changes, and
+     * the reveal re-reads it and opens it again when its bytes differ. Soft values: memory pressure empties it.
+     */
+    private final Cache<Long, Opened> cache = Caffeine.newBuilder().maximumSize(2).softValues().build();
     private final ContestMetrics metrics;
     private final PerfectPapers papers;
     private final OfflineResults offline;
     private final Units units;
 
-    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, FrozenPoolCache cache,
-            ContestMetrics metrics, PerfectPapers papers, OfflineResults offline, Units units) {
+    Drawing(Draws draws, Contesting contesting, Clock clock, AuditLog audit, JsonMapper json, ContestMetrics metrics,
+            PerfectPapers papers, OfflineResults offline, Units units) {
         this.metrics = metrics;
         this.papers = papers;
         this.offline = offline;
@@ -64,7 +72,10 @@ public class Drawing {
         this.clock = clock;
         this.audit = audit;
         this.json = json;
-        this.cache = cache;
+    }
+
+    /** A pool and the stored form it came from. */
+    private record Opened(Draws.StoredPool stored, FrozenPool pool) {
     }
 
     /** What the organizer commits to: {@code tiers} may be null; their counts must add up to {@code k}. */
@@ -158,7 +169,7 @@ public class Drawing {
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
         draws.insert(draw, stored);
-        cache.put(draw.id(), stored, frozen); // a new id: should the transaction roll back, nothing asks for it
+        cache.put(draw.id(), new Opened(stored, frozen)); // a new id: should the transaction roll back, nothing asks for it
         long written = System.nanoTime();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("drawId", draw.id());
@@ -294,7 +305,7 @@ public class Drawing {
      * @throws Refusal 409 {@code pool_changed} when the stored pool is missing or is not the committed one
      */
     FrozenPool frozenPool(DrawRecord draw) {
-        FrozenPoolCache.Opened cached = cache.get(draw.id());
+        Opened cached = cache.getIfPresent(draw.id());
         return cached != null ? cached.pool() : open(draw, draws.pool(draw.id()).orElseThrow(Drawing::poolChanged));
     }
 
@@ -305,7 +316,7 @@ public class Drawing {
      * since is opened and checked again).
      */
     private FrozenPool open(DrawRecord draw, Draws.StoredPool stored) {
-        FrozenPoolCache.Opened cached = cache.get(draw.id());
+        Opened cached = cache.getIfPresent(draw.id());
         if (cached != null && cached.stored().sameBytes(stored)) {
             return cached.pool();
         }
@@ -318,7 +329,7 @@ public class Drawing {
             if (pool.size() != draw.n()) {
                 throw new FrozenPool.Mismatch(pool.size() + " entries, committed " + draw.n());
             }
-            cache.put(draw.id(), stored, pool);
+            cache.put(draw.id(), new Opened(stored, pool));
             return pool;
         } catch (FrozenPool.Mismatch e) {
             log.warn("Draw {}: stored pool is inconsistent: {}", draw.id(), e.getMessage());
