@@ -102,6 +102,32 @@ class CliMessagesTest {
     }
 
     @Test
+    void aCommandLinePicocliCannotTakeIsRefusedInTheMachinesLanguage() {
+        CliMessages.environment = () -> Map.of("LANG", "zh_CN.UTF-8");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("draw", "verify")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("缺少必需的参数：FILE").contains("用法：baiti draw verify")
+                .doesNotContain("Missing");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("draw", "verify", "a.json", "b.json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("无法识别的参数：b.json").doesNotContain("Unmatched");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("draw", "verify", "--nope", "a.json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("无法识别的参数：--nope");
+
+        CliMessages.environment = () -> Map.of("LANG", "en_US.UTF-8");
+        StringWriter english = new StringWriter();
+        CommandLine en = Main.commandLine();
+        en.setErr(new PrintWriter(english, true));
+        assertThat(en.execute("draw", "verify")).isEqualTo(2);
+        assertThat(english.toString()).startsWith("Missing required argument: FILE").contains("Usage: baiti draw verify");
+    }
+
+    @Test
     void aMissingBackupIsSaidInTheMachinesLanguage() {
         CliMessages.environment = () -> Map.of("LANG", "en_US.UTF-8");
         assertThat(CliMessages.text("cli.restore.noBackup", "/tmp/x.db")).isEqualTo("No backup at /tmp/x.db");
