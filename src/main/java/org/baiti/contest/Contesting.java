@@ -72,7 +72,7 @@ public class Contesting {
             throw Refusal.conflict("locked", "admin.edit.refused", Reason.words("admin.state." + state.name()))
                     .withDetails(locked);
         }
-        if (state == ContestState.OPEN && s.closesAt() != null && !s.closesAt().isAfter(now)) {
+        if (state == ContestState.OPEN && s != null && s.closesAt() != null && !s.closesAt().isAfter(now)) {
             throw Refusal.conflict("locked", "admin.edit.closesInPast")
                     .withDetails(List.of(Reason.field("closesAt", "admin.edit.closesInPast")));
         }

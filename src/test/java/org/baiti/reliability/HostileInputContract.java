@@ -135,6 +135,9 @@ interface HostileInputContract extends App {
             Api.Response res = admin.putJson("/api/admin/contests/" + id + "/units/U1/attention", body);
             tried++;
             assertThat(res.status()).as("attention <- %.80s", body).isBetween(400, 499);
+            Api.Response settings = admin.putJson("/api/admin/contests/" + id, body);
+            tried++;
+            assertThat(settings.status()).as("settings <- %.80s: %s", body, settings.body()).isBetween(400, 499);
         }
         assertThat(admin.get("/api/admin/contests/abc").status()).isEqualTo(400);
         assertThat(admin.get("/api/admin/contests/" + Long.MAX_VALUE).status()).isEqualTo(404);
