@@ -136,26 +136,31 @@ public class VerifyDraw {
         }
 
         // 1. Pool: UTF-8 bytes, sorted as unsigned bytes. The listed pool must already be in this order.
+        // Each bad key and each place out of order is named, the first MAX_NAMED of each; then how many more.
+        List<String> badKeys = new ArrayList<>();
+        List<String> disorder = new ArrayList<>();
         List<byte[]> utf8 = new ArrayList<>();
         for (String key : keys) {
             if (key.isEmpty() || key.contains("\n")) {
-                problems.add("pool key \"" + key + "\" is empty or contains a line feed");
+                badKeys.add("pool key \"" + key + "\" is empty or contains a line feed");
             }
             byte[] b = key.getBytes(StandardCharsets.UTF_8);
             if (!new String(b, StandardCharsets.UTF_8).equals(key)) {
-                problems.add("pool key \"" + key + "\" is not valid Unicode text");
+                badKeys.add("pool key \"" + key + "\" is not valid Unicode text");
             }
             utf8.add(b);
         }
         for (int i = 1; i < utf8.size(); i++) {
             int c = Arrays.compareUnsigned(utf8.get(i - 1), utf8.get(i));
             if (c == 0) {
-                problems.add("pool lists \"" + keys.get(i) + "\" twice");
+                disorder.add("pool lists \"" + keys.get(i) + "\" twice");
             } else if (c > 0) {
-                problems.add("pool is not sorted: \"" + keys.get(i - 1) + "\" is listed before \"" + keys.get(i)
+                disorder.add("pool is not sorted: \"" + keys.get(i - 1) + "\" is listed before \"" + keys.get(i)
                         + "\"");
             }
         }
+        name(badKeys, "invalid pool keys", problems);
+        name(disorder, "places where the pool is out of order or repeats a key", problems);
         List<byte[]> sortedBytes = new ArrayList<>(utf8);
         sortedBytes.sort(Arrays::compareUnsigned);
         List<byte[]> pool = new ArrayList<>(); // sorted, each key once
@@ -243,6 +248,16 @@ public class VerifyDraw {
                 u = next();
             }
             return u.mod(bm).intValueExact();
+        }
+    }
+
+    static final int MAX_NAMED = 10;
+
+    /** Adds the first MAX_NAMED of found to problems, then how many more there are of what. */
+    static void name(List<String> found, String what, List<String> problems) {
+        problems.addAll(found.subList(0, Math.min(found.size(), MAX_NAMED)));
+        if (found.size() > MAX_NAMED) {
+            problems.add("... and " + (found.size() - MAX_NAMED) + " more " + what + " (" + found.size() + " in all)");
         }
     }
 

@@ -111,6 +111,22 @@ class VerifyDrawTest {
     }
 
     @Test
+    void manyBadPlacesAreNamedTenAtATimeWithHowManyMore() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add(String.format("K%03d", i));
+        }
+        AlgorithmRun.Result r = AlgorithmRun.draw(keys, 3, List.of("s"));
+        List<String> listed = new ArrayList<>();
+        r.sortedPool().forEach(k -> listed.addAll(List.of(k, k))); // every key twice
+        List<String> problems = VerifyDraw.problems(record(r, listed, r.winners()));
+        assertThat(problems).hasSize(11);
+        assertThat(problems.subList(0, 10)).allMatch(p -> p.endsWith("\" twice"));
+        assertThat(problems.get(10)).isEqualTo(
+                "... and 30 more places where the pool is out of order or repeats a key (40 in all)");
+    }
+
+    @Test
     void kOutsideThePoolAndAnEmptySeedAreNamed() {
         AlgorithmRun.Result r = AlgorithmRun.draw(List.of("A", "B"), 2, List.of("s"));
         assertThat(VerifyDraw.problems(DrawRecords.toJson(r).replace("\"k\":2", "\"k\":3")))
