@@ -76,75 +76,62 @@ class ApiErrorsWebMvcTest {
         }
     }
 
-    private static JsonNode json(MvcTestResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    /** Asserts the answer's status and error code, and returns its body. */
+    private static JsonNode refused(MvcTestResult r, int status, String error) throws Exception {
+        assertThat(r).hasStatus(status);
+        JsonNode body = JSON.readTree(r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(body.get("error").asString()).as("the code, the same in every language").isEqualTo(error);
+        return body;
     }
 
     @Test
     void aRefusalIsItsStatusCodeAndWordsInChineseUnlessEnglishIsAsked() throws Exception {
-        MvcTestResult zh = mvc.get().uri("/t/refused").exchange();
-        assertThat(zh).hasStatus(400);
-        JsonNode body = json(zh);
-        assertThat(body.get("error").asString()).isEqualTo("invalid_field");
-        assertThat(body.get("message").asString()).isEqualTo("竞赛设置有误");
-        assertThat(body.get("details").get(0).get("field").asString()).isEqualTo("name");
-        assertThat(body.get("details").get(0).get("reason").asString()).isEqualTo("必填");
+        JsonNode zh = refused(mvc.get().uri("/t/refused").exchange(), 400, "invalid_field");
+        assertThat(zh.get("message").asString()).isEqualTo("竞赛设置有误");
+        assertThat(zh.get("details").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(zh.get("details").get(0).get("reason").asString()).isEqualTo("必填");
 
-        MvcTestResult en = mvc.get().uri("/t/refused").header("Accept-Language", "en-US,en;q=0.9").exchange();
-        assertThat(en).hasStatus(400);
-        assertThat(json(en).get("message").asString()).isEqualTo("Invalid contest settings");
-        assertThat(json(en).get("details").get(0).get("reason").asString()).isEqualTo("required");
-        assertThat(json(en).get("error").asString()).as("the code is the same in every language").isEqualTo("invalid_field");
+        JsonNode en = refused(mvc.get().uri("/t/refused").header("Accept-Language", "en-US,en;q=0.9").exchange(), 400,
+                "invalid_field");
+        assertThat(en.get("message").asString()).isEqualTo("Invalid contest settings");
+        assertThat(en.get("details").get(0).get("reason").asString()).isEqualTo("required");
 
-        MvcTestResult fr = mvc.get().uri("/t/refused").header("Accept-Language", "fr-FR").exchange();
-        assertThat(json(fr).get("message").asString()).as("any other language: Chinese").isEqualTo("竞赛设置有误");
+        JsonNode fr = refused(mvc.get().uri("/t/refused").header("Accept-Language", "fr-FR").exchange(), 400,
+                "invalid_field");
+        assertThat(fr.get("message").asString()).as("any other language: Chinese").isEqualTo("竞赛设置有误");
     }
 
     @Test
     void aConflictNamesEachLockedFieldInWords() throws Exception {
-        MvcTestResult r = mvc.get().uri("/t/locked").exchange();
-        assertThat(r).hasStatus(409);
-        JsonNode body = json(r);
-        assertThat(body.get("error").asString()).isEqualTo("locked");
+        JsonNode body = refused(mvc.get().uri("/t/locked").exchange(), 409, "locked");
         assertThat(body.get("message").asString()).startsWith("没有保存：竞赛").doesNotContain("{0}");
         assertThat(body.get("details").get(0).get("field").asString()).isEqualTo("questionsPerPaper");
     }
 
     @Test
     void whatCannotBeReadIsAClientMistakeWithAStableCode() throws Exception {
-        MvcTestResult broken = mvc.post().uri("/t/body").contentType(MediaType.APPLICATION_JSON).content("{not json")
-                .exchange();
-        assertThat(broken).hasStatus(400);
-        assertThat(json(broken).get("error").asString()).isEqualTo("malformed_body");
-
-        MvcTestResult text = mvc.post().uri("/t/body").contentType(MediaType.TEXT_PLAIN).content("a=b").exchange();
-        assertThat(text).hasStatus(415);
-        assertThat(json(text).get("error").asString()).isEqualTo("unsupported_media_type");
-
-        MvcTestResult number = mvc.get().uri("/t/number/abc").exchange();
-        assertThat(number).hasStatus(400);
-        assertThat(json(number).get("error").asString()).isEqualTo("bad_request");
-
-        MvcTestResult fine = mvc.post().uri("/t/body").contentType(MediaType.APPLICATION_JSON).content("{\"a\":1}")
-                .exchange();
-        assertThat(fine).hasStatus(200);
+        refused(mvc.post().uri("/t/body").contentType(MediaType.APPLICATION_JSON).content("{not json").exchange(), 400,
+                "malformed_body");
+        refused(mvc.post().uri("/t/body").contentType(MediaType.TEXT_PLAIN).content("a=b").exchange(), 415,
+                "unsupported_media_type");
+        refused(mvc.get().uri("/t/number/abc").exchange(), 400, "bad_request");
+        assertThat(mvc.post().uri("/t/body").contentType(MediaType.APPLICATION_JSON).content("{\"a\":1}").exchange())
+                .hasStatus(200);
     }
 
     @Test
     void aLimitSaysWhenToComeBack() throws Exception {
         MvcTestResult r = mvc.get().uri("/t/limited").exchange();
-        assertThat(r).hasStatus(429);
+        JsonNode body = refused(r, 429, "rate_limited");
         assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("7");
-        assertThat(json(r).get("error").asString()).isEqualTo("rate_limited");
-        assertThat(json(r).get("message").asString()).contains("7");
+        assertThat(body.get("message").asString()).contains("7");
     }
 
     @Test
     void baitisOwnFaultIsA500WithoutItsDetails() throws Exception {
         MvcTestResult r = mvc.get().uri("/t/broken").exchange();
-        assertThat(r).hasStatus(500);
-        String body = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(JSON.readTree(body).get("error").asString()).isEqualTo("internal_error");
-        assertThat(body).doesNotContain("secret").doesNotContain("IllegalStateException").doesNotContain("jdbc:");
+        refused(r, 500, "internal_error");
+        assertThat(r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("secret").doesNotContain("IllegalStateException").doesNotContain("jdbc:");
     }
 }
