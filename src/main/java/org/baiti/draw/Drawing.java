@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the winners with {@link DrawAlgorithm}, seal). A sealed draw never runs again; every commitment stays on record.
  */
 @Service
-public class Drawing {
+public class Drawing implements DrawResults {
 
     private static final Logger log = LoggerFactory.getLogger(Drawing.class);
+    private static final Comparator<DrawRecord> REVEAL_ORDER = Comparator.comparing(DrawRecord::revealedAt,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(DrawRecord::id);
 
     static final int MAX_NAME = 200;
     static final int MAX_SEED_SOURCES = 2000;
@@ -158,13 +161,9 @@ public class Drawing {
                     .withDetails(List.of(Reason.field("k", "refusal.draw.kAtMostN", n)));
         }
         FrozenPool frozen = pool.finish();
-        byte[] keyBlob = frozen.keyBlob();
-        byte[] display = frozen.displayBlob();
+        String poolDigest = DrawAlgorithm.hex(frozen.digest());
         long read = System.nanoTime();
-        String poolDigest = DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keyBlob));
-        long rendered = System.nanoTime();
-        Draws.StoredPool stored = new Draws.StoredPool(FrozenPool.DEFLATE, FrozenPool.deflate(keyBlob),
-                FrozenPool.deflate(display));
+        Draws.StoredPool stored = new Draws.StoredPool(FrozenPool.DEFLATE, FrozenPool.deflate(frozen.displayBlob()));
         long compressed = System.nanoTime();
         DrawRecord draw = new DrawRecord(Ids.next(), contest.id(), name, k, DrawRecord.OFFLINE_PERFECT, sources,
                 tiers, poolDigest, n, DrawRecord.Status.COMMITTED, now(), who, null, null, null, null, null);
@@ -180,10 +179,9 @@ public class Drawing {
         detail.put("seedSources", sources);
         audit.record(who, "draw.commit", contest.id(), name, detail);
         metrics.drawCommitted();
-        log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read and render {} ms, digest {} ms, "
-                        + "deflate {} ms, store {} ms: keys {} B, display {} B)", draw.id(), contest.id(), n,
-                k, poolDigest, ms(read - start), ms(rendered - read),
-                ms(compressed - rendered), ms(written - compressed), stored.keys().length, stored.display().length);
+        log.info("Committed draw {} of contest {}: n = {}, k = {}, P = {} (read, render and digest {} ms, deflate {} ms,"
+                        + " store {} ms: {} B)", draw.id(), contest.id(), n, k, poolDigest, ms(read - start),
+                ms(compressed - read), ms(written - compressed), stored.display().length);
         return draw;
     }
 
@@ -245,6 +243,11 @@ public class Drawing {
     public List<DrawRecord> forContest(long contestId) {
         contesting.get(contestId);
         return draws.forContest(contestId);
+    }
+
+    @Override
+    public List<DrawRecord> sealed(long contestId) {
+        return draws.forContest(contestId).stream().filter(DrawRecord::sealed).sorted(REVEAL_ORDER).toList();
     }
 
     /** How many entries a draw of the contest's offline perfect scorers would have now. */
@@ -310,8 +313,8 @@ public class Drawing {
     }
 
     /**
-     * Opens a stored pool and keeps it in the cache: its keys must hash to the committed {@code P}, its two blobs must
-     * agree ({@link FrozenPool#open}) and it must have {@code n} entries. When this node holds the pool it wrote or
+     * Opens a stored pool and keeps it in the cache: it must be well formed ({@link FrozenPool#open}), its keys must
+     * hash to the committed {@code P} and it must have {@code n} entries. When this node holds the pool it wrote or
      * opened from exactly these stored bytes, that one is used: the bytes were checked then (any change to the row
      * since is opened and checked again).
      */
@@ -321,11 +324,10 @@ public class Drawing {
             return cached.pool();
         }
         try {
-            byte[] keys = FrozenPool.inflate(stored.keys(), stored.compression());
-            if (!DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keys)).equals(draw.poolDigest())) {
+            FrozenPool pool = FrozenPool.open(FrozenPool.inflate(stored.display(), stored.compression()), json);
+            if (!DrawAlgorithm.hex(pool.digest()).equals(draw.poolDigest())) {
                 throw new FrozenPool.Mismatch("the keys do not hash to the committed pool digest");
             }
-            FrozenPool pool = FrozenPool.open(keys, FrozenPool.inflate(stored.display(), stored.compression()), json);
             if (pool.size() != draw.n()) {
                 throw new FrozenPool.Mismatch(pool.size() + " entries, committed " + draw.n());
             }

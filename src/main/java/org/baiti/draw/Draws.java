@@ -8,13 +8,12 @@ import java.util.Optional;
 /** Stored draws and their frozen pools. Append-only: pools are never changed, a draw is sealed at most once. */
 interface Draws {
 
-    /** The pool of a committed draw as stored in {@code draw_pool}: both blobs in their stored form. */
-    record StoredPool(String compression, byte[] keys, byte[] display) {
+    /** The pool of a committed draw as stored in {@code draw_pool}: its blob in its stored form. */
+    record StoredPool(String compression, byte[] display) {
 
         /** Whether both hold the same bytes. */
         boolean sameBytes(StoredPool other) {
-            return compression.equals(other.compression) && Arrays.equals(keys, other.keys)
-                    && Arrays.equals(display, other.display);
+            return compression.equals(other.compression) && Arrays.equals(display, other.display);
         }
     }
 
@@ -22,7 +21,7 @@ interface Draws {
     record Candidate(String key, String name, String unit) {
     }
 
-    /** Stores a committed draw and its frozen pool (one {@code draw_pool} row, blobs in their stored form). */
+    /** Stores a committed draw and its frozen pool (one {@code draw_pool} row, the blob in its stored form). */
     void insert(DrawRecord draw, StoredPool pool);
 
     /** The frozen pool of a draw. */

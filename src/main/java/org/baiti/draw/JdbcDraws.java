@@ -48,29 +48,22 @@ class JdbcDraws implements Draws {
                         d.tiers() == null ? null : json.writeValueAsString(d.tiers()), d.poolDigest(), d.n(),
                         d.status().name(), d.committedAt().toEpochMilli(), d.committedBy())
                 .update();
-        template.update(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "INSERT INTO draw_pool (draw_id, compression, pool_keys, pool_display) VALUES (?, ?, ?, ?)");
-            ps.setLong(1, d.id());
-            ps.setString(2, pool.compression());
-            ps.setBytes(3, pool.keys());
-            ps.setBytes(4, pool.display());
-            return ps;
-        });
+        jdbc.sql("INSERT INTO draw_pool (draw_id, compression, pool_display) VALUES (?, ?, ?)")
+                .params(d.id(), pool.compression(), pool.display()).update();
     }
 
     @Override
     public Optional<StoredPool> pool(long drawId) {
         List<StoredPool> found = template.query(con -> {
             PreparedStatement ps = con.prepareStatement(
-                    "SELECT compression, pool_keys, pool_display FROM draw_pool WHERE draw_id = ?");
+                    "SELECT compression, pool_display FROM draw_pool WHERE draw_id = ?");
             if (dialect == Dialect.POSTGRESQL) {
                 // Binary transfer from the first execution: bytea would otherwise arrive as hex text, twice its size.
                 ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             }
             ps.setLong(1, drawId);
             return ps;
-        }, (rs, i) -> new StoredPool(rs.getString(1), rs.getBytes(2), rs.getBytes(3)));
+        }, (rs, i) -> new StoredPool(rs.getString(1), rs.getBytes(2)));
         return found.stream().findFirst();
     }
 

@@ -13,6 +13,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DrawFrozenPoolTest {
@@ -37,10 +38,9 @@ class DrawFrozenPoolTest {
         FrozenPool.Writer writer = new FrozenPool.Writer(JSON, 4);
         sorted.forEach(writer::add);
         FrozenPool written = writer.finish();
-        byte[] keyBlob = FrozenPool.inflate(FrozenPool.deflate(written.keyBlob()), FrozenPool.DEFLATE);
         byte[] display = FrozenPool.inflate(FrozenPool.deflate(written.displayBlob()), FrozenPool.DEFLATE);
-        FrozenPool opened = FrozenPool.open(keyBlob, display, JSON);
-        assertThat(opened.keyBlob()).isEqualTo(written.keyBlob());
+        FrozenPool opened = FrozenPool.open(display, JSON);
+        assertThat(opened.digest()).as("P as written is P as opened").isEqualTo(written.digest());
         assertThat(opened.displayBlob()).isEqualTo(written.displayBlob());
         for (int p = 0; p < opened.size(); p++) {
             assertThat(written.entry(p)).as("the pool as written is the pool as opened").isEqualTo(opened.entry(p));
@@ -50,13 +50,12 @@ class DrawFrozenPoolTest {
     }
 
     @Test
-    void blobsRoundTripNonAsciiKeysAndNamesAndMatchTheAlgorithm() {
+    void theBlobRoundTripsNonAsciiKeysAndNamesAndItsKeysHashToTheAlgorithmsP() {
         {
             FrozenPool pool = build(KEYS, NAMES, UNITS);
             List<String> sorted = DrawAlgorithm.sortPool(Arrays.asList(KEYS));
             assertThat(pool.size()).isEqualTo(KEYS.length);
-            assertThat(new String(pool.keyBlob(), StandardCharsets.UTF_8)).isEqualTo(String.join("\n", sorted) + "\n");
-            assertThat(DrawAlgorithm.sha256().digest(pool.keyBlob())).isEqualTo(DrawAlgorithm.poolDigest(sorted));
+            assertThat(pool.digest()).isEqualTo(DrawAlgorithm.poolDigest(sorted));
 
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(expected)) {
@@ -124,29 +123,39 @@ class DrawFrozenPoolTest {
     }
 
     @Test
-    void inconsistentOrDamagedBlobsAreRefused() {
+    void malformedOrDamagedBlobsAreRefusedAndAChangedKeyChangesP() {
         FrozenPool pool = build(KEYS, NAMES, UNITS);
-        byte[] keys = pool.keyBlob();
         byte[] display = pool.displayBlob();
         String text = new String(display, StandardCharsets.UTF_8);
 
-        byte[] swapped = new String(keys, StandardCharsets.UTF_8).replace("A\n", "").concat("A\n")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(swapped, display, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] noFinalLf = Arrays.copyOf(keys, keys.length - 1);
-        assertThatThrownBy(() -> FrozenPool.open(noFinalLf, display, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] otherKey = text.replace("\"key\":\"B-2\"", "\"key\":\"B-3\"").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(keys, otherKey, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] truncated = Arrays.copyOf(display, display.length - 2);
-        assertThatThrownBy(() -> FrozenPool.open(keys, truncated, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] extra = (text + " ").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> FrozenPool.open(keys, extra, JSON)).isInstanceOf(FrozenPool.Mismatch.class);
-        byte[] corrupt = FrozenPool.deflate(keys);
+        FrozenPool otherKey = FrozenPool.open(text.replace("\"key\":\"B-2\"", "\"key\":\"B-3\"")
+                .getBytes(StandardCharsets.UTF_8), JSON);
+        assertThat(otherKey.digest()).as("the opener compares this with the committed P").isNotEqualTo(pool.digest());
+        assertThat(otherKey.size()).isEqualTo(pool.size());
+
+        for (String bad : List.of(
+                text.replace("\"key\":\"B-2\"", "\"key\":\"A\""),   // twice, so not strictly ascending
+                text.replace("\"key\":\"B-2\"", "\"key\":\"b\""),   // out of order: after the next key, "a"
+                text.replace("\"key\":\"B-2\"", "\"key\":\"\""),    // empty
+                text.replace("\"key\":\"B-2\"", "\"key\":\"B\\n2\""), // a line feed: two keys to P
+                text.replace("\"key\":\"B-2\"", "\"key\":\"B\\ud800\""), // not encodable as UTF-8
+                text.replace("\"key\":\"B-2\"", "\"key\":2"),
+                text.replace("\"unit\":\"U2\"", "\"unit\":null"),
+                text.replace("\"name\":\"李*\",", ""),
+                text.substring(0, text.length() - 2),
+                text + " ",
+                text + "[]",
+                "{}",
+                "")) {
+            assertThatExceptionOfType(FrozenPool.Mismatch.class).as(bad)
+                    .isThrownBy(() -> FrozenPool.open(bad.getBytes(StandardCharsets.UTF_8), JSON));
+        }
+        byte[] corrupt = FrozenPool.deflate(display);
         corrupt[corrupt.length / 2] ^= 0x55;
         corrupt[corrupt.length - 1] ^= 0x55;
-        assertThatThrownBy(() -> FrozenPool.open(FrozenPool.inflate(corrupt, FrozenPool.DEFLATE), display, JSON))
+        assertThatThrownBy(() -> FrozenPool.open(FrozenPool.inflate(corrupt, FrozenPool.DEFLATE), JSON))
                 .isInstanceOf(FrozenPool.Mismatch.class);
-        assertThatThrownBy(() -> FrozenPool.inflate(keys, "zstd")).isInstanceOf(FrozenPool.Mismatch.class);
+        assertThatThrownBy(() -> FrozenPool.inflate(display, "zstd")).isInstanceOf(FrozenPool.Mismatch.class);
     }
 
     @Test

@@ -53,24 +53,23 @@ interface DrawPoolContract extends App {
     }
 
     private Draws.StoredPool stored(long drawId) {
-        return jdbc().query("SELECT compression, pool_keys, pool_display FROM draw_pool WHERE draw_id = ?",
-                (rs, i) -> new Draws.StoredPool(rs.getString(1), rs.getBytes(2), rs.getBytes(3)), drawId).get(0);
+        return jdbc().query("SELECT compression, pool_display FROM draw_pool WHERE draw_id = ?",
+                (rs, i) -> new Draws.StoredPool(rs.getString(1), rs.getBytes(2)), drawId).get(0);
     }
 
     @Test
-    default void theKeyBlobIsThePreimageOfPAndTheDisplayBlobIsThePoolOfTheRecord() {
+    default void theStoredBlobIsThePoolOfTheRecordAndItsKeysHashToP() {
         long contest = contestWithAwkwardEntries();
         long id = commit(contest);
         Draws.StoredPool s = stored(id);
-        byte[] keys = FrozenPool.inflate(s.keys(), s.compression());
         byte[] display = FrozenPool.inflate(s.display(), s.compression());
 
         JsonNode record = api().get("/api/draws/" + id).json();
         List<String> pool = new ArrayList<>();
         record.get("pool").forEach(e -> pool.add(e.get("key").asString()));
         assertThat(pool).contains("\uD83C\uDFB2-7", "Ａ-全角", "准考证-甲001").hasSize(23);
-        assertThat(new String(keys, StandardCharsets.UTF_8)).isEqualTo(String.join("\n", pool) + "\n");
-        assertThat(DrawAlgorithm.hex(DrawAlgorithm.sha256().digest(keys)))
+        assertThat(DrawAlgorithm.hex(DrawAlgorithm.sha256().digest((String.join("\n", pool) + "\n")
+                .getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo(record.get("poolDigest").asString())
                 .isEqualTo(DrawAlgorithm.hex(DrawAlgorithm.poolDigest(pool)));
         assertThat(new String(display, StandardCharsets.UTF_8)).isEqualTo(record.get("pool").toString());
@@ -98,18 +97,18 @@ interface DrawPoolContract extends App {
                 new OfflineRows.Row("D4", "丁", "13812345604", "U1", "U1", true)));
         long id = commit(contest);
         Draws.StoredPool s = stored(id);
-        assertThat(new String(FrozenPool.inflate(s.keys(), s.compression()), StandardCharsets.UTF_8))
-                .isEqualTo("A1\nB2\nC'3) TO STDOUT; --\nD4\n");
+        assertThat(new String(FrozenPool.inflate(s.display(), s.compression()), StandardCharsets.UTF_8))
+                .isEqualTo("[{\"key\":\"A1\",\"name\":\"甲*\",\"unit\":\"市教育局\"},"
+                        + "{\"key\":\"B2\",\"name\":\"乙*\",\"unit\":\"市教育局\"},"
+                        + "{\"key\":\"C'3) TO STDOUT; --\",\"name\":\"丙*\",\"unit\":\"市教育局\"},"
+                        + "{\"key\":\"D4\",\"name\":\"丁*\",\"unit\":\"市教育局\"}]");
     }
 
+    /** A key changed behind the application's back (the order kept) no longer hashes to P. */
     @Test
-    default void aTamperedKeyBlobIsRefusedAtTheReveal() {
+    default void aTamperedKeyIsRefusedAtTheReveal() {
         long id = commit(contestWithAwkwardEntries());
-        Draws.StoredPool s = stored(id);
-        String keys = new String(FrozenPool.inflate(s.keys(), s.compression()), StandardCharsets.UTF_8);
-        byte[] changed = keys.replace("B00003\n", "B00003x\n").getBytes(StandardCharsets.UTF_8);
-        jdbc().update("UPDATE draw_pool SET pool_keys = ? WHERE draw_id = ?",
-                FrozenPool.deflate(changed), id);
+        tamper(id, display -> display.replace("\"key\":\"B00003\"", "\"key\":\"B00003x\""));
 
         Api.Response r = reveal(id, List.of("a", "b"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
@@ -117,18 +116,25 @@ interface DrawPoolContract extends App {
         assertThat(api().get("/api/draws/" + id + "/summary").json().get("status").asString()).isEqualTo("COMMITTED");
     }
 
+    /** Entries swapped (the keys, so P, unchanged as a set) are out of order: refused too. */
     @Test
-    default void aTamperedDisplayBlobIsRefusedAtTheReveal() {
+    default void aReorderedPoolIsRefusedAtTheReveal() {
         long id = commit(contestWithAwkwardEntries());
-        Draws.StoredPool s = stored(id);
-        String display = new String(FrozenPool.inflate(s.display(), s.compression()), StandardCharsets.UTF_8);
-        byte[] changed = display.replace("\"key\":\"B00003\"", "\"key\":\"B00099\"").getBytes(StandardCharsets.UTF_8);
-        jdbc().update("UPDATE draw_pool SET pool_display = ? WHERE draw_id = ?",
-                FrozenPool.deflate(changed), id);
+        tamper(id, display -> display.replace("\"key\":\"B00003\"", "\"key\":\"SWAP\"")
+                .replace("\"key\":\"B00004\"", "\"key\":\"B00003\"").replace("\"key\":\"SWAP\"", "\"key\":\"B00004\""));
 
         Api.Response r = reveal(id, List.of("a", "b"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
         assertThat(r.json().get("error").asString()).isEqualTo("pool_changed");
+    }
+
+    private void tamper(long drawId, java.util.function.UnaryOperator<String> change) {
+        Draws.StoredPool s = stored(drawId);
+        String display = new String(FrozenPool.inflate(s.display(), s.compression()), StandardCharsets.UTF_8);
+        String changed = change.apply(display);
+        assertThat(changed).isNotEqualTo(display);
+        jdbc().update("UPDATE draw_pool SET pool_display = ? WHERE draw_id = ?",
+                FrozenPool.deflate(changed.getBytes(StandardCharsets.UTF_8)), drawId);
     }
 
     /**
