@@ -6,6 +6,7 @@
 # usage: bench/ab-draw.sh sqlite|postgresql /abs/old.jar /abs/new.jar ALTERNATIONS DRAWS_PER_START POOL
 # e.g.   bench/ab-draw.sh sqlite /tmp/draw-old.jar "$PWD/target/baiti.jar" 2 2 1000000
 # "rec=" is a digest of the record without id, name and times, and the first winner: equal for A and B.
+# Each jar runs on its own copy of the seeded database (a newer jar may migrate the schema beyond what the older knows).
 set -euo pipefail
 DB=$1; A=$2; B=$3; ALT=$4; R=$5; POOL=$6
 cd "$(dirname "$0")/.."
@@ -20,9 +21,11 @@ if [ $DB = sqlite ]; then ARGS=(--baiti.data-dir=$W/data); SEED_URL=jdbc:sqlite:
 else SCHEMA=ab_$(date +%s); psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA"
   ARGS=(--spring.datasource.url="$PG_URL&currentSchema=$SCHEMA"); SEED_URL="$PG_URL&currentSchema=$SCHEMA"; fi
 PID=
-start() { PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+start() { # JAR LOGNAME [DATABASE-ARGS...]; without database arguments, jar A's database
+  local jar=$1 name=$2; shift 2; [ $# -gt 0 ] || set -- "${ARGS[@]}"
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   BASE=http://127.0.0.1:$PORT
-  BAITI_ADMIN_PASSWORD=$PASSWORD java -Xmx1g -jar "$1" serve --server.port=$PORT --baiti.demo=false "${ARGS[@]}" > $W/serve-$2.log 2>&1 &
+  BAITI_ADMIN_PASSWORD=$PASSWORD java -Xmx1g -jar "$jar" serve --server.port=$PORT --baiti.demo=false "$@" > $W/serve-$name.log 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do curl -fs $BASE/actuator/health >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "no start" >&2; exit 1; }
 stop() { kill $PID; wait $PID 2>/dev/null || true; }
@@ -34,9 +37,11 @@ C=$(curl -fs -u admin:$PASSWORD -H 'Content-Type: application/json' $BASE/api/ad
 curl -fs -u admin:$PASSWORD -F file=@src/main/resources/demo/units.csv $BASE/api/admin/contests/$C/units >/dev/null
 java -cp "$W/classes:$CP" Seed --url "$SEED_URL" --contest $C --what offline --rows $POOL >&2
 stop
+if [ $DB = sqlite ]; then cp -r $W/data $W/data-b; ARGS_B=(--baiti.data-dir=$W/data-b)
+else pg_dump -h 127.0.0.1 -U postgres -d test -n $SCHEMA | sed "s/\b$SCHEMA\b/${SCHEMA}_b/g" | psql -q -h 127.0.0.1 -U postgres -d test >/dev/null
+  ARGS_B=(--spring.datasource.url="$PG_URL&currentSchema=${SCHEMA}_b"); fi
 for a in $(seq 1 $ALT); do for side in A B; do
-  jar=$A; [ $side = B ] && jar=$B
-  start "$jar" "$side$a"
+  if [ $side = A ]; then start "$A" "A$a"; else start "$B" "B$a" "${ARGS_B[@]}"; fi
   for r in $(seq 1 $R); do
     c0=$(cpu); out=$(curl -s -o $W/commit.json -w '%{http_code} %{time_total}' -u admin:$PASSWORD -H 'Content-Type: application/json' $BASE/api/admin/contests/$C/draws -d '{"name":"ab","k":140,"pool":"offline-perfect","seedSources":"fixed"}'); c1=$(cpu)
     id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' $W/commit.json)
@@ -47,4 +52,4 @@ for a in $(seq 1 $ALT); do for side in A B; do
   grep -h "Committed draw\|Sealed draw" $W/serve-$side$a.log | sed 's/.*: \(Committed\|Sealed\)/  \1/; s/P = [0-9a-f]*//; s/D = [0-9a-f]*//' 
   stop
 done; done
-[ $DB = postgresql ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $SCHEMA CASCADE" || true
+[ $DB = postgresql ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $SCHEMA CASCADE" -c "DROP SCHEMA ${SCHEMA}_b CASCADE" 2>/dev/null || true

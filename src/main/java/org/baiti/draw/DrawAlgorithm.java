@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,14 +35,6 @@ public final class DrawAlgorithm {
     /** Length in bytes of a SHA-256 digest ({@code P} and {@code D}). */
     public static final int DIGEST_LENGTH = 32;
 
-    /**
-     * Orders strings by their UTF-8 bytes compared as unsigned values, which for well-formed strings equals code point
-     * order. Java's {@link String#compareTo} compares UTF-16 units instead and puts supplementary characters (surrogate
-     * pairs, U+D800–U+DFFF) <em>before</em> U+E000–U+FFFF; this comparator moves surrogates above them without
-     * encoding anything.
-     */
-    public static final Comparator<String> UTF8_ORDER = DrawAlgorithm::compareUtf8;
-
     private DrawAlgorithm() {
     }
 
@@ -60,7 +51,7 @@ public final class DrawAlgorithm {
         for (String key : sorted) {
             checkKey(key);
         }
-        sorted.sort(UTF8_ORDER);
+        sorted.sort(DrawAlgorithm::compareUtf8);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).equals(sorted.get(i))) {
                 throw new IllegalArgumentException("duplicate entry key in pool: \"" + sorted.get(i) + "\"");
@@ -140,12 +131,8 @@ public final class DrawAlgorithm {
     public static List<String> select(List<String> sortedPool, int k, byte[] seedDigest) {
         checkSortedPool(sortedPool);
         checkK(k, sortedPool.size());
-        List<String> pool = sortedPool instanceof RandomAccess ? sortedPool : new ArrayList<>(sortedPool);
-        List<String> winners = new ArrayList<>(k);
-        for (int p : selectPositions(pool.size(), k, Objects.requireNonNull(seedDigest, "seedDigest"))) {
-            winners.add(pool.get(p));
-        }
-        return Collections.unmodifiableList(winners);
+        return Arrays.stream(selectPositions(sortedPool.size(), k, Objects.requireNonNull(seedDigest, "seedDigest")))
+                .mapToObj(sortedPool::get).toList();
     }
 
     /** Lowercase hex encoding of bytes. */
@@ -154,7 +141,9 @@ public final class DrawAlgorithm {
     }
 
     /**
-     * Compares two strings by their UTF-8 bytes (unsigned), i.e. by code point.
+     * Compares two strings by their UTF-8 bytes (unsigned), which for well-formed strings is code point order. Java's
+     * {@link String#compareTo} compares UTF-16 units instead and puts supplementary characters (surrogate pairs,
+     * U+D800–U+DFFF) <em>before</em> U+E000–U+FFFF; this moves surrogates above them without encoding anything.
      *
      * @return negative, zero or positive like {@link Comparator#compare}
      */

@@ -94,8 +94,8 @@ public class Drawing implements DrawResults {
     }
 
     /**
-     * Commits a draw: checks the command, snapshots the pool into the draw's entries (sorted by UTF-8 bytes, names
-     * masked) and publishes {@code P}, {@code n} and {@code k}.
+     * Commits a draw: checks the command, freezes the pool (sorted by UTF-8 bytes, names masked; {@link FrozenPool})
+     * and publishes {@code P}, {@code n} and {@code k}.
      *
      * @throws Refusal 404 for an unknown contest, 400 for an invalid command, an unknown pool kind, an empty
      *                      pool or {@code k} outside {@code 1..n}

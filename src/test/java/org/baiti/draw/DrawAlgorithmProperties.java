@@ -142,7 +142,7 @@ class DrawAlgorithmProperties {
 
         assertThat(DrawAlgorithm.sortPool(pool)).isEqualTo(expected);
         List<String> viaComparator = new ArrayList<>(pool);
-        viaComparator.sort(DrawAlgorithm.UTF8_ORDER);
+        viaComparator.sort(DrawAlgorithm::compareUtf8);
         assertThat(viaComparator).isEqualTo(expected);
     }
 
@@ -163,7 +163,7 @@ class DrawAlgorithmProperties {
         // and finds P, D and the winners right (each key counts once).
         AlgorithmRun.Result distinct = AlgorithmRun.draw(new HashSet<>(keys), 0, List.of("s"));
         List<String> listed = new ArrayList<>(keys);
-        listed.sort(DrawAlgorithm.UTF8_ORDER);
+        listed.sort(DrawAlgorithm::compareUtf8);
         List<String> problems = VerifyDraw.problems(DrawRecords.toJson(new AlgorithmRun.Result(listed,
                 distinct.poolDigest(), 0, distinct.seed(), distinct.seedDigest(), distinct.winners())));
         assertThat(problems).allMatch(p -> p.startsWith("pool lists \"") && p.endsWith("\" twice"));

@@ -34,7 +34,7 @@ class DrawFrozenPoolTest {
         for (int i = 0; i < keys.length; i++) {
             sorted.add(new Draws.Candidate(keys[i], names[i], units[i]));
         }
-        sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm.UTF8_ORDER));
+        sorted.sort(Comparator.comparing(Draws.Candidate::key, DrawAlgorithm::compareUtf8));
         FrozenPool.Writer writer = new FrozenPool.Writer(JSON, 4);
         sorted.forEach(writer::add);
         FrozenPool written = writer.finish();
