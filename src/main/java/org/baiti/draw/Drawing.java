@@ -53,7 +53,7 @@ public class Drawing implements DrawResults {
     private final AuditLog audit;
     private final JsonMapper json;
     /**
-     * The last pools opened on this node, each with the stored blobs it was written to or checked against, so "find
+     * The last pools opened on this node, each with the stored blob it was written to or checked against, so "find
      * my ticket" and the record do not load and check a million entries per request, and the reveal on the node that
      * committed compares stored bytes instead of checking them again. Derived data only: a pool row never changes, and
      * the reveal re-reads it and opens it again when its bytes differ. Soft values: memory pressure empties it.

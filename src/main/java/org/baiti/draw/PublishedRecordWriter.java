@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the published record of a draw (docs/api.md, SPEC §5) as JSON. The pool array is copied from the display blob
+ * Writes the published record of a draw (docs/api.md, SPEC §5) as JSON. The pool array is copied from the stored blob
  * written at commit ({@link FrozenPool}). Before the reveal {@code seed}, {@code seedDigest}, {@code winners} and
  * {@code revealedAt} are null. Names are the masked ones stored at commit; no phone number is ever written.
  */

@@ -9,7 +9,7 @@ import org.baiti.person.Phones;
 import org.baiti.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * as keyed hashes (PersonalDataKey). A code the provider did not take is taken back and refused clearly.
  */
 @Component
-@ConditionalOnProperty(name = "baiti.otp.enabled", havingValue = "true")
+@ConditionalOnBooleanProperty("baiti.otp.enabled")
 class StoredOneTimeCodes implements OneTimeCodes {
 
     private static final Logger log = LoggerFactory.getLogger(StoredOneTimeCodes.class);

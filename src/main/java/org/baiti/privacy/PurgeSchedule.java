@@ -3,7 +3,7 @@ package org.baiti.privacy;
 import org.baiti.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * switches it off.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "baiti.privacy.purge-job", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "baiti.privacy.purge-job", matchIfMissing = true)
 class PurgeSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(PurgeSchedule.class);

@@ -8,7 +8,8 @@ import com.aliyun.dysmsapi20170525.models.SendSmsResponse;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.models.RuntimeOptions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (default {@code code}). Anything but {@code "Code": "OK"} is a failure.
  */
 @Component
-@ConditionalOnExpression("${baiti.otp.enabled:false} and '${baiti.otp.provider:development}' == 'aliyun'")
+@ConditionalOnBooleanProperty("baiti.otp.enabled")
+@ConditionalOnProperty(name = "baiti.otp.provider", havingValue = "aliyun")
 public class AliyunSmsSender implements SmsSender {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

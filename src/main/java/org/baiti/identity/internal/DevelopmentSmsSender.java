@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.baiti.person.Phones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * and {@code baiti.otp.provider=development}; never use it for a real contest (docs/privacy.md, "SMS").
  */
 @Component
-@ConditionalOnExpression("${baiti.otp.enabled:false} and '${baiti.otp.provider:development}' == 'development'")
+@ConditionalOnBooleanProperty("baiti.otp.enabled")
+@ConditionalOnProperty(name = "baiti.otp.provider", havingValue = "development", matchIfMissing = true)
 public class DevelopmentSmsSender implements SmsSender {
 
     private static final Logger log = LoggerFactory.getLogger(DevelopmentSmsSender.class);

@@ -8,7 +8,8 @@ import com.tencentcloudapi.sms.v20210111.SmsClient;
 import com.tencentcloudapi.sms.v20210111.models.SendSmsRequest;
 import com.tencentcloudapi.sms.v20210111.models.SendSmsResponse;
 import com.tencentcloudapi.sms.v20210111.models.SendStatus;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * template's first parameter is the code. Anything but a send status {@code "Code": "Ok"} is a failure.
  */
 @Component
-@ConditionalOnExpression("${baiti.otp.enabled:false} and '${baiti.otp.provider:development}' == 'tencent'")
+@ConditionalOnBooleanProperty("baiti.otp.enabled")
+@ConditionalOnProperty(name = "baiti.otp.provider", havingValue = "tencent")
 public class TencentSmsSender implements SmsSender {
 
     private final SmsClient client;
